@@ -1,0 +1,37 @@
+import { findDrift, writePlannedFiles } from "../files/planned-files.js";
+import { repoRoot } from "../paths.js";
+import { formatSchemaProblems, planSchemaOutputs } from "../schemas/plan.js";
+
+/**
+ * nx run generate:schemas [-- --check]
+ * Bundles schemas/ into each chart's values.schema.json, values.yaml, README values table and
+ * TypeScript types. --check writes nothing and fails when a committed file differs.
+ */
+async function main(argv: string[]): Promise<number> {
+  const unknown = argv.filter((a) => a !== "--check");
+  if (unknown.length > 0) {
+    console.error(`generate-schemas: unknown argument ${unknown.join(" ")}. Usage: nx run generate:schemas [-- --check]`);
+    return 2;
+  }
+  const plan = await planSchemaOutputs(repoRoot);
+  if (plan.problems.length > 0) {
+    console.error(`generate-schemas: ${plan.problems.length} problem(s); nothing was written.\n${formatSchemaProblems(plan.problems)}`);
+    return 1;
+  }
+  if (argv.includes("--check")) {
+    const drift = findDrift(repoRoot, plan.files);
+    if (drift.length === 0) {
+      console.log(`generate-schemas: ${plan.files.length} generated files are up to date.`);
+      return 0;
+    }
+    console.error(drift.map((d) => d.patch).join("\n"));
+    console.error(`generate-schemas: ${drift.length} file(s) out of date: ${drift.map((d) => d.path).join(", ")}. Run \`nx run generate:schemas\` and commit the result.`);
+    return 1;
+  }
+  const { written, unchanged } = writePlannedFiles(repoRoot, plan.files);
+  for (const path of written) console.log(`  wrote ${path}`);
+  console.log(`generate-schemas: ${written.length} written, ${unchanged.length} unchanged.`);
+  return 0;
+}
+
+process.exitCode = await main(process.argv.slice(2));

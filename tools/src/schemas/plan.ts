@@ -1,0 +1,125 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse as parseYaml } from "yaml";
+import type { PlannedFile } from "../files/planned-files.js";
+import { bundleSchema, SchemaBundleError } from "./bundle.js";
+import { defaultsOf } from "./defaults.js";
+import type { JsonSchema } from "./json-schema.js";
+import { lintSchema } from "./lint.js";
+import { readJsonFile } from "./read-json.js";
+import { schemaToTypeScript, typeNameFor } from "./typescript.js";
+import { renderValuesTable, spliceValuesTable, valuesRows } from "./values-table.js";
+import { renderValuesYaml } from "./values-yaml.js";
+
+export interface SchemaProblem {
+  file: string;
+  pointer: string;
+  message: string;
+}
+
+export interface SchemaPlan {
+  files: PlannedFile[];
+  problems: SchemaProblem[];
+}
+
+interface ChartInfo {
+  name: string;
+  type: string;
+  description: string;
+}
+
+const GENERATED_BY = "nx run generate:schemas";
+
+/** Everything `nx run generate:schemas` writes, computed without touching the disk's outputs. */
+export async function planSchemaOutputs(root: string): Promise<SchemaPlan> {
+  const files: PlannedFile[] = [];
+  const problems: SchemaProblem[] = [];
+  const charts = listCharts(root);
+  const schemaDir = join(root, "schemas", "charts");
+  const schemaNames = existsSync(schemaDir) ? readdirSync(schemaDir).filter((f) => f.endsWith(".json")).map((f) => f.slice(0, -5)).sort() : [];
+
+  for (const chart of charts.filter((c) => c.type !== "library")) {
+    if (!schemaNames.includes(chart.name)) {
+      problems.push({ file: `charts/${chart.name}/Chart.yaml`, pointer: "", message: `chart has no schema. Create schemas/charts/${chart.name}.json (see schemas/README.md).` });
+    }
+  }
+  for (const name of schemaNames) {
+    const source = `schemas/charts/${name}.json`;
+    const chart = charts.find((c) => c.name === name);
+    if (!chart) {
+      problems.push({ file: source, pointer: "", message: `no chart at charts/${name}/Chart.yaml for this schema. Rename the schema to match a chart, or delete it.` });
+      continue;
+    }
+    const bundled = bundleOrReport(join(root, source), source, problems);
+    if (!bundled) continue;
+    const lint = lintSchema(bundled);
+    problems.push(...lint.map((p) => ({ file: source, pointer: p.pointer, message: p.message })));
+    if (lint.length > 0) continue;
+    files.push(...(await chartOutputs(root, chart, source, bundled)));
+  }
+
+  const environmentSource = "schemas/environment.json";
+  if (existsSync(join(root, environmentSource))) {
+    const bundled = bundleOrReport(join(root, environmentSource), environmentSource, problems);
+    if (bundled) {
+      const lint = lintSchema(bundled);
+      problems.push(...lint.map((p) => ({ file: environmentSource, pointer: p.pointer, message: p.message })));
+      if (lint.length === 0) {
+        files.push({ path: "environments/environment.schema.json", content: schemaJson(bundled) });
+        files.push({ path: "tools/src/generated/environment.ts", content: await schemaToTypeScript(bundled, "EnvironmentFile", environmentSource) });
+      }
+    }
+  }
+  return { files: files.sort((a, b) => a.path.localeCompare(b.path)), problems };
+}
+
+async function chartOutputs(root: string, chart: ChartInfo, source: string, bundled: JsonSchema): Promise<PlannedFile[]> {
+  const defaults = (defaultsOf(bundled) ?? {}) as Record<string, unknown>;
+  const values = renderValuesYaml(bundled, defaults, {
+    header: [
+      "yaml-language-server: $schema=values.schema.json",
+      `GENERATED from ${source} by \`${GENERATED_BY}\`: edit the schema, not this file.`,
+      "Every key is described in README.md (Values) and validated by values.schema.json.",
+    ],
+  });
+  const readmePath = join(root, "charts", chart.name, "README.md");
+  const readme = existsSync(readmePath) ? readFileSync(readmePath, "utf8") : `# ${chart.name}\n\n${chart.description}\n`;
+  const table = renderValuesTable(valuesRows(bundled));
+  const note = `<!-- GENERATED from ${source} by \`${GENERATED_BY}\`; edit the schema, not this table. -->`;
+  return [
+    { path: `charts/${chart.name}/values.schema.json`, content: schemaJson(bundled) },
+    { path: `charts/${chart.name}/values.yaml`, content: values },
+    { path: `charts/${chart.name}/README.md`, content: spliceValuesTable(readme, table, note) },
+    { path: `tools/src/generated/values/${chart.name}.ts`, content: await schemaToTypeScript(bundled, typeNameFor(chart.name), source) },
+  ];
+}
+
+function bundleOrReport(absolute: string, source: string, problems: SchemaProblem[]): JsonSchema | undefined {
+  try {
+    return bundleSchema(absolute, readJsonFile);
+  } catch (error) {
+    if (error instanceof SchemaBundleError) problems.push({ file: error.file, pointer: error.pointer, message: error.message });
+    else problems.push({ file: source, pointer: "", message: (error as Error).message });
+    return undefined;
+  }
+}
+
+function schemaJson(schema: JsonSchema): string {
+  return `${JSON.stringify(schema, null, 2)}\n`;
+}
+
+function listCharts(root: string): ChartInfo[] {
+  const dir = join(root, "charts");
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(dir, entry.name, "Chart.yaml")))
+    .map((entry) => {
+      const chart = parseYaml(readFileSync(join(dir, entry.name, "Chart.yaml"), "utf8")) as Record<string, unknown>;
+      return { name: entry.name, type: String(chart.type ?? "application"), description: String(chart.description ?? "") };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export function formatSchemaProblems(problems: readonly SchemaProblem[]): string {
+  return problems.map((p) => `${p.file}${p.pointer ? ` (${p.pointer})` : ""}: ${p.message}`).join("\n");
+}
