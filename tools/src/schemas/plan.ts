@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { listCharts, type ChartDir } from "../charts/discover.js";
 import { join } from "node:path";
-import { parse as parseYaml } from "yaml";
 import type { PlannedFile } from "../files/planned-files.js";
 import { bundleSchema, SchemaBundleError } from "./bundle.js";
 import { defaultsOf } from "./defaults.js";
@@ -20,12 +20,6 @@ export interface SchemaProblem {
 export interface SchemaPlan {
   files: PlannedFile[];
   problems: SchemaProblem[];
-}
-
-interface ChartInfo {
-  name: string;
-  type: string;
-  description: string;
 }
 
 const GENERATED_BY = "nx run generate:schemas";
@@ -73,7 +67,7 @@ export async function planSchemaOutputs(root: string): Promise<SchemaPlan> {
   return { files: files.sort((a, b) => a.path.localeCompare(b.path)), problems };
 }
 
-async function chartOutputs(root: string, chart: ChartInfo, source: string, bundled: JsonSchema): Promise<PlannedFile[]> {
+async function chartOutputs(root: string, chart: ChartDir, source: string, bundled: JsonSchema): Promise<PlannedFile[]> {
   const defaults = (defaultsOf(bundled) ?? {}) as Record<string, unknown>;
   const values = renderValuesYaml(bundled, defaults, {
     header: [
@@ -106,18 +100,6 @@ function bundleOrReport(absolute: string, source: string, problems: SchemaProble
 
 function schemaJson(schema: JsonSchema): string {
   return `${JSON.stringify(schema, null, 2)}\n`;
-}
-
-function listCharts(root: string): ChartInfo[] {
-  const dir = join(root, "charts");
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(join(dir, entry.name, "Chart.yaml")))
-    .map((entry) => {
-      const chart = parseYaml(readFileSync(join(dir, entry.name, "Chart.yaml"), "utf8")) as Record<string, unknown>;
-      return { name: entry.name, type: String(chart.type ?? "application"), description: String(chart.description ?? "") };
-    })
-    .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 export function formatSchemaProblems(problems: readonly SchemaProblem[]): string {
