@@ -1,0 +1,25 @@
+/**
+ * Validation of rendered Kubernetes manifests for the chart test harness and the Argo CD generator tests:
+ *
+ *   const problems = validateRendered(helmTemplateOutput, "charts/gateway");
+ *   expect(formatProblems(problems)).toBe("");
+ *
+ * validateObject checks one object against the model packages (kubernetes-models and the
+ * @kubernetes-models CRD packages) including unknown fields; checkPodSpecs applies Pod Security "restricted"
+ * and the project's pod rules. Models are imported synchronously on first use (Node >= 20.19, vitest);
+ * under tsx, `await preloadModels(objects)` first.
+ */
+export { parseManifests, sourceOf, setSourceOf, objectLabel, ManifestParseError, type KubeObject } from "./manifests.js";
+export { validateObject, validateRendered, type ValidateOptions } from "./validate.js";
+export { checkPodSpecs } from "./pod-security.js";
+export { podTemplateOf, type PodTemplate } from "./pod-templates.js";
+export {
+  registerKind,
+  lookupKind,
+  knownKinds,
+  preloadModels,
+  type KindValidator,
+  type KindIssue,
+} from "./model-registry.js";
+export { formatProblems, formatPath, sortProblems, type Problem } from "./problem.js";
+export { loadFieldGraph } from "./field-schema-cache.js";
