@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { listCharts, type ChartDir } from "../charts/discover.js";
 import { join } from "node:path";
 import type { PlannedFile } from "../files/planned-files.js";
+import { planVscodeSettings } from "../ide/vscode-settings.js";
 import { bundleSchema, SchemaBundleError } from "./bundle.js";
 import { defaultsOf } from "./defaults.js";
 import type { JsonSchema } from "./json-schema.js";
@@ -64,6 +65,7 @@ export async function planSchemaOutputs(root: string): Promise<SchemaPlan> {
       }
     }
   }
+  files.push(planVscodeSettings(root));
   return { files: files.sort((a, b) => a.path.localeCompare(b.path)), problems };
 }
 
