@@ -1,0 +1,42 @@
+import { effectiveSchema, typesOf, type JsonSchema } from "../../tools/src/schemas/json-schema.js";
+
+export interface ValuesMistake {
+  name: string;
+  values: Record<string, unknown>;
+}
+
+/**
+ * Values a chart's schema must reject, derived from the schema itself so every new chart is
+ * covered: a misspelled top-level key, a misspelled key inside a closed nested object, and a
+ * string where the schema wants a number or boolean.
+ */
+export function valuesMistakes(schema: JsonSchema): ValuesMistake[] {
+  const mistakes: ValuesMistake[] = [];
+  const top = Object.entries(schema.properties ?? {}).filter(([name]) => name !== "global");
+  const [firstName] = top[0] ?? [];
+  if (firstName) mistakes.push({ name: `misspelled top-level key "${misspell(firstName, schema)}"`, values: { [misspell(firstName, schema)]: true } });
+
+  for (const [name, property] of top) {
+    const effective = effectiveSchema(schema, property);
+    const children = Object.keys(effective.properties ?? {});
+    if (effective.additionalProperties !== false || children.length === 0) continue;
+    const typo = misspell(children[0] as string, effective);
+    mistakes.push({ name: `misspelled nested key "${name}.${typo}"`, values: { [name]: { [typo]: true } } });
+    break;
+  }
+
+  for (const [name, property] of top) {
+    const types = typesOf(effectiveSchema(schema, property));
+    if (types.length === 0 || types.includes("string") || !types.some((t) => ["integer", "number", "boolean"].includes(t))) continue;
+    mistakes.push({ name: `wrong type for "${name}" (${types.join("|")} expected, string given)`, values: { [name]: "not-a-number" } });
+    break;
+  }
+  return mistakes;
+}
+
+/** A near-miss of a key (drops its last letter, or appends one) that the schema does not declare. */
+function misspell(key: string, parent: JsonSchema): string {
+  const declared = new Set(Object.keys(parent.properties ?? {}));
+  const dropped = key.slice(0, -1);
+  return dropped.length > 0 && !declared.has(dropped) ? dropped : `${key}s`;
+}
