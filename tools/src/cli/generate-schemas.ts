@@ -5,15 +5,21 @@ import { formatSchemaProblems, planSchemaOutputs } from "../schemas/plan.js";
 /**
  * nx run generate:schemas [-- --check]
  * Bundles schemas/ into each chart's values.schema.json, values.yaml, README values table and
- * TypeScript types. --check writes nothing and fails when a committed file differs.
+ * TypeScript types. --check writes nothing and fails when a committed file differs; --chart limits
+ * the run to the named charts.
  */
 async function main(argv: string[]): Promise<number> {
-  const unknown = argv.filter((a) => a !== "--check");
-  if (unknown.length > 0) {
-    console.error(`generate-schemas: unknown argument ${unknown.join(" ")}. Usage: nx run generate:schemas [-- --check]`);
+  const charts: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === "--check") continue;
+    if (argv[i] === "--chart" && argv[i + 1]) {
+      charts.push(argv[++i] as string);
+      continue;
+    }
+    console.error(`generate-schemas: unknown argument "${argv[i]}". Usage: nx run generate:schemas [-- [--check] [--chart <name>]...]`);
     return 2;
   }
-  const plan = await planSchemaOutputs(repoRoot);
+  const plan = await planSchemaOutputs(repoRoot, charts.length > 0 ? { charts } : {});
   if (plan.problems.length > 0) {
     console.error(`generate-schemas: ${plan.problems.length} problem(s); nothing was written.\n${formatSchemaProblems(plan.problems)}`);
     return 1;

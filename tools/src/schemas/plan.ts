@@ -26,14 +26,21 @@ export interface SchemaPlan {
 const GENERATED_BY = "nx run generate:schemas";
 
 /** Everything `nx run generate:schemas` writes, computed without touching the disk's outputs. */
-export async function planSchemaOutputs(root: string): Promise<SchemaPlan> {
+export interface SchemaPlanOptions {
+  /** Plan only these charts' outputs (for working on a few charts while others are mid-edit). */
+  charts?: readonly string[];
+}
+
+export async function planSchemaOutputs(root: string, options: SchemaPlanOptions = {}): Promise<SchemaPlan> {
   const files: PlannedFile[] = [];
   const problems: SchemaProblem[] = [];
   const charts = listCharts(root);
   const schemaDir = join(root, "schemas", "charts");
-  const schemaNames = existsSync(schemaDir) ? readdirSync(schemaDir).filter((f) => f.endsWith(".json")).map((f) => f.slice(0, -5)).sort() : [];
+  const allSchemaNames = existsSync(schemaDir) ? readdirSync(schemaDir).filter((f) => f.endsWith(".json")).map((f) => f.slice(0, -5)).sort() : [];
+  const selected = (name: string): boolean => options.charts === undefined || options.charts.includes(name);
+  const schemaNames = allSchemaNames.filter(selected);
 
-  for (const chart of charts.filter((c) => c.type !== "library")) {
+  for (const chart of charts.filter((c) => c.type !== "library" && selected(c.name))) {
     if (!schemaNames.includes(chart.name)) {
       problems.push({ file: `charts/${chart.name}/Chart.yaml`, pointer: "", message: `chart has no schema. Create schemas/charts/${chart.name}.json (see schemas/README.md).` });
     }
@@ -53,6 +60,7 @@ export async function planSchemaOutputs(root: string): Promise<SchemaPlan> {
     files.push(...(await chartOutputs(root, chart, source, bundled)));
   }
 
+  if (options.charts !== undefined) return { files: files.sort((a, b) => a.path.localeCompare(b.path)), problems };
   const environmentSource = "schemas/environment.json";
   if (existsSync(join(root, environmentSource))) {
     const bundled = bundleOrReport(join(root, environmentSource), environmentSource, problems);

@@ -1,0 +1,273 @@
+/* GENERATED from schemas/environment.json by `nx run generate:schemas`. Do not edit. */
+
+/**
+ * One deployment environment of the MCP Security Platform (`environments/<env>/environment.yaml`). `nx run generate:gitops` turns it, the charts under `charts/` and the values files under `environments/<env>/values/` into the Argo CD app-of-apps under `apps/<env>/`.
+ */
+export interface Environment {
+  /**
+   * Name of the environment; must equal the directory name under `environments/`. Prefixes every generated Application and AppProject name, so keep it short.
+   */
+  name: string;
+  /**
+   * What this environment is for; shown in the generated `apps/<env>/README.md` and in the AppProject descriptions.
+   */
+  description?: string;
+  /**
+   * Kind of environment. `production` makes the generator reject moving references: every enabled component's `chartRevision` must be a release tag (`v1.2.3`) or a 40-character commit SHA, and its `imageTag` a release tag. `development` may track a branch.
+   */
+  tier: "development" | "staging" | "production";
+  /**
+   * The Git repository holding this monorepo (charts, environments and the generated `apps/`).
+   */
+  repository: {
+    /**
+     * Clone URL Argo CD reads this repository from (HTTPS or SSH). Used as `repoURL` of every generated source and allowed in every AppProject's `sourceRepos`.
+     */
+    url: string;
+    /**
+     * Branch the root and layer Applications track: the desired state of this environment is `apps/<env>/` on this branch, where promotion pull requests are merged. Workloads never follow it: each component's chart and values come from its own pinned `chartRevision`.
+     */
+    revision?: string;
+    /**
+     * Additional Helm or OCI repositories the charts pull dependencies from; added to the layer AppProjects' `sourceRepos` (least privilege: nothing else is allowed).
+     *
+     * Items: Repository URL, e.g. `https://charts.jetstack.io` or `oci://ghcr.io/example/charts`.
+     */
+    upstreamChartRepositories?: string[];
+  };
+  /**
+   * The Kubernetes cluster the environment's workloads are deployed to.
+   */
+  destination: {
+    /**
+     * API server URL of the destination cluster as registered in Argo CD; `https://kubernetes.default.svc` is the cluster Argo CD runs in.
+     */
+    server: string;
+    /**
+     * Namespace each layer's components are deployed to, unless a component sets its own `namespace`. Each layer AppProject may deploy only to the namespaces its components use.
+     */
+    namespaces?: {
+      /**
+       * Namespace of infrastructure components (operators, CRDs, mesh, certificates).
+       */
+      infrastructure?: string;
+      /**
+       * Namespace of platform components (the MCP server, gateways, identity, observability).
+       */
+      platform?: string;
+      /**
+       * Namespace of application components (tenant-facing workloads built on the platform).
+       */
+      application?: string;
+    };
+    /**
+     * Labels Argo CD sets on every namespace it creates for this environment (`managedNamespaceMetadata`), e.g. Pod Security Admission levels or the Istio injection label.
+     */
+    namespaceLabels?: {
+      /**
+       * Label value.
+       */
+      [k: string]: string | undefined;
+    };
+  };
+  /**
+   * DNS domain of the environment. The Argo CD UI is served at `https://argocd.<domain>` (the `url` in `argocd-cm`, required for SSO).
+   */
+  domain: string;
+  /**
+   * The Argo CD installation the bootstrap kustomization (`apps/<env>/bootstrap/`) installs and configures.
+   */
+  argocd?: {
+    /**
+     * Pinned Argo CD release whose upstream `manifests/install.yaml` (or `manifests/ha/install.yaml`) the bootstrap installs. Argo CD 3.0-3.4 bundle Helm 3; 3.5 bundles Helm 4: the charts render identically under both.
+     */
+    version?: string;
+    /**
+     * Install the HA manifests (`manifests/ha/install.yaml`: replicated API server, repo server and Redis HA). Use it wherever an Argo CD outage matters.
+     */
+    highAvailability?: boolean;
+    /**
+     * OIDC single sign-on for the Argo CD UI and CLI (`oidc.config` in `argocd-cm`). The local admin user is always disabled, so SSO is the way in.
+     */
+    oidc?: {
+      /**
+       * Label of the login button.
+       */
+      name?: string;
+      /**
+       * OIDC issuer URL.
+       */
+      issuer?: string;
+      /**
+       * OIDC client ID registered for Argo CD.
+       */
+      clientID?: string;
+      /**
+       * Key in the `argocd-secret` Secret holding the client secret; referenced as `$<key>` so the secret never appears in Git.
+       */
+      clientSecretKey?: string;
+      /**
+       * Scopes requested from the issuer; `groups` is needed for the RBAC group mappings.
+       *
+       * Items: An OIDC scope.
+       */
+      requestedScopes?: string[];
+    };
+    /**
+     * Who may do what in Argo CD (`argocd-rbac-cm`) and in the layer AppProjects' roles. Groups are OIDC group claims.
+     */
+    rbac?: {
+      /**
+       * Role of an authenticated user who matches no group (`policy.default`). Empty denies everything.
+       */
+      defaultRole?: "" | "role:readonly";
+      /**
+       * Groups bound to the built-in `role:admin`.
+       *
+       * Items: OIDC group.
+       */
+      adminGroups?: string[];
+      /**
+       * Groups bound to the built-in `role:readonly`, and to each layer project's `read-only` role.
+       *
+       * Items: OIDC group.
+       */
+      readOnlyGroups?: string[];
+      /**
+       * Groups bound to each layer project's `deployer` role: may view and sync (not create, edit or delete) the project's Applications.
+       *
+       * Items: OIDC group.
+       */
+      deployerGroups?: string[];
+    };
+  };
+  /**
+   * How Argo CD syncs every generated Application of this environment.
+   */
+  syncPolicy?: {
+    /**
+     * Sync automatically when Git changes. When false, every sync is manual (`argocd app sync`).
+     */
+    automated?: boolean;
+    /**
+     * Delete resources that are no longer in Git during automated syncs.
+     */
+    prune?: boolean;
+    /**
+     * Revert changes made directly in the cluster during automated syncs.
+     */
+    selfHeal?: boolean;
+    /**
+     * Retries of a failed sync with exponential backoff.
+     */
+    retry?: {
+      /**
+       * Maximum number of retries.
+       */
+      limit?: number;
+      /**
+       * Delay before the first retry (Go duration).
+       */
+      duration?: string;
+      /**
+       * Factor the delay is multiplied by after each failed retry.
+       */
+      factor?: number;
+      /**
+       * Upper bound of the delay between retries (Go duration).
+       */
+      maxDuration?: string;
+    };
+  };
+  /**
+   * Time windows that allow or deny syncs of the workload Applications (set on every layer AppProject). Empty means syncs may happen at any time.
+   *
+   * Items: One sync window (Argo CD `syncWindows` entry applied to all Applications of the project).
+   */
+  syncWindows?: {
+    /**
+     * `allow` opens a window (syncs outside all allow windows are blocked); `deny` blocks syncs during the window.
+     */
+    kind: "allow" | "deny";
+    /**
+     * Start of the window as a cron expression, e.g. `0 8 * * 1-5`.
+     */
+    schedule: string;
+    /**
+     * Length of the window (Go duration), e.g. `10h`.
+     */
+    duration: string;
+    /**
+     * IANA time zone of the schedule.
+     */
+    timeZone?: string;
+    /**
+     * Allow manual syncs while a deny window (or no allow window) blocks automated ones.
+     */
+    manualSync?: boolean;
+    /**
+     * Why the window exists.
+     */
+    description?: string;
+  }[];
+  /**
+   * Argo CD Notifications: which events of the workload Applications are sent where. The generator annotates the Applications (`notifications.argoproj.io/subscribe.<trigger>.<service>`) and configures the triggers, templates and services in `argocd-notifications-cm`; credentials live in the `argocd-notifications-secret` Secret (`slack-token`, `pagerduty-key-<recipient>`).
+   */
+  notifications?: {
+    /**
+     * Event subscriptions.
+     *
+     * Items: Send one trigger's notifications to recipients of one service.
+     */
+    subscriptions?: {
+      /**
+       * The event.
+       */
+      trigger: "on-deployed" | "on-health-degraded" | "on-sync-failed" | "on-sync-succeeded" | "on-sync-status-unknown";
+      /**
+       * Notification service: `slack` (recipients are channels) or `pagerdutyv2` (recipients are PagerDuty service names).
+       */
+      service: "slack" | "pagerdutyv2";
+      /**
+       * Channels or services to notify.
+       *
+       * @minItems 1
+       *
+       * Items: A recipient.
+       */
+      recipients: [string, ...string[]];
+    }[];
+  };
+  /**
+   * Every component of the catalog (each application chart under `charts/`), keyed by chart name: whether it runs here and which revision. Every chart must be listed in every environment so that adding a chart is a deliberate decision per environment.
+   */
+  components: {
+    /**
+     * One component in this environment.
+     */
+    [k: string]:
+      | {
+          /**
+           * Deploy the component in this environment. An enabled component needs `chartRevision`, `imageTag` and `environments/<env>/values/<component>.yaml`.
+           */
+          enabled: boolean;
+          /**
+           * Git revision of this repository the chart and the values file are read at (`targetRevision` of both sources). A branch is allowed outside production; production requires a release tag (`v1.2.3`) or a 40-character commit SHA. Promoted from environment to environment.
+           */
+          chartRevision?: string;
+          /**
+           * Container image tag, passed to the chart as the Helm parameter `image.tag`. Production requires a release tag (`v1.2.3`). Promoted from environment to environment.
+           */
+          imageTag?: string;
+          /**
+           * Namespace to deploy to; empty uses the layer's namespace from `destination.namespaces`.
+           */
+          namespace?: string;
+          /**
+           * Sync with server-side apply (`ServerSideApply=true`), needed for objects too large for the last-applied annotation such as big CRDs. Always on for the infrastructure layer.
+           */
+          serverSideApply?: boolean;
+        }
+      | undefined;
+  };
+}
