@@ -1,0 +1,84 @@
+import { GitHubStandIn, type StandInOptions } from "../support/github-api-stand-in/index.js";
+import { runCli } from "../../tools/src/promote/cli.js";
+import type { ChartRenderer } from "../../tools/src/promote/manifest-diff.js";
+import type { PromotionOutcome } from "../../tools/src/promote/promote.js";
+import { copyFixture, createFixtureRepository, type FixtureRepository } from "./fixture-repo.js";
+
+/** A token shaped like a real one, so any leak is easy to spot in captured output. */
+export const TOKEN = "ghp_PromotionStandInToken0123456789abcdef";
+export const OWNER = "acme";
+export const REPO = "gitops";
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+  outcome?: PromotionOutcome;
+}
+
+export interface Harness {
+  fixture: FixtureRepository;
+  standIn: GitHubStandIn;
+  run(argv: string[], options?: { env?: NodeJS.ProcessEnv; now?: Date; render?: ChartRenderer; bodyLimit?: number; withoutRoot?: boolean }): Promise<RunResult>;
+  /** Every line any run printed, for the "token never printed" scan. */
+  printed: string[];
+  cleanup(): Promise<void>;
+}
+
+let template: FixtureRepository | undefined;
+
+/** The fixture repository is built once per test file and copied for each harness (building runs the generator). */
+function freshFixture(): FixtureRepository {
+  template ??= createFixtureRepository({ promotionConfig: "labels: [promotion]\nreviewers: [release-manager]\nteamReviewers: [sre]\n" });
+  return copyFixture(template);
+}
+
+/** Removes the per-file template fixture (call from afterAll). */
+export function releaseFixtureTemplate(): void {
+  template?.cleanup();
+  template = undefined;
+}
+
+export async function startHarness(options: { standIn?: Partial<StandInOptions> } = {}): Promise<Harness> {
+  const fixture = freshFixture();
+  const standIn = await GitHubStandIn.start({ gitDir: fixture.remote, owner: OWNER, repo: REPO, token: TOKEN, protectedBranches: { main: { requiredApprovingReviewCount: 1, requiredStatusChecks: ["ci"] } }, ...options.standIn });
+  const printed: string[] = [];
+  return {
+    fixture,
+    standIn,
+    printed,
+    async run(argv, runOptions = {}) {
+      const stdout: string[] = [];
+      const stderr: string[] = [];
+      let outcome: PromotionOutcome | undefined;
+      const location = runOptions.withoutRoot ? [] : ["--root", fixture.clone, "--repo", `${OWNER}/${REPO}`];
+      const code = await runCli([...argv, ...location], {
+        env: { GITHUB_TOKEN: TOKEN, GITHUB_API_URL: standIn.url, ...runOptions.env },
+        cwd: fixture.clone,
+        stdout: (text) => stdout.push(text),
+        stderr: (text) => stderr.push(text),
+        client: { retryBaseMs: 5, rateLimitBaseMs: 20, spaceWrites: false },
+        now: runOptions.now,
+        render: runOptions.render,
+        bodyLimit: runOptions.bodyLimit,
+        onOutcome: (o) => (outcome = o),
+      });
+      printed.push(...stdout, ...stderr);
+      return { code, stdout: stdout.join("\n"), stderr: stderr.join("\n"), outcome };
+    },
+    async cleanup() {
+      await standIn.close();
+      fixture.cleanup();
+    },
+  };
+}
+
+/** Snapshot of everything local the promotion could touch: status, HEAD, every ref. */
+export function localState(fixture: FixtureRepository): string {
+  return [fixture.git(["status", "--porcelain", "--ignored"]), fixture.git(["rev-parse", "HEAD"]), fixture.git(["for-each-ref"])].join("\n");
+}
+
+/** Snapshot of the stand-in's state: refs, pull requests, comments, labels. */
+export function remoteState(standIn: GitHubStandIn): string {
+  return JSON.stringify({ refs: standIn.store.listRefs("refs/"), pulls: standIn.pulls, comments: standIn.comments, labels: [...standIn.labels.keys()] });
+}

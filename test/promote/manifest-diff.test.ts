@@ -1,0 +1,78 @@
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { renderManifestDiffs } from "../../tools/src/promote/manifest-diff.js";
+import { Workspace } from "../../tools/src/promote/snapshot.js";
+
+let root: string;
+
+function git(args: string[]): string {
+  const result = spawnSync("git", args, { cwd: root, encoding: "utf8" });
+  if (result.status !== 0) throw new Error(result.stderr);
+  return result.stdout;
+}
+
+function write(path: string, content: string): void {
+  mkdirSync(dirname(join(root, path)), { recursive: true });
+  writeFileSync(join(root, path), content);
+}
+
+/** A chart that includes a library chart through a symlink under charts/, as charts/mcp-server does. */
+beforeAll(() => {
+  root = mkdtempSync(join(tmpdir(), "manifest-diff-"));
+  git(["init", "--quiet", "--initial-branch=main"]);
+  write("charts/common/Chart.yaml", "apiVersion: v2\nname: common\ntype: library\nversion: 0.1.0\n");
+  write("charts/common/templates/_labels.tpl", '{{- define "common.labels" -}}\nmanaged-by: fixture\n{{- end -}}\n');
+  write("charts/api/Chart.yaml", "apiVersion: v2\nname: api\ntype: application\nversion: 0.1.0\ndependencies:\n  - name: common\n    version: 0.1.0\n    repository: file://../common\n");
+  write("charts/api/values.yaml", "image:\n  tag: latest\ngreeting: hello\n");
+  write("charts/api/templates/configmap.yaml", 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}\n  namespace: {{ .Release.Namespace }}\n  labels:\n    {{- include "common.labels" . | nindent 4 }}\ndata:\n  greeting: {{ .Values.greeting | quote }}\n  tag: {{ .Values.image.tag | quote }}\n  kind: {{ kindOf .Values.image.tag | quote }}\n');
+  mkdirSync(join(root, "charts/api/charts"), { recursive: true });
+  symlinkSync("../../common", join(root, "charts/api/charts/common"));
+  write("environments/prod/values/api.yaml", "greeting: hello prod\n");
+  git(["add", "-A"]);
+  git(["-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "--quiet", "-m", "v1"]);
+  git(["tag", "v1.0.0"]);
+  write("environments/prod/values/api.yaml", "greeting: good morning prod\n");
+  git(["add", "-A"]);
+  git(["-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "--quiet", "-m", "v2"]);
+  git(["tag", "v2.0.0"]);
+  // The working tree differs from both revisions: the diff must not read it.
+  write("environments/prod/values/api.yaml", "greeting: uncommitted\n");
+});
+
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const component = (chartRevision: string, imageTag: string) => ({ name: "api", chartPath: "charts/api", chartRevision, imageTag, namespace: "api-prod" });
+
+describe("renderManifestDiffs", () => {
+  it("renders the chart and the values file at each pinned revision (symlinked library included), the tag as a string", () => {
+    const workspace = new Workspace();
+    try {
+      const [diff] = renderManifestDiffs({ root, environment: "prod", before: [component("v1.0.0", "1.0")], after: [component("v2.0.0", "2")], components: ["api"], workspace });
+      expect(diff?.note).toBeUndefined();
+      expect(diff?.diff).toContain("--- a/prod/api\tcharts/api@v1.0.0, image 1.0");
+      expect(diff?.diff).toContain('-  greeting: "hello prod"\n-  tag: "1.0"\n+  greeting: "good morning prod"\n+  tag: "2"\n   kind: "string"');
+      expect(diff?.diff).toContain("managed-by: fixture");
+      expect(diff?.diff).not.toContain("uncommitted");
+    } finally {
+      workspace.dispose();
+    }
+  });
+
+  it("says so when nothing changes in the rendered manifests, or a revision is not in the clone", () => {
+    const workspace = new Workspace();
+    try {
+      const [same] = renderManifestDiffs({ root, environment: "prod", before: [component("v2.0.0", "2")], after: [component("v2.0.0", "2")], components: ["api"], workspace });
+      expect(same).toEqual({ component: "api", diff: "", note: "the rendered manifests are identical" });
+      const [missing] = renderManifestDiffs({ root, environment: "prod", before: [component("v1.0.0", "2")], after: [component("v3.0.0", "2")], components: ["api"], workspace });
+      expect(missing?.diff).toBe("");
+      expect(missing?.note).toBe("not rendered: revision v3.0.0 is not in the local clone (run `git fetch --tags origin`)");
+      const [added] = renderManifestDiffs({ root, environment: "prod", before: [], after: [component("v2.0.0", "2")], components: ["api"], workspace });
+      expect(added?.diff).toContain("--- a/prod/api\t(not deployed)");
+    } finally {
+      workspace.dispose();
+    }
+  });
+});

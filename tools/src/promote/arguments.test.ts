@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { parseArguments } from "./arguments.js";
+
+describe("parseArguments", () => {
+  it("reads a promotion with every option", () => {
+    expect(parseArguments(["--from", "staging", "--to=production", "--components", "b,a, b", "--dry-run", "--repo", "acme/gitops", "--base", "release/1", "--override-freeze", "INC-1 hotfix"])).toEqual({
+      from: "staging",
+      to: "production",
+      components: ["a", "b"],
+      dryRun: true,
+      rollback: false,
+      doctor: false,
+      repo: { owner: "acme", name: "gitops" },
+      base: "release/1",
+      overrideFreeze: "INC-1 hotfix",
+    });
+  });
+
+  it("defaults the base to main and needs no --from for a rollback or the doctor", () => {
+    expect(parseArguments(["--rollback", "--to", "production"])).toMatchObject({ rollback: true, to: "production", base: "main" });
+    expect(parseArguments(["--doctor"])).toMatchObject({ doctor: true });
+    expect(parseArguments(["--help", "--bogus"])).toEqual({ help: true });
+  });
+
+  it.each([
+    [["--to", "production"], /--from is required/],
+    [["--from", "staging"], /--to is required/],
+    [["--from", "staging", "--to", "staging"], /both "staging"/],
+    [["--rollback", "--from", "staging", "--to", "production"], /takes no --from/],
+    [["--from", "Staging", "--to", "production"], /not an environment name/],
+    [["--from", "staging", "--to", "production", "--components", ",,"], /--components/],
+    [["--from", "staging", "--to", "production", "--components", "a,B"], /"B" is not one/],
+    [["--from", "staging", "--to", "production", "--repo", "nope"], /not owner\/name/],
+    [["--from", "staging", "--to", "production", "--override-freeze"], /needs a reason/],
+    [["--from", "staging", "--to", "production", "--override-freeze", "  "], /non-empty reason/],
+    [["--from", "--to", "production"], /--from needs an environment name/],
+    [["--from", "staging", "--to", "production", "--force"], /unknown argument "--force"/],
+  ])("rejects %j", (argv, message) => {
+    const result = parseArguments(argv);
+    expect(result).toHaveProperty("error");
+    expect((result as { error: string }).error).toMatch(message);
+  });
+});

@@ -1,0 +1,62 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseDocument } from "yaml";
+import { PromotionError } from "./errors.js";
+
+/** Where the repository configures its promotion pull requests (optional). */
+export const CONFIG_FILE = ".github/promotion.yml";
+
+export type MergeMethod = "merge" | "squash" | "rebase";
+
+export interface PromotionConfig {
+  /** Labels added to every promotion pull request. */
+  labels: string[];
+  /** Users asked for review when the pull request is opened. */
+  reviewers: string[];
+  /** Team slugs asked for review when the pull request is opened. */
+  teamReviewers: string[];
+  /** Enable GitHub's native auto-merge with this method, or leave merging to a person. */
+  autoMerge: MergeMethod | false;
+  /** Source repository URL of each component's image, for provenance links (overrides the chart's annotation). */
+  imageSources: Record<string, string>;
+}
+
+export const DEFAULT_CONFIG: PromotionConfig = { labels: [], reviewers: [], teamReviewers: [], autoMerge: false, imageSources: {} };
+
+const LIST_KEYS = ["labels", "reviewers", "teamReviewers"] as const;
+
+/** Reads and checks .github/promotion.yml of a snapshot; absent means the defaults. */
+export function readPromotionConfig(root: string): PromotionConfig {
+  const path = join(root, CONFIG_FILE);
+  if (!existsSync(path)) return structuredClone(DEFAULT_CONFIG);
+  return parsePromotionConfig(readFileSync(path, "utf8"));
+}
+
+export function parsePromotionConfig(text: string): PromotionConfig {
+  const fail = (what: string): never => {
+    throw new PromotionError("PRM007", `${CONFIG_FILE}: ${what}`);
+  };
+  const document = parseDocument(text, { uniqueKeys: true });
+  if (document.errors.length > 0) fail(`malformed YAML: ${document.errors[0]?.message.split("\n")[0]}`);
+  const data = (document.toJS() ?? {}) as unknown;
+  if (typeof data !== "object" || data === null || Array.isArray(data)) return fail("must be a mapping.");
+  const config = structuredClone(DEFAULT_CONFIG);
+  for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
+    if ((LIST_KEYS as readonly string[]).includes(key)) {
+      if (!Array.isArray(value) || !value.every((v) => typeof v === "string" && v.trim() !== "")) fail(`${key} must be a list of names.`);
+      config[key as (typeof LIST_KEYS)[number]] = [...new Set(value as string[])];
+    } else if (key === "autoMerge") {
+      if (value !== false && value !== "merge" && value !== "squash" && value !== "rebase") fail(`autoMerge is ${JSON.stringify(value)}; use false, merge, squash or rebase.`);
+      config.autoMerge = value as MergeMethod | false;
+    } else if (key === "imageSources") {
+      if (typeof value !== "object" || value === null || Array.isArray(value)) return fail("imageSources must map component names to repository URLs.");
+      for (const [component, url] of Object.entries(value)) {
+        if (typeof url !== "string" || !/^https:\/\/\S+$/.test(url)) fail(`imageSources.${component} must be an https:// URL.`);
+        config.imageSources[component] = (url as string).replace(/\/+$/, "");
+      }
+    } else {
+      fail(`unknown key "${key}" (known: ${[...LIST_KEYS, "autoMerge", "imageSources"].join(", ")}).`);
+    }
+  }
+  return config;
+}

@@ -1,0 +1,58 @@
+/**
+ * The promotion command's error catalogue. Every failure carries a stable code so that the docs'
+ * troubleshooting table, the tests and CI logs point at the same entry: `cause` explains what
+ * usually leads there and `fix` what to do about it.
+ */
+export const PROMOTION_ERRORS = {
+  PRM001: { title: "Invalid command line", cause: "An unknown flag, a missing flag value or an impossible combination (such as --from equal to --to).", fix: "Run `nx run generate:promote -- --help` for the usage." },
+  PRM002: { title: "Unknown environment", cause: "--from or --to names no directory under environments/ at the base commit.", fix: "Pass the name of an environment under environments/ (as committed on the base branch)." },
+  PRM003: { title: "Unknown component", cause: "--components names a component the source and target environments do not list.", fix: "Use component names from `components:` in environment.yaml (comma-separated, no spaces needed)." },
+  PRM004: { title: "Unreadable environment file", cause: "environment.yaml of the source or target does not parse, or a promotable pin has an unexpected shape (not a plain scalar).", fix: "Fix the file (run `nx run generate:gitops -- --check` for a full report), commit it, then promote again." },
+  PRM005: { title: "No GitHub credentials", cause: "Neither GITHUB_TOKEN nor a GitHub App (GITHUB_APP_ID and GITHUB_APP_PRIVATE_KEY) is set; only --dry-run works without credentials.", fix: "Export GITHUB_TOKEN (a token with contents: write and pull-requests: write), or configure a GitHub App." },
+  PRM006: { title: "Repository unknown", cause: "No --repo was given, GITHUB_REPOSITORY is not set and the `origin` remote is not a GitHub URL.", fix: "Pass --repo owner/name." },
+  PRM007: { title: "Invalid promotion configuration", cause: ".github/promotion.yml does not parse or has an unknown key or a value of the wrong type.", fix: "Fix .github/promotion.yml: keys labels, reviewers, teamReviewers (lists of names), autoMerge (false, merge, squash or rebase) and imageSources (component: URL)." },
+  PRM008: { title: "Not a GitOps repository at the base commit", cause: "The base commit has no schemas/environment.json: --root points at another repository, --base names the wrong branch, or the files are not committed yet.", fix: "Run the promotion in a clone of this repository (or pass --root), and make sure schemas/ and environments/ are committed on the base branch." },
+  PRM010: { title: "Base commit not available locally", cause: "The head of the base branch on GitHub is not in the local clone (the clone is shallow or behind), so the promotion cannot read the files it must edit.", fix: "Run `git fetch origin <base>` (in CI: actions/checkout with fetch-depth: 0) and promote again." },
+  PRM011: { title: "Git command failed", cause: "The directory is not a Git repository, or a read-only git command (rev-parse, ls-tree, cat-file) failed.", fix: "Run the command inside a clone of the repository (or pass --root); the message shows git's own error." },
+  PRM012: { title: "Pin cannot be edited in place", cause: "A promotable value is an alias, a block scalar or sits in a structure the byte-preserving editor cannot change without reformatting the file.", fix: "Write the pin as a plain or quoted scalar (`imageTag: v1.2.3`) in the target environment.yaml, commit, and promote again." },
+  PRM013: { title: "Regeneration failed", cause: "After the pins were applied the generator rejected the target environment (for example a moving branch promoted into production, or a missing values file).", fix: "Fix the reported problems (they carry GEN codes from `nx run generate:gitops`), commit, and promote again." },
+  PRM020: { title: "Freeze window active", cause: "A deny sync window of the target environment is active, or allow windows exist and none is active.", fix: "Wait until the window ends, or pass --override-freeze \"<reason>\"; the reason is recorded in the pull request." },
+  PRM021: { title: "Source environment not ready", cause: "The Argo CD gate found a source Application that is not Synced and Healthy at the revisions being promoted.", fix: "Wait for the source environment to sync and become healthy (check the Application in Argo CD), or unset ARGOCD_SERVER to skip the gate." },
+  PRM022: { title: "Argo CD unreachable", cause: "ARGOCD_SERVER is set but its API did not answer, refused ARGOCD_TOKEN or returned something unexpected.", fix: "Check ARGOCD_SERVER (host or URL of the Argo CD API) and that ARGOCD_TOKEN is a valid token with `applications, get` permission." },
+  PRM030: { title: "Nothing to roll back", cause: "No merged promotion pull request into this environment still has its pins in place.", fix: "Check the merged `promote/*` pull requests; promote a known-good revision explicitly instead." },
+  PRM040: { title: "Bad credentials (401)", cause: "GitHub rejected the token: it is expired, revoked, mistyped, or meant for another GitHub host.", fix: "Create a new token (or check GITHUB_API_URL for GitHub Enterprise) and export it as GITHUB_TOKEN." },
+  PRM041: { title: "Permission denied (403)", cause: "The token is valid but may not do this: it lacks a permission, SSO is not authorized for it, or a ruleset forbids the change.", fix: "Grant the permission named in the message (contents: write, pull-requests: write), authorize SSO for the token, or run `--doctor`." },
+  PRM042: { title: "Not found (404)", cause: "The repository or branch does not exist, or the token cannot see the repository (GitHub answers 404 rather than 403 for private repositories).", fix: "Check --repo and --base, and that the token has access to the repository." },
+  PRM043: { title: "Rejected by GitHub (422)", cause: "GitHub refused the request as invalid (for example a base branch that does not exist, or a pull request body over the limit).", fix: "Read GitHub's message in the error; run `--doctor` to check the repository settings." },
+  PRM044: { title: "Conflict (409)", cause: "The repository is empty, archived, or a concurrent change conflicted with this one.", fix: "Make sure the base branch has commits and the repository is not archived, then run the promotion again." },
+  PRM045: { title: "Rate limited", cause: "GitHub's primary or secondary rate limit was still exceeded after waiting and retrying.", fix: "Wait for the reset time in the message and run again; in CI, avoid running many promotions at once." },
+  PRM046: { title: "GitHub unavailable", cause: "GitHub answered with server errors (5xx) or the connection failed, even after retries with backoff.", fix: "Run the promotion again later: it resumes where it stopped (the branch and the pull request are found and reused)." },
+  PRM047: { title: "Pull request body too large", cause: "The pin table and notes alone exceed GitHub's 65,536-character limit, so splitting the rendered diff cannot help.", fix: "Promote fewer components at a time with --components." },
+  PRM048: { title: "GitHub App authentication failed", cause: "GITHUB_APP_ID / GITHUB_APP_PRIVATE_KEY are wrong, or the App is not installed on the repository.", fix: "Check the App ID and private key, install the App on the repository (or set GITHUB_APP_INSTALLATION_ID)." },
+  PRM049: { title: "Auto-merge not available", cause: "The configuration asks for auto-merge but the repository does not allow it, or the base branch has no protection rule that auto-merge could wait for.", fix: "Enable 'Allow auto-merge' in the repository settings and protect the base branch, or set autoMerge: false in .github/promotion.yml." },
+  PRM050: { title: "Unexpected GitHub response", cause: "GitHub answered with a status or a shape the promotion does not handle.", fix: "Run again with the same arguments; if it persists, report the message (it contains no credentials)." },
+} as const satisfies Record<string, { title: string; cause: string; fix: string }>;
+
+export type PromotionErrorCode = keyof typeof PROMOTION_ERRORS;
+
+/** A failure the user can act on: which code, what happened (with the file or endpoint) and what to do. */
+export class PromotionError extends Error {
+  readonly code: PromotionErrorCode;
+  readonly fix: string;
+
+  constructor(code: PromotionErrorCode, message: string, fix?: string) {
+    super(message);
+    this.name = "PromotionError";
+    this.code = code;
+    this.fix = fix ?? PROMOTION_ERRORS[code].fix;
+  }
+}
+
+export function isPromotionError(error: unknown): error is PromotionError {
+  return error instanceof PromotionError;
+}
+
+/** `CODE message` and the fix on the next line, as printed by the CLI. */
+export function formatPromotionError(error: PromotionError): string {
+  return `${error.code} ${error.message}\n    fix: ${error.fix}`;
+}

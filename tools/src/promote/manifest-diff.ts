@@ -1,0 +1,88 @@
+import { existsSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { createTwoFilesPatch } from "diff";
+import { stringify } from "yaml";
+import { helmTemplate } from "../helm/helm.js";
+import { resolveCommit } from "./git.js";
+import { IMAGE_TAG_HELM_PARAMETER, type TargetComponent } from "./regenerate.js";
+import type { Workspace } from "./snapshot.js";
+
+export interface ManifestDiff {
+  component: string;
+  /** Unified diff of `helm template` before and after; empty when the manifests are identical. */
+  diff: string;
+  /** Why there is no diff, or what could not be rendered. */
+  note?: string;
+}
+
+export type ChartRenderer = (chartDir: string, options: { releaseName: string; namespace: string; valuesFiles: string[] }) => { status: number; stdout: string; stderr: string };
+
+export const renderWithHelm: ChartRenderer = (chartDir, options) => helmTemplate("helm", chartDir, options);
+
+interface RenderedState {
+  label: string;
+  manifests?: string;
+  problem?: string;
+}
+
+/**
+ * The rendered-manifest diff of each changed component of the target environment, the way Argo CD
+ * will render it: the chart AND the environment's values file are read at the pinned chartRevision
+ * (both Application sources use it), with the pinned image tag as a string parameter. Each revision
+ * is read from the local clone's history into a temporary directory, so the diff is the same
+ * whatever is checked out and works offline; a revision the clone does not have is reported, not
+ * guessed.
+ */
+export function renderManifestDiffs(input: {
+  root: string;
+  environment: string;
+  before: readonly TargetComponent[];
+  after: readonly TargetComponent[];
+  components: readonly string[];
+  workspace: Workspace;
+  render?: ChartRenderer;
+}): ManifestDiff[] {
+  const render = input.render ?? renderWithHelm;
+  const snapshots = new Map<string, string>();
+  const valuesDir = input.workspace.directory("image-tags");
+  const renderState = (component: string, state: TargetComponent | undefined, side: "before" | "after"): RenderedState => {
+    if (!state) return { label: "(not deployed)", manifests: "" };
+    const label = `${state.chartPath}@${state.chartRevision}, image ${state.imageTag}`;
+    const commit = resolveCommit(input.root, state.chartRevision);
+    if (!commit) return { label, problem: `revision ${state.chartRevision} is not in the local clone (run \`git fetch --tags origin\`)` };
+    let dir = snapshots.get(commit);
+    if (!dir) {
+      dir = input.workspace.snapshot(input.root, commit, ["charts/", `environments/${input.environment}/values/`], `render-${commit.slice(0, 12)}`);
+      snapshots.set(commit, dir);
+    }
+    const chartDir = join(dir, state.chartPath);
+    if (!existsSync(join(chartDir, "Chart.yaml"))) return { label, problem: `${state.chartPath} does not exist at ${state.chartRevision}` };
+    const valuesFile = join(dir, "environments", input.environment, "values", `${component}.yaml`);
+    if (!existsSync(valuesFile)) return { label, problem: `environments/${input.environment}/values/${component}.yaml does not exist at ${state.chartRevision}` };
+    const tagFile = join(valuesDir, `${component}-${side}.yaml`);
+    // A values file rather than --set: the tag stays a string (Argo CD passes it with forceString).
+    writeFileSync(tagFile, stringify(nest(IMAGE_TAG_HELM_PARAMETER.split("."), state.imageTag)));
+    const result = render(chartDir, { releaseName: component, namespace: state.namespace, valuesFiles: [valuesFile, tagFile] });
+    if (result.status !== 0) return { label, problem: `helm template failed at ${state.chartRevision}: ${result.stderr.trim().split("\n").slice(0, 3).join(" ")}` };
+    return { label, manifests: result.stdout };
+  };
+
+  return [...input.components].sort().map((component) => {
+    const before = renderState(component, input.before.find((c) => c.name === component), "before");
+    const after = renderState(component, input.after.find((c) => c.name === component), "after");
+    const problems = [before.problem, after.problem].filter((p): p is string => p !== undefined);
+    if (problems.length > 0) return { component, diff: "", note: `not rendered: ${problems.join("; ")}` };
+    if (before.manifests === after.manifests) return { component, diff: "", note: "the rendered manifests are identical" };
+    const diff = createTwoFilesPatch(`a/${input.environment}/${component}`, `b/${input.environment}/${component}`, before.manifests ?? "", after.manifests ?? "", before.label, after.label);
+    return { component, diff: stripIndexHeader(diff) };
+  });
+}
+
+function nest(keys: readonly string[], value: string): Record<string, unknown> {
+  return keys.reduceRight<Record<string, unknown>>((inner, key, i) => ({ [key]: i === keys.length - 1 ? value : inner }), {});
+}
+
+/** `createTwoFilesPatch` may start with an `Index:`/`====` banner that adds nothing to a PR diff. */
+function stripIndexHeader(patch: string): string {
+  return patch.replace(/^(Index:[^\n]*\n)?=+\n/, "");
+}

@@ -1,0 +1,248 @@
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import type { JsonSchema } from "../schemas/json-schema.js";
+import { checkSourceReadiness, type ArgoCdConnection } from "./argocd-gate.js";
+import { CONFIG_FILE, readPromotionConfig } from "./config.js";
+import { PromotionError } from "./errors.js";
+import { freezeStatus, type SyncWindow } from "./freeze-windows.js";
+import { hasCommit, resolveCommit, treeOf } from "./git.js";
+import type { GitHubRepository, TreeChange } from "./github-repository.js";
+import { renderManifestDiffs, type ChartRenderer, type ManifestDiff } from "./manifest-diff.js";
+import { formatManifestDiffs, formatPlanTable } from "./plan-table.js";
+import { planPromotion, showValue, type EnvironmentData, type PinChange, type PromotionPlan } from "./plan.js";
+import { metadataOf, renderPrBody, type PrBody } from "./pr-body.js";
+import { findPromotablePatterns } from "./promotable-fields.js";
+import { imageSourceOf, provenanceLinks, type Link } from "./provenance.js";
+import { previewPublication, publishPromotion } from "./publish.js";
+import { checkEnvironment, generatorPaths, regenerateEnvironment } from "./regenerate.js";
+import { planRollback } from "./rollback.js";
+import { Workspace } from "./snapshot.js";
+import { applyScalarEdits } from "./yaml-edit.js";
+
+export interface PromotionRequest {
+  /** The local clone: read only (history and objects), never modified. */
+  root: string;
+  /** Source environment; not needed for a rollback. */
+  from?: string;
+  to: string;
+  base: string;
+  components?: string[];
+  dryRun: boolean;
+  rollback: boolean;
+  overrideFreeze?: string;
+  /** The instant freeze windows are evaluated at (default: now). */
+  now?: Date;
+}
+
+export interface PromotionContext {
+  /** Absent only for a dry run without credentials: the plan is then made from the local base branch. */
+  github?: GitHubRepository;
+  /** Web address of the repository, for compare links (https://github.com/owner/name). */
+  repositoryWebUrl: string;
+  argocd?: ArgoCdConnection;
+  /** The plan, diffs and result (stdout). */
+  out: (text: string) => void;
+  /** Progress and warnings (stderr). */
+  log: (text: string) => void;
+  render?: ChartRenderer;
+  /** The command line to quote in the pull request footer. */
+  command: string;
+  bodyLimit?: number;
+}
+
+export interface PromotionOutcome {
+  status: "nothing-to-promote" | "planned" | "created" | "updated" | "unchanged";
+  plan: PromotionPlan;
+  branch: string;
+  baseCommit: string;
+  changedFiles: string[];
+  diffs: ManifestDiff[];
+  body?: PrBody;
+  pull?: { number: number; url: string };
+  /** GitHub API operations issued (retries excluded). */
+  apiCalls: number;
+}
+
+/** `promote/staging-to-production`, or `promote/rollback-production` for a rollback. */
+export function promotionBranch(request: Pick<PromotionRequest, "from" | "to" | "rollback">): string {
+  return request.rollback ? `promote/rollback-${request.to}` : `promote/${request.from}-to-${request.to}`;
+}
+
+/**
+ * One promotion end to end: plan against the base branch's head, gate, edit, regenerate, render the
+ * diff and the description, then (unless dry-run) publish. The base commit is read from the local
+ * clone's object store into a temporary snapshot, so the checkout is never modified.
+ */
+export async function runPromotion(request: PromotionRequest, context: PromotionContext): Promise<PromotionOutcome> {
+  const { github } = context;
+  const workspace = new Workspace();
+  try {
+    const baseCommit = await resolveBaseCommit(request, github);
+    const snapshot = workspace.snapshot(request.root, baseCommit, [...generatorPaths(request.to), CONFIG_FILE], "base");
+    const config = readPromotionConfig(snapshot);
+    const schema = readEnvironmentSchema(snapshot, request.base, baseCommit);
+    const patterns = findPromotablePatterns(schema);
+    const targetFile = `environments/${request.to}/environment.yaml`;
+    const targetText = readEnvironmentText(snapshot, request.to, baseCommit);
+    const target: EnvironmentData = { name: request.to, data: parseEnvironment(targetFile, targetText) };
+    const branch = promotionBranch(request);
+
+    let plan: PromotionPlan;
+    let rollbackOf: number | undefined;
+    if (request.rollback) {
+      if (!github) throw new PromotionError("PRM005", "--rollback reads the merged promotion pull requests from GitHub, so it needs credentials even with --dry-run.");
+      const rollback = planRollback({ pulls: await github.recentlyClosedPulls(request.base), target, patterns, components: request.components });
+      plan = rollback.plan;
+      rollbackOf = rollback.undoes.number;
+      context.log(`rolling back #${rollback.undoes.number} (${rollback.undoes.url}).`);
+    } else {
+      const from = request.from as string;
+      const source: EnvironmentData = { name: from, data: parseEnvironment(`environments/${from}/environment.yaml`, readEnvironmentText(snapshot, from, baseCommit)) };
+      plan = planPromotion({ source, target, patterns, components: request.components });
+    }
+    context.out(formatPlanTable(plan));
+    const outcome = (status: PromotionOutcome["status"], extra: Partial<PromotionOutcome> = {}): PromotionOutcome => ({ status, plan, branch, baseCommit, changedFiles: [], diffs: [], apiCalls: github?.calls ?? 0, ...extra });
+    if (plan.changes.length === 0) {
+      context.out(`\nNothing to promote: every promotable pin of ${request.to} already matches${request.rollback ? "" : ` ${request.from}`}. Nothing was changed.`);
+      return outcome("nothing-to-promote");
+    }
+
+    const freeze = freezeStatus(targetFile, ((target.data as { syncWindows?: SyncWindow[] } | null)?.syncWindows ?? []) as SyncWindow[], request.now ?? new Date());
+    if (freeze.blocked && request.overrideFreeze === undefined) {
+      const frozen = new PromotionError("PRM020", `${request.to} is frozen: ${freeze.reasons.join("; ")} (${targetFile}, syncWindows).`);
+      // A dry run still shows the plan; it only warns that the real run would stop here.
+      if (!request.dryRun) throw frozen;
+      context.log(`a real run would stop here: ${frozen.code} ${frozen.message}`);
+    }
+    if (freeze.blocked && request.overrideFreeze !== undefined) context.log(`freeze window overridden: ${freeze.reasons.join("; ")}. Reason: ${request.overrideFreeze}`);
+
+    if (context.argocd && !request.rollback) {
+      try {
+        await gateOnArgoCd(context.argocd, request, snapshot, plan, context.log);
+      } catch (error) {
+        if (!request.dryRun || !(error instanceof PromotionError) || error.code !== "PRM021") throw error;
+        context.log(`a real run would stop here: ${error.code} ${error.message}`);
+      }
+    }
+
+    const before = checkEnvironment(snapshot, request.to);
+    if (!before.ok) throw new PromotionError("PRM013", `${request.to} is already invalid at ${request.base} (${baseCommit.slice(0, 12)}), before any pin moves:\n${before.problems.join("\n")}`);
+    const edited = applyScalarEdits(targetFile, targetText, plan.changes.map((c) => ({ path: c.path, value: c.to })));
+    writeFileSync(join(snapshot, targetFile), edited);
+    const after = regenerateEnvironment(snapshot, request.to);
+    if (!after.ok) throw new PromotionError("PRM013", `the generator rejects ${request.to} with the promoted pins:\n${after.problems.join("\n")}`);
+    const changes: TreeChange[] = [
+      { path: targetFile, content: edited },
+      ...after.written.map((path) => ({ path, content: readFileSync(join(snapshot, path), "utf8") })),
+      ...after.removed.map((path) => ({ path, content: null })),
+    ];
+    const changedComponents = [...new Set(plan.changes.map((c) => c.component).filter((c) => c !== ""))];
+    const diffs = renderManifestDiffs({ root: request.root, environment: request.to, before: before.components, after: after.components, components: changedComponents, workspace, render: context.render });
+    context.out(`\n${formatManifestDiffs(request.to, diffs)}`);
+
+    const notes: string[] = [];
+    if (before.outOfDate.length > 0) notes.push(`apps/${request.to}/ was out of date at the base commit, so this pull request also brings ${before.outOfDate.length} generated file(s) up to date.`);
+    for (const diff of diffs) if (diff.note?.startsWith("not rendered")) notes.push(`${diff.component}: rendered diff ${diff.note}.`);
+    const links = new Map<PinChange, Link[]>();
+    for (const change of plan.changes) {
+      const chartPath = after.components.find((c) => c.name === change.component)?.chartPath ?? `charts/${change.component}`;
+      const chartYaml = join(snapshot, chartPath, "Chart.yaml");
+      const imageSource = config.imageSources[change.component] ?? imageSourceOf(existsSync(chartYaml) ? readFileSync(chartYaml, "utf8") : undefined);
+      links.set(change, provenanceLinks(change, { repositoryWebUrl: context.repositoryWebUrl, imageSource }));
+    }
+    const overrideReason = freeze.blocked ? request.overrideFreeze : undefined;
+    const metadata = metadataOf(plan, baseCommit, { rollbackOf, overrideFreeze: overrideReason });
+    const body = renderPrBody({
+      plan,
+      metadata,
+      links,
+      diffs,
+      baseBranch: request.base,
+      baseCommit,
+      fileCount: changes.length,
+      overrideReason,
+      freezeReasons: freeze.blocked ? freeze.reasons : [],
+      notes,
+      command: context.command,
+      limit: context.bodyLimit,
+    });
+    const title = plan.kind === "rollback" ? `Roll back ${request.to}: undo #${rollbackOf}` : `Promote ${plan.from} → ${plan.to}: ${changedComponents.join(", ") || "environment pins"}`;
+    const changedFiles = changes.map((c) => c.path).sort();
+    context.out(`\n${changedFiles.length} file(s) change on ${branch}: ${changedFiles.join(", ")}`);
+
+    if (request.dryRun) {
+      if (github) {
+        const preview = await previewPublication(github, branch, request.base);
+        context.out(`\nDry run: would ${preview.pull ? `update pull request #${preview.pull.number} (${preview.pull.url})` : `open a pull request from ${branch} into ${request.base}`}${preview.branchExists ? ` and move the existing branch ${branch}` : ""}. Nothing was changed.`);
+      } else {
+        context.out(`\nDry run without GitHub credentials: planned against the local ${request.base} (${baseCommit.slice(0, 12)}). Nothing was changed.`);
+      }
+      return outcome("planned", { changedFiles, diffs, body });
+    }
+    if (!github) throw new PromotionError("PRM005", "publishing the promotion needs GitHub credentials.");
+    const commitMessage = `${title}\n\n${plan.changes.map((c) => `${c.component || "(environment)"} ${c.field}: ${showValue(c.from)} → ${showValue(c.to)}`).join("\n")}\n`;
+    const result = await publishPromotion(
+      github,
+      { branch, base: request.base, baseCommit, baseTree: treeOf(request.root, baseCommit), changes, commitMessage, title, body, config },
+      context.log,
+    );
+    const verb = { created: "Opened pull request", updated: "Updated pull request", unchanged: "Already up to date: pull request" }[result.action];
+    context.out(`\n${verb} #${result.pull.number}: ${result.pull.url}`);
+    return outcome(result.action, { changedFiles, diffs, body, pull: { number: result.pull.number, url: result.pull.url } });
+  } finally {
+    workspace.dispose();
+  }
+}
+
+async function resolveBaseCommit(request: PromotionRequest, github: GitHubRepository | undefined): Promise<string> {
+  if (github) {
+    const head = await github.branchHead(request.base);
+    if (!head) throw new PromotionError("PRM042", `the base branch ${request.base} does not exist on ${github.fullName}.`, "Pass the branch promotions merge into with --base (usually main).");
+    if (!hasCommit(request.root, head)) {
+      throw new PromotionError("PRM010", `${request.base} on ${github.fullName} is at ${head.slice(0, 12)}, which the local clone in ${request.root} does not have.`, `Run \`git fetch origin ${request.base}\` (in CI: actions/checkout with fetch-depth: 0) and promote again.`);
+    }
+    return head;
+  }
+  const local = resolveCommit(request.root, `refs/remotes/origin/${request.base}`) ?? resolveCommit(request.root, request.base);
+  if (!local) throw new PromotionError("PRM010", `the local clone in ${request.root} has no branch ${request.base} (nor origin/${request.base}).`, `Fetch it (git fetch origin ${request.base}) or pass --base.`);
+  return local;
+}
+
+function readEnvironmentSchema(snapshot: string, base: string, baseCommit: string): JsonSchema {
+  const path = join(snapshot, "schemas", "environment.json");
+  if (!existsSync(path)) throw new PromotionError("PRM008", `${base} (${baseCommit.slice(0, 12)}) has no schemas/environment.json, so there is nothing to promote from or to.`);
+  try {
+    return JSON.parse(readFileSync(path, "utf8")) as JsonSchema;
+  } catch (error) {
+    throw new PromotionError("PRM008", `schemas/environment.json at ${base} (${baseCommit.slice(0, 12)}) is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+function readEnvironmentText(snapshot: string, environment: string, baseCommit: string): string {
+  const path = join(snapshot, "environments", environment, "environment.yaml");
+  if (!existsSync(path)) throw new PromotionError("PRM002", `environments/${environment}/environment.yaml does not exist at the base commit ${baseCommit.slice(0, 12)}.`);
+  return readFileSync(path, "utf8");
+}
+
+function parseEnvironment(file: string, text: string): unknown {
+  try {
+    return parse(text, { uniqueKeys: true });
+  } catch (error) {
+    throw new PromotionError("PRM004", `${file}: ${(error as Error).message.split("\n")[0]}`);
+  }
+}
+
+async function gateOnArgoCd(argocd: ArgoCdConnection, request: PromotionRequest, snapshot: string, plan: PromotionPlan, log: (text: string) => void): Promise<void> {
+  const from = request.from as string;
+  const source = checkEnvironment(snapshot, from);
+  if (!source.ok) throw new PromotionError("PRM013", `${from} is invalid at the base commit:\n${source.problems.join("\n")}`);
+  const names = new Set(plan.changes.map((c) => c.component));
+  const components = source.components.filter((c) => names.has(c.name));
+  const results = await checkSourceReadiness(argocd, from, components, (revision) => resolveCommit(request.root, revision));
+  const failing = results.filter((r) => !r.ready);
+  if (failing.length > 0) {
+    throw new PromotionError("PRM021", `${from} is not ready to promote: ${failing.map((f) => `${f.application}: ${f.problems.join(", ")}`).join("; ")}.`);
+  }
+  log(`Argo CD gate: ${results.map((r) => r.application).join(", ")} Synced and Healthy at the promoted pins.`);
+}

@@ -1,0 +1,63 @@
+/**
+ * The promotion's only door into the app-of-apps generator (tools/src/gitops). Everything the
+ * promotion needs from it goes through these functions, so a change of the generator's API is
+ * absorbed here.
+ */
+import { IMAGE_TAG_PARAMETER } from "../gitops/component-values.js";
+import { readGeneratorInputs } from "../gitops/inputs.js";
+import { names } from "../gitops/manifests/conventions.js";
+import { compareEnvironment, writeEnvironment } from "../gitops/output.js";
+import { planGitops } from "../gitops/plan.js";
+import { formatProblem } from "../gitops/problems.js";
+
+/** The Helm parameter the generator passes the image tag pin as (`image.tag`). */
+export const IMAGE_TAG_HELM_PARAMETER = IMAGE_TAG_PARAMETER;
+
+/** Repository paths the generator reads; a snapshot must contain them (plus apps/<env>/ it writes). */
+export function generatorPaths(environment: string): string[] {
+  return ["schemas/", "charts/", "environments/", `apps/${environment}/`];
+}
+
+/** What the promotion needs to know about an enabled component of the target environment. */
+export interface TargetComponent {
+  name: string;
+  chartPath: string;
+  chartRevision: string;
+  imageTag: string;
+  namespace: string;
+}
+
+export type EnvironmentCheck = { ok: true; components: TargetComponent[]; outOfDate: string[] } | { ok: false; problems: string[] };
+export type Regeneration = { ok: true; components: TargetComponent[]; written: string[]; removed: string[] } | { ok: false; problems: string[] };
+
+/** Validates one environment of a checkout and lists its enabled components; `outOfDate` lists apps/ files that differ from what the generator would write. */
+export function checkEnvironment(root: string, environment: string): EnvironmentCheck {
+  const planned = planOne(root, environment);
+  if (!planned.ok) return planned;
+  const comparison = compareEnvironment(root, environment, planned.output.files);
+  return { ok: true, components: planned.components, outOfDate: [...comparison.written, ...comparison.removed].sort() };
+}
+
+/** Regenerates apps/<environment>/ of a checkout in place (normally a temporary snapshot). */
+export function regenerateEnvironment(root: string, environment: string): Regeneration {
+  const planned = planOne(root, environment);
+  if (!planned.ok) return planned;
+  const result = writeEnvironment(root, environment, planned.output.files);
+  return { ok: true, components: planned.components, written: result.written, removed: result.removed };
+}
+
+function planOne(root: string, environment: string) {
+  const plan = planGitops(readGeneratorInputs(root, environment));
+  const output = plan.environments.find((e) => e.name === environment);
+  if (plan.problems.length > 0 || !output) {
+    const problems = plan.problems.map(formatProblem);
+    return { ok: false as const, problems: problems.length > 0 ? problems : [`the generator produced no output for ${environment}.`] };
+  }
+  const components = output.plan.components.map((c) => ({ name: c.name, chartPath: c.chartPath, chartRevision: c.chartRevision, imageTag: c.imageTag, namespace: c.namespace }));
+  return { ok: true as const, output, components };
+}
+
+/** The Argo CD Application the generator creates for a component of an environment. */
+export function applicationName(environment: string, component: string): string {
+  return names.componentApplication(environment, component);
+}

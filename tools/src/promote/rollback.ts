@@ -1,0 +1,50 @@
+import { PromotionError } from "./errors.js";
+import type { PullSummary } from "./github-repository.js";
+import { decodeMetadata, type PromotionMetadata } from "./pr-body.js";
+import { collectPins, sortChanges, type EnvironmentData, type PinChange, type PromotionPlan, type SkippedComponent } from "./plan.js";
+import type { PromotablePattern } from "./promotable-fields.js";
+
+export interface RollbackPlan {
+  plan: PromotionPlan;
+  /** The merged promotion pull request being undone. */
+  undoes: { number: number; url: string; metadata: PromotionMetadata };
+}
+
+/**
+ * The rollback of the newest merged promotion into `target` that is still in effect: its pins are
+ * set back to the values it replaced, as recorded in its hidden metadata block. A promotion is in
+ * effect while at least one of its pins still has the value it set; pins changed since are left
+ * alone and reported. Rolling back again then reaches the promotion before it, like a stack.
+ */
+export function planRollback(input: { pulls: readonly PullSummary[]; target: EnvironmentData; patterns: readonly PromotablePattern[]; components?: readonly string[] }): RollbackPlan {
+  const current = new Map(collectPins(input.target, input.patterns).pins.map((p) => [p.path.join("\u0000"), p.value]));
+  const only = input.components && input.components.length > 0 ? new Set(input.components) : undefined;
+  const promotions = input.pulls
+    .filter((pull) => pull.mergedAt !== null)
+    .map((pull) => ({ pull, metadata: decodeMetadata(pull.body) }))
+    .filter((entry): entry is { pull: PullSummary; metadata: PromotionMetadata } => entry.metadata?.kind === "promotion" && entry.metadata.to === input.target.name)
+    .sort((a, b) => (b.pull.mergedAt as string).localeCompare(a.pull.mergedAt as string) || b.pull.number - a.pull.number);
+
+  for (const { pull, metadata } of promotions) {
+    const changes: PinChange[] = [];
+    const skipped: SkippedComponent[] = [];
+    for (const pin of metadata.pins) {
+      if (only && !only.has(pin.component)) continue;
+      const now = current.get(pin.path.join("\u0000"));
+      if (now !== pin.to) {
+        skipped.push({ component: pin.component, reason: `${pin.field} changed since #${pull.number} set it to ${pin.to} (now ${now ?? "(unset)"}); left as is` });
+      } else if (pin.from === null) {
+        skipped.push({ component: pin.component, reason: `${pin.field} had no value before #${pull.number}; remove it by hand if needed` });
+      } else {
+        changes.push({ path: pin.path, component: pin.component, field: pin.field, from: now, to: pin.from, presentInTarget: true });
+      }
+    }
+    if (changes.length === 0) continue;
+    return {
+      plan: { kind: "rollback", from: metadata.from, to: input.target.name, changes: sortChanges(changes), skipped, unchanged: 0 },
+      undoes: { number: pull.number, url: pull.url, metadata },
+    };
+  }
+  const seen = promotions.length === 0 ? "no merged promotion pull request with a promotion-metadata block" : `${promotions.length} merged promotion(s), none of whose pins are still in place`;
+  throw new PromotionError("PRM030", `nothing to roll back in ${input.target.name}: found ${seen} among the ${input.pulls.length} most recently closed pull requests.`);
+}
