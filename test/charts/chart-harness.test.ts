@@ -1,3 +1,4 @@
+import "../../tools/src/kubernetes-crds/register.js";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
