@@ -61,7 +61,7 @@ export interface Environment {
       application?: string;
     };
     /**
-     * Labels Argo CD sets on every namespace it creates for this environment (`managedNamespaceMetadata`), e.g. Pod Security Admission levels or the Istio injection label.
+     * Labels Argo CD sets on the namespaces it creates for the platform and application layers (`managedNamespaceMetadata`), e.g. Pod Security Admission levels or the Istio injection label. Infrastructure namespaces get none: operators and node agents have their own needs.
      */
     namespaceLabels?: {
       /**
@@ -239,7 +239,7 @@ export interface Environment {
     }[];
   };
   /**
-   * Every component of the catalog (each application chart under `charts/`), keyed by chart name: whether it runs here and which revision. Every chart must be listed in every environment so that adding a chart is a deliberate decision per environment.
+   * Every component of the catalog (each application chart under `charts/` and each upstream chart under `schemas/upstream/`), keyed by name: whether it runs here and at which revision. A component an environment does not list is not deployed there (the generator warns, GEN012), so list each one, `enabled: false` to record that it stays out.
    */
   components: {
     /**
@@ -248,19 +248,19 @@ export interface Environment {
     [k: string]:
       | {
           /**
-           * Deploy the component in this environment. An enabled component needs `chartRevision`, `imageTag` and `environments/<env>/values/<component>.yaml`.
+           * Deploy the component in this environment. An enabled component needs `chartRevision`, `environments/<env>/values/<component>.yaml` and, for a chart of this repository, `imageTag`.
            */
           enabled: boolean;
           /**
-           * Git revision of this repository the chart and the values file are read at (`targetRevision` of both sources). A branch is allowed outside production; production requires a release tag (`v1.2.3`) or a 40-character commit SHA. Promoted from environment to environment.
+           * Git revision of this repository the values file (and a chart of this repository) is read at: `targetRevision` of the `ref: values` source and of the chart source. A branch is allowed outside production; production requires a release tag (`v1.2.3`) or a 40-character commit SHA. Promoted from environment to environment.
            */
           chartRevision?: string;
           /**
-           * Container image tag, passed to the chart as the Helm parameter `image.tag`. Production requires a release tag (`v1.2.3`). Promoted from environment to environment.
+           * Container image tag of a chart of this repository, passed as the Helm parameter `image.tag`; required when such a component is enabled. Production requires a release tag (`v1.2.3`). Upstream components (schemas/upstream/) take none: their chart version is pinned by `x-upstream.version`. Promoted from environment to environment.
            */
           imageTag?: string;
           /**
-           * Namespace to deploy to; empty uses the layer's namespace from `destination.namespaces`.
+           * Namespace to deploy to; empty uses the component's own (an upstream component's `x-upstream.namespace`), else the layer's namespace from `destination.namespaces`.
            */
           namespace?: string;
           /**

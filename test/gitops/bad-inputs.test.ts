@@ -1,0 +1,163 @@
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { copyRepository, removeTree } from "./support/fixture-repo.js";
+import { errorsIn, runGenerator, treeDigest } from "./support/generated.js";
+
+/**
+ * The generator on a copy of this repository, broken one way at a time: each run must fail with
+ * exit code 1 and its exact problem, and leave apps/ byte-identical.
+ */
+let root: string;
+let appsBefore: Record<string, string>;
+
+beforeEach(() => {
+  root = copyRepository();
+  appsBefore = treeDigest(join(root, "apps"));
+});
+afterEach(() => removeTree(root));
+
+const edit = (path: string, change: (text: string) => string) => {
+  const before = readFileSync(join(root, path), "utf8");
+  const after = change(before);
+  expect(after, `the edit of ${path} changes it`).not.toBe(before);
+  writeFileSync(join(root, path), after);
+};
+/** Replaces a pin of one component in an environment.yaml. */
+const setPin = (env: string, component: string, key: "chartRevision" | "imageTag", value: string) =>
+  edit(`environments/${env}/environment.yaml`, (text) => text.replace(new RegExp(`(\n  ${component}:\n(?:    .*\n)*?    ${key}: ).*`), `$1${value}`));
+
+function expectFailure(expected: string[]) {
+  const result = runGenerator([], root);
+  expect(result.status, result.stdout + result.stderr).toBe(1);
+  for (const text of expected) expect(result.stderr).toContain(text);
+  expect(result.stderr).toMatch(/generate-gitops: \d+ problem\(s\) in \d+ file\(s\); nothing was written\.\n$/);
+  expect(treeDigest(join(root, "apps"))).toEqual(appsBefore);
+  return result.stderr;
+}
+
+describe("the copy is a valid starting point", () => {
+  it("generates without changes", () => {
+    const result = runGenerator([], root);
+    expect(errorsIn(result.stderr)).toEqual([]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/generate-gitops: 3 environment\(s\): 0 written, \d+ unchanged, 0 removed\.\n$/);
+    expect(treeDigest(join(root, "apps"))).toEqual(appsBefore);
+  });
+});
+
+describe("bad inputs", () => {
+  it("malformed YAML: GEN001 with file, line and column", () => {
+    edit("environments/staging/environment.yaml", (text) => text.replace("tier: staging\n", "tier: staging\nrepository: [\n"));
+    expectFailure(["environments/staging/environment.yaml:", "GEN001 malformed YAML:"]);
+  });
+
+  it("schema violation in a values file: GEN003 at the value", () => {
+    edit("environments/production/values/mcp-server.yaml", (text) => text.replace("replicaCount: 3", 'replicaCount: "three"'));
+    const line = readFileSync(join(root, "environments/production/values/mcp-server.yaml"), "utf8").split("\n").findIndex((l) => l.startsWith("replicaCount:")) + 1;
+    expectFailure([`environments/production/values/mcp-server.yaml:${line}:15: GEN003 replicaCount must be of type integer (got "three").`, "    at replicaCount"]);
+  });
+
+  it("misspelled key: GEN004 with the closest valid key", () => {
+    edit("environments/staging/values/mcp-server.yaml", (text) => text.replace("replicaCount: 2", "replicaCont: 2"));
+    expectFailure(['GEN004 unknown key "replicaCont" in the top level of environments/staging/values/mcp-server.yaml. Did you mean "replicaCount"?', '    fix: Rename "replicaCont" to "replicaCount".']);
+  });
+
+  it("misspelled nested key: GEN004 at the nested key", () => {
+    edit("environments/staging/values/mcp-server.yaml", (text) => text.replace("  minReplicas: 2", "  minReplica: 2"));
+    expectFailure(['GEN004 unknown key "minReplica" in autoscaling. Did you mean "minReplicas"?', "    at autoscaling.minReplica"]);
+  });
+
+  it("unknown component in environment.yaml: GEN011 with a suggestion", () => {
+    edit("environments/development/environment.yaml", (text) => `${text}  mcp-servr:\n    enabled: false\n`);
+    expectFailure(['GEN011 component "mcp-servr" is neither a chart under charts/ nor an upstream component under schemas/upstream/ (did you mean "mcp-server"?).']);
+  });
+
+  it("dependency cycle: GEN021 naming the chain", () => {
+    cpSync(join(root, "charts/mcp-server"), join(root, "charts/mcp-gateway"), { recursive: true });
+    edit("charts/mcp-gateway/Chart.yaml", (text) => text.replace("name: mcp-server", "name: mcp-gateway").replace(/dependencies: .*/, "dependencies: mcp-server"));
+    edit("charts/mcp-server/Chart.yaml", (text) => text.replace(/dependencies: .*/, "dependencies: mcp-gateway"));
+    expectFailure(["GEN021 dependency cycle: mcp-server → mcp-gateway → mcp-server."]);
+  });
+
+  it("branch pin in production: GEN030", () => {
+    setPin("production", "mcp-server", "chartRevision", "main");
+    expectFailure(['GEN030 chartRevision "main" of mcp-server is a moving reference (a branch or a short name); production pins must be immutable.', "    at components.mcp-server.chartRevision"]);
+  });
+
+  it("duplicate names: a repeated component key is GEN002", () => {
+    edit("environments/staging/environment.yaml", (text) => `${text}  mcp-server:\n    enabled: false\n`);
+    expectFailure(['GEN002 duplicate key: "mcp-server" is defined more than once in the same mapping.']);
+  });
+
+  it("duplicate names: a component that would reuse a generated Application name is GEN041", () => {
+    cpSync(join(root, "charts/mcp-server"), join(root, "charts/root"), { recursive: true });
+    edit("charts/root/Chart.yaml", (text) => text.replace("name: mcp-server", "name: root").replace(/\n.*dependencies: .*/, ""));
+    for (const env of ["development", "staging", "production"]) {
+      edit(`environments/${env}/environment.yaml`, (text) => `${text}  root:\n    enabled: true\n    chartRevision: v0.1.0\n    imageTag: v0.1.0\n`);
+      cpSync(join(root, `environments/${env}/values/mcp-server.yaml`), join(root, `environments/${env}/values/root.yaml`));
+      edit(`environments/${env}/values/root.yaml`, (text) => text.replace("charts/mcp-server/", "charts/root/"));
+    }
+    expectFailure(['GEN041 component root would be the Application "production-root", which is already the name of the root Application.']);
+  });
+
+  it("missing values file: GEN013", () => {
+    rmSync(join(root, "environments/staging/values/mcp-server.yaml"));
+    expectFailure(["GEN013 mcp-server is enabled but environments/staging/values/mcp-server.yaml does not exist."]);
+  });
+
+  it("every problem of every file is reported in one run", () => {
+    edit("environments/staging/values/mcp-server.yaml", (text) => text.replace("replicaCount: 2", "replicaCont: 2"));
+    setPin("production", "mcp-server", "imageTag", "latest");
+    rmSync(join(root, "environments/development/values/mcp-server.yaml"));
+    const stderr = expectFailure(["GEN004", "GEN031", "GEN013"]);
+    expect(stderr).toContain("3 problem(s) in 3 file(s)");
+  });
+});
+
+describe("command line", () => {
+  it("exits 2 on an unknown argument or environment", () => {
+    const unknown = runGenerator(["--frobnicate"], root);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('GEN090 unknown argument "--frobnicate".');
+    const env = runGenerator(["--env", "qa"], root);
+    expect(env.status).toBe(2);
+    expect(env.stderr).toContain('GEN091 no environment "qa" under environments/ (known: development, production, staging).');
+  });
+
+  it("--env regenerates one environment and leaves the others alone", () => {
+    rmSync(join(root, "apps/development"), { recursive: true });
+    edit("apps/staging/README.md", (text) => `${text}edited\n`);
+    const result = runGenerator(["--env", "development"], root);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^generate-gitops: development: \d+ component\(s\) enabled/m);
+    expect(result.stdout).not.toContain("staging");
+    expect(existsSync(join(root, "apps/development/kustomization.yaml"))).toBe(true);
+    expect(readFileSync(join(root, "apps/staging/README.md"), "utf8")).toMatch(/edited\n$/);
+  });
+
+  it("--check fails with a diff when apps/ was edited, and passes again after a run", () => {
+    edit("apps/production/root/projects/default.yaml", (text) => text.replace("sourceRepos: []", "sourceRepos:\n    - '*'"));
+    mkdirSync(join(root, "apps/retired"), { recursive: true });
+    writeFileSync(join(root, "apps/retired/old.yaml"), "old: true\n");
+    writeFileSync(join(root, "apps/staging/stray.yaml"), "stray: true\n");
+    const check = runGenerator(["--check"], root);
+    expect(check.status).toBe(1);
+    expect(check.stderr).toContain("--- a/apps/production/root/projects/default.yaml");
+    expect(check.stderr).toContain("+  sourceRepos: []");
+    expect(check.stderr).toContain("apps/production/root/projects/default.yaml (changed)");
+    expect(check.stderr).toContain("apps/retired/old.yaml (stale)");
+    expect(check.stderr).toContain("apps/staging/stray.yaml (stale)");
+    expect(readFileSync(join(root, "apps/production/root/projects/default.yaml"), "utf8")).toContain("'*'");
+
+    const write = runGenerator([], root);
+    expect(write.status).toBe(0);
+    expect(write.stdout).toMatch(/^generate-gitops: production: \d+ component\(s\) enabled/m);
+    expect(write.stdout).toContain("  wrote apps/production/root/projects/default.yaml");
+    expect(write.stdout).toContain("  removed apps/staging/stray.yaml");
+    expect(write.stdout).toContain("generate-gitops: retired: no longer under environments/: 1 removed.");
+    expect(write.stdout).toMatch(/generate-gitops: 3 environment\(s\): 1 written, \d+ unchanged, 2 removed\.\n$/);
+    expect(treeDigest(join(root, "apps"))).toEqual(appsBefore);
+    expect(runGenerator(["--check"], root).status).toBe(0);
+  });
+});

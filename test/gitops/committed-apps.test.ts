@@ -1,0 +1,65 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { formatProblems, validateObject } from "../../tools/src/kubernetes/index.js";
+import { repoRoot } from "../../tools/src/paths.js";
+import { environmentNames, errorsIn, generatedObjects, kubectlKustomize, parseStream, runGenerator } from "./support/generated.js";
+
+const environments = environmentNames();
+
+describe("apps/ committed in the repository", () => {
+  it("is what the generator produces (`nx run generate:gitops -- --check` passes)", () => {
+    const result = runGenerator(["--check"]);
+    expect(errorsIn(result.stderr)).toEqual([]);
+    expect(result.status).toBe(0);
+    for (const env of environments) expect(result.stdout).toContain(`generate-gitops --check: ${env}: `);
+  });
+
+  it.each(environments)("%s: every generated object passes the Argo CD / Kubernetes models with unknown fields rejected", (env) => {
+    const objects = generatedObjects(env);
+    expect(objects.length).toBeGreaterThan(10);
+    const problems = objects.flatMap(({ file, object }) => validateObject(object, { source: file }));
+    expect(problems, formatProblems(problems)).toEqual([]);
+  });
+
+  it("the validation used above rejects a misspelled Application field", () => {
+    const [env] = environments;
+    const application = generatedObjects(env as string).find((o) => o.object.kind === "Application" && o.file.includes("/layers/"));
+    expect(application).toBeDefined();
+    const broken = structuredClone(application?.object) as Record<string, any>;
+    broken.spec.sources[0].helm.valueFile = broken.spec.sources[0].helm.valueFiles;
+    expect(validateObject(broken).map((p) => p.rule)).toContain("schema/unknown-field");
+  });
+
+  it.each(environments)("%s: `kubectl kustomize environments/<env>` builds offline to the root, the AppProjects and every Application", (env) => {
+    const result = kubectlKustomize(join(repoRoot, "environments", env));
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    const built = parseStream(result.stdout);
+    const expected = generatedObjects(env).filter((o) => !o.file.includes("/bootstrap/argocd/"));
+    expect(built.map((o) => `${o.kind}/${o.metadata.name}`).sort()).toEqual(expected.map((o) => `${o.object.kind}/${o.object.metadata.name}`).sort());
+    const names = built.map((o) => `${o.kind}/${o.metadata.name}`);
+    expect(names).toContain(`Application/${env}-root`);
+    expect(names).toContain("AppProject/default");
+    for (const layer of ["infrastructure", "platform", "application"]) {
+      expect(names).toContain(`Application/${env}-${layer}`);
+      expect(names).toContain(`AppProject/${env}-${layer}`);
+    }
+  });
+
+  it.each(environments)("%s: names are unique DNS labels of at most 63 characters", (env) => {
+    const objects = generatedObjects(env).map((o) => o.object);
+    const keys = objects.map((o) => `${o.kind}/${o.metadata.name}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const object of objects.filter((o) => o.kind === "Application" || o.kind === "AppProject")) {
+      expect(object.metadata.name).toMatch(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/);
+    }
+  });
+
+  it.each(environments)("%s: layer Applications come up in the order infrastructure, platform, application", (env) => {
+    const layers = generatedObjects(env)
+      .map((o) => o.object)
+      .filter((o) => o.kind === "Application" && /-(infrastructure|platform|application)$/.test(o.metadata.name) && o.metadata.name.startsWith(`${env}-`))
+      .sort((a, b) => Number(a.metadata.annotations?.["argocd.argoproj.io/sync-wave"]) - Number(b.metadata.annotations?.["argocd.argoproj.io/sync-wave"]));
+    expect(layers.map((o) => o.metadata.name)).toEqual([`${env}-infrastructure`, `${env}-platform`, `${env}-application`]);
+  });
+});

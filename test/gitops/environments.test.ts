@@ -1,0 +1,99 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { createValidator } from "../../tools/src/gitops/schema-validation.js";
+import { isImmutableRevision } from "../../tools/src/gitops/revisions.js";
+import { repoRoot } from "../../tools/src/paths.js";
+import { bundleSchema } from "../../tools/src/schemas/bundle.js";
+import type { JsonSchema } from "../../tools/src/schemas/json-schema.js";
+import { lintSchema } from "../../tools/src/schemas/lint.js";
+import { readJsonFile } from "../../tools/src/schemas/read-json.js";
+import { environmentNames } from "./support/generated.js";
+
+const schemaPath = join(repoRoot, "schemas", "environment.json");
+const schema = JSON.parse(readFileSync(schemaPath, "utf8")) as JsonSchema;
+const environments = environmentNames();
+const read = (env: string, file = "environment.yaml") => readFileSync(join(repoRoot, "environments", env, file), "utf8");
+const environmentOf = (env: string) => parse(read(env)) as Record<string, any>;
+
+describe("schemas/environment.json", () => {
+  it("passes the schema pipeline's rules (bundles as is; every property described, every leaf defaulted)", () => {
+    const bundled = bundleSchema(schemaPath, readJsonFile);
+    expect(lintSchema(bundled)).toEqual([]);
+    expect(bundled.$schema).toBe("http://json-schema.org/draft-07/schema#");
+  });
+
+  it("marks exactly the component pins as promotable", () => {
+    const component = (schema.properties?.components?.additionalProperties ?? {}) as JsonSchema;
+    const promotable = Object.entries(component.properties ?? {}).filter(([, property]) => property["x-promotable"] === true).map(([name]) => name);
+    expect(promotable).toEqual(["chartRevision", "imageTag"]);
+  });
+
+  it("is strict: unknown keys are rejected at every level", () => {
+    const validate = createValidator(schema);
+    const valid = environmentOf("production");
+    expect(validate(valid)).toBe(true);
+    expect(validate({ ...valid, domian: "x" })).toBe(false);
+    expect(validate({ ...valid, argocd: { ...valid.argocd, ha: true } })).toBe(false);
+    expect(validate({ ...valid, components: { "mcp-server": { ...valid.components["mcp-server"], imagetag: "v1" } } })).toBe(false);
+    expect(validate({ ...valid, components: { "mcp-server": { enabled: true } } })).toBe(false);
+    expect(validate({ ...valid, components: { "mcp-server": { enabled: true, chartRevision: "v1.0.0", imageTag: "-bad" } } })).toBe(false);
+    expect(validate({ ...valid, components: { "mcp-server": { enabled: false } } })).toBe(true);
+  });
+});
+
+describe.each(environments)("environments/%s", (env) => {
+  it("validates against the schema and carries the schema modeline", () => {
+    expect(read(env).split("\n")[0]).toBe("# yaml-language-server: $schema=../environment.schema.json");
+    const validate = createValidator(schema);
+    expect(validate(environmentOf(env)), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it("has a kustomization building its generated manifests", () => {
+    expect(parse(read(env, "kustomization.yaml"))).toMatchObject({ kind: "Kustomization", resources: [`../../apps/${env}`] });
+  });
+});
+
+describe("the environments differ as designed", () => {
+  const [development, staging, production] = ["development", "staging", "production"].map(environmentOf) as Record<string, any>[];
+
+  it("development may track a branch; production pins only immutable revisions and release tags", () => {
+    expect(development?.tier).toBe("development");
+    expect(Object.values(development?.components ?? {}).some((pin: any) => !isImmutableRevision(pin.chartRevision ?? ""))).toBe(true);
+    expect(production?.tier).toBe("production");
+    for (const pin of Object.values(production?.components ?? {}) as any[]) if (pin.enabled) expect(isImmutableRevision(pin.chartRevision)).toBe(true);
+  });
+
+  it("production runs Argo CD highly available, alerts to PagerDuty and restricts when automated syncs happen", () => {
+    expect(production?.argocd.highAvailability).toBe(true);
+    expect(development?.argocd.highAvailability).toBe(false);
+    expect(production?.notifications.subscriptions.some((s: any) => s.service === "pagerdutyv2")).toBe(true);
+    expect(development?.notifications.subscriptions.some((s: any) => s.service === "pagerdutyv2")).toBe(false);
+    expect(production?.syncWindows.length).toBeGreaterThan(0);
+  });
+
+  it("development's Redis is in memory only; production's persists and is replicated", () => {
+    const redis = (env: string) => parse(read(env, "values/redis.yaml")) as { architecture?: string; master?: { persistence?: { enabled?: boolean } } };
+    expect(redis("development").master?.persistence?.enabled).toBe(false);
+    expect(redis("production").master?.persistence?.enabled).not.toBe(false);
+    expect(redis("production").architecture).toBe("replication");
+  });
+
+  it("staging and production enforce the restricted Pod Security level and the mesh; development only warns", () => {
+    for (const env of [staging, production]) {
+      expect(env?.destination.namespaceLabels["pod-security.kubernetes.io/enforce"]).toBe("restricted");
+      expect(env?.destination.namespaceLabels["istio-injection"]).toBe("enabled");
+    }
+    expect(development?.destination.namespaceLabels["pod-security.kubernetes.io/enforce"]).not.toBe("restricted");
+  });
+
+  it.each(environments)("%s: every values file starts with the modeline pointing at its component's schema", (env) => {
+    for (const [component, pin] of Object.entries(environmentOf(env).components) as [string, any][]) {
+      if (!pin.enabled) continue;
+      const schema = existsSync(join(repoRoot, "charts", component, "Chart.yaml")) ? `charts/${component}/values.schema.json` : `schemas/upstream/${component}.json`;
+      expect(existsSync(join(repoRoot, schema)), schema).toBe(true);
+      expect(read(env, `values/${component}.yaml`).split("\n")[0]).toBe(`# yaml-language-server: $schema=../../../${schema}`);
+    }
+  });
+});

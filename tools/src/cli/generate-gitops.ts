@@ -1,0 +1,131 @@
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { ENVIRONMENT_SCHEMA, listEnvironmentNames, readGeneratorInputs } from "../gitops/inputs.js";
+import { findEnvironmentDrift, listGeneratedEnvironments, removeEnvironment, writeEnvironment, type DriftEntry, type EnvironmentWrite } from "../gitops/output.js";
+import { planGitops, type EnvironmentOutput } from "../gitops/plan.js";
+import { formatProblem, PROBLEM_CATALOG } from "../gitops/problems.js";
+import { environmentObjects } from "../gitops/render-environment.js";
+import { diskValidatorCache } from "../gitops/validator-cache.js";
+import { repoRoot } from "../paths.js";
+
+/** Compiled chart-schema validators, kept between runs (see validator-cache.ts); deleting it only costs time. */
+const VALIDATOR_CACHE = join(repoRoot, "node_modules", ".cache", "generate-gitops", "validators");
+
+const USAGE = `Usage: nx run generate:gitops [-- [--check] [--environment <name>] [--root <dir>]]
+       tsx tools/src/cli/generate-gitops.ts [--check] [--env <name>] [--root <dir>]
+
+Generates apps/<env>/ (the Argo CD app-of-apps) from charts/ and environments/.
+  --check                       write nothing; exit 1 and print a diff when apps/ is out of date
+  --env, --environment <name>   only this environment (through nx use --environment: nx keeps --env for itself)
+  --root <dir>                  repository root to read and write (default: this checkout)
+  --codes                       print the error catalogue (code, problem, what to do) as a Markdown table
+
+Exit codes: 0 success, 1 validation problems or drift, 2 usage error.`;
+
+interface Options {
+  check: boolean;
+  env?: string;
+  root: string;
+}
+
+function parseArguments(argv: readonly string[]): Options | { help: true } | { codes: true } | { error: string } {
+  const options: Options = { check: false, root: repoRoot };
+  for (let i = 0; i < argv.length; i++) {
+    const argument = argv[i] as string;
+    const [flag, inline] = argument.startsWith("--") && argument.includes("=") ? [argument.slice(0, argument.indexOf("=")), argument.slice(argument.indexOf("=") + 1)] : [argument, undefined];
+    const value = (): string | undefined => inline ?? argv[++i];
+    if (flag === "--help" || flag === "-h") return { help: true };
+    else if (flag === "--codes") return { codes: true };
+    else if (flag === "--check") options.check = true;
+    else if (flag === "--env" || flag === "--environment" || flag === "-e") {
+      const env = value();
+      if (!env) return { error: "--env needs an environment name." };
+      options.env = env;
+    } else if (flag === "--root") {
+      const root = value();
+      if (!root) return { error: "--root needs a directory." };
+      options.root = resolve(root);
+    } else return { error: `unknown argument "${argument}".` };
+  }
+  return options;
+}
+
+function usageError(code: "GEN090" | "GEN091", message: string): number {
+  console.error(`generate-gitops: ${code} ${message}\n    fix: ${PROBLEM_CATALOG[code].fix}\n\n${USAGE}`);
+  return 2;
+}
+
+function main(argv: readonly string[]): number {
+  const parsed = parseArguments(argv);
+  if ("help" in parsed) {
+    console.log(USAGE);
+    return 0;
+  }
+  if ("codes" in parsed) {
+    console.log(["| Code | Problem | What to do |", "|---|---|---|", ...Object.entries(PROBLEM_CATALOG).map(([code, entry]) => `| ${code} | ${entry.title} | ${entry.fix.replace(/\|/g, "\\|")} |`)].join("\n"));
+    return 0;
+  }
+  if ("error" in parsed) return usageError("GEN090", parsed.error);
+  const { root, env, check } = parsed;
+  if (!existsSync(join(root, ENVIRONMENT_SCHEMA))) return usageError("GEN090", `${root} is not a repository root: it has no ${ENVIRONMENT_SCHEMA}.`);
+  const known = listEnvironmentNames(root);
+  if (env !== undefined && !known.includes(env)) {
+    return usageError("GEN091", `no environment "${env}" under environments/ (known: ${known.join(", ") || "none"}).`);
+  }
+
+  const plan = planGitops(readGeneratorInputs(root, env), { validatorCache: diskValidatorCache(VALIDATOR_CACHE) });
+  for (const warning of plan.warnings) console.error(formatProblem(warning));
+  if (plan.problems.length > 0) {
+    for (const p of plan.problems) console.error(formatProblem(p));
+    const files = new Set(plan.problems.map((p) => p.file));
+    console.error(`\ngenerate-gitops: ${plan.problems.length} problem(s) in ${files.size} file(s); nothing was written.`);
+    return 1;
+  }
+  // Environments that disappeared from environments/ leave stale output behind, unless only one environment was asked for.
+  const stale = env === undefined ? listGeneratedEnvironments(root).filter((name) => !known.includes(name)) : [];
+  return check ? runCheck(root, plan.environments, stale) : runWrite(root, plan.environments, stale);
+}
+
+function runWrite(root: string, outputs: readonly EnvironmentOutput[], stale: readonly string[]): number {
+  const results: EnvironmentWrite[] = [];
+  for (const output of outputs) {
+    const result = writeEnvironment(root, output.name, output.files);
+    results.push(result);
+    console.log(`generate-gitops: ${output.name}: ${describeEnvironment(output)}: ${result.written.length} written, ${result.unchanged.length} unchanged, ${result.removed.length} removed.`);
+    for (const path of result.written) console.log(`  wrote ${path}`);
+    for (const path of result.removed) console.log(`  removed ${path}`);
+  }
+  for (const name of stale) {
+    const result = removeEnvironment(root, name);
+    results.push(result);
+    console.log(`generate-gitops: ${name}: no longer under environments/: ${result.removed.length} removed.`);
+  }
+  const total = (pick: (r: EnvironmentWrite) => string[]) => results.reduce((sum, r) => sum + pick(r).length, 0);
+  console.log(`generate-gitops: ${outputs.length} environment(s): ${total((r) => r.written)} written, ${total((r) => r.unchanged)} unchanged, ${total((r) => r.removed)} removed.`);
+  return 0;
+}
+
+function runCheck(root: string, outputs: readonly EnvironmentOutput[], stale: readonly string[]): number {
+  const drift: DriftEntry[] = [];
+  for (const output of outputs) {
+    const found = findEnvironmentDrift(root, output.name, output.files);
+    drift.push(...found);
+    console.log(`generate-gitops --check: ${output.name}: ${describeEnvironment(output)}: ${found.length === 0 ? "up to date" : `${found.length} file(s) out of date`}.`);
+  }
+  for (const name of stale) drift.push(...findEnvironmentDrift(root, name, []));
+  if (drift.length === 0) {
+    console.log(`generate-gitops --check: apps/ is up to date (${outputs.length} environment(s)).`);
+    return 0;
+  }
+  console.error(drift.map((d) => d.patch).join("\n"));
+  console.error(`generate-gitops --check: ${drift.length} file(s) out of date: ${drift.map((d) => `${d.path} (${d.kind})`).join(", ")}.\n    fix: run \`nx run generate:gitops\` and commit apps/.`);
+  return 1;
+}
+
+function describeEnvironment(output: EnvironmentOutput): string {
+  const objects = environmentObjects(output.plan);
+  const count = (kind: string) => objects.filter((o) => o.object.kind === kind).length;
+  return `${output.plan.components.length} component(s) enabled, ${count("Application")} Applications, ${count("AppProject")} AppProjects`;
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,134 @@
+import type { ErrorObject } from "ajv";
+import { effectiveSchema, type JsonSchema } from "../schemas/json-schema.js";
+import { isPlainObject, mergeHelmValues, setHelmParameter, setHelmParameterInPlace } from "./helm-values.js";
+import { problem, type Problem } from "./problems.js";
+import { schemaErrorsToProblems, type Locator } from "./schema-validation.js";
+import { parseYamlSource, type DocumentPath, type YamlSource } from "./yaml-source.js";
+
+/** The Helm parameter the image tag pin is passed as (Argo CD `helm.parameters`). */
+export const IMAGE_TAG_PARAMETER = "image.tag";
+
+/**
+ * Values the generator owns: who may call a component follows from the other components'
+ * dependency annotations, so it is never written by hand. Filled where the chart has the key.
+ */
+export const CALLER_VALUE_PATHS = [
+  ["networkPolicy", "allowedCallers"],
+  ["istio", "authorizationPolicy", "allowedCallers"],
+] as const;
+
+export interface Caller {
+  app: string;
+  namespace: string;
+}
+
+/** The generated values of a component (Argo CD `helm.valuesObject`): its callers under every caller path its values schema declares. */
+export function generatedValues(schema: JsonSchema, callers: readonly Caller[]): Record<string, unknown> {
+  let values: Record<string, unknown> = {};
+  for (const path of CALLER_VALUE_PATHS) {
+    if (schemaDeclares(schema, path)) values = setHelmParameter(values, path.join("."), callers.map((c) => ({ ...c })));
+  }
+  return values;
+}
+
+/** Whether a schema declares a property path by name (not merely through an open map). */
+export function schemaDeclares(root: JsonSchema, path: readonly string[]): boolean {
+  let node: JsonSchema = root;
+  for (const key of path) {
+    const declared = effectiveSchema(root, node).properties?.[key];
+    if (!declared) return false;
+    node = declared;
+  }
+  return true;
+}
+
+/** Paths to every non-map value of a values tree (lists count as values, as Helm replaces them whole). */
+function leafPaths(values: Record<string, unknown>, prefix: string[] = []): string[][] {
+  return Object.entries(values).flatMap(([key, value]) => (isPlainObject(value) && Object.keys(value).length > 0 ? leafPaths(value, [...prefix, key]) : [[...prefix, key]]));
+}
+
+function hasPath(values: unknown, path: readonly string[]): boolean {
+  let current = values;
+  for (const key of path) {
+    if (!isPlainObject(current) || !(key in current)) return false;
+    current = current[key];
+  }
+  return true;
+}
+
+/** What the generator knows about a component's values: its schema and validator, and the chart's own defaults. */
+export interface ChartValues {
+  component: string;
+  /** `charts/<c>/values.schema.json`, or `schemas/upstream/<c>.json` for an upstream chart. */
+  schemaFile: string;
+  schema: JsonSchema;
+  /** Null when the values match the schema, else ajv's errors. */
+  validate: (values: unknown) => ErrorObject[] | null;
+  /** The chart's values.yaml; empty for an upstream chart (its schema covers only what the platform sets). */
+  defaults: unknown;
+  defaultsSource: YamlSource;
+}
+
+/** The first line every values file carries so editors validate it against the component's schema. */
+export function expectedModeline(schemaFile: string): string {
+  return `# yaml-language-server: $schema=../../../${schemaFile}`;
+}
+
+export interface ValuesCheck {
+  problems: Problem[];
+  /** The values Helm will render with (chart defaults, the file, the image tag parameter); set when valid. */
+  values?: Record<string, unknown>;
+}
+
+/**
+ * Validates an environment's values file the way Helm will use it: merged over the chart's
+ * values.yaml, with the pinned image tag set as a parameter, against the chart's values.schema.json.
+ * Problems point into the values file, or into environment.yaml for the image tag, or into the
+ * chart's values.yaml for a bad default.
+ */
+export function checkComponentValues(
+  chart: ChartValues,
+  valuesFile: { file: string; text: string },
+  imageTag: { value: string; locate: () => ReturnType<Locator> } | undefined,
+  generated: Record<string, unknown> = {},
+): ValuesCheck {
+  const problems: Problem[] = [];
+  const firstLine = valuesFile.text.split("\n", 1)[0]?.trimEnd() ?? "";
+  const modeline = expectedModeline(chart.schemaFile);
+  if (firstLine !== modeline) {
+    const found = firstLine.startsWith("# yaml-language-server:") ? `the first line is "${firstLine}"` : "the schema modeline is missing";
+    problems.push(problem("GEN014", valuesFile.file, `${found}; expected "${modeline}" as the first line.`, { location: { line: 1, column: 1 }, fix: `Make the first line \`${modeline}\` so editors validate the file against the chart's schema.` }));
+  }
+  const source = parseYamlSource(valuesFile.file, valuesFile.text);
+  if (source.problems.length > 0) return { problems: [...problems, ...source.problems] };
+  const override = source.data ?? {};
+  if (!isPlainObject(override)) {
+    problems.push(problem("GEN003", valuesFile.file, `the values file must be a mapping of chart values, not ${Array.isArray(override) ? "a list" : JSON.stringify(override)}.`, { location: { line: 1, column: 1 } }));
+    return { problems };
+  }
+  for (const path of leafPaths(generated)) {
+    if (!hasPath(override, path)) continue;
+    const origin = CALLER_VALUE_PATHS.some((callers) => callers.join(".") === path.join(".")) ? "from the other charts' platform.mcp-security.io/dependencies annotations" : "from environment.yaml";
+    problems.push(problem("GEN016", valuesFile.file, `${path.join(".")} is generated ${origin} and must not be set here.`, { location: source.locate(path, "key").location, path: path.join(".") }));
+  }
+  // Argo CD's precedence: value files, then valuesObject, then parameters.
+  const values = mergeHelmValues(mergeHelmValues(chart.defaults ?? {}, override), generated) as Record<string, unknown>;
+  if (imageTag) setHelmParameterInPlace(values, IMAGE_TAG_PARAMETER, imageTag.value);
+  const errors = chart.validate(values);
+  if (errors) {
+    const locate: Locator = (path, target) => locateValue(path, target, source, chart.defaultsSource, imageTag?.locate);
+    problems.push(...schemaErrorsToProblems(errors, values, locate, valuesFile.file));
+  }
+  return problems.length > 0 ? { problems } : { problems, values };
+}
+
+const IMAGE_TAG_PATH = IMAGE_TAG_PARAMETER.split(".");
+
+function locateValue(path: DocumentPath, target: "key" | "value", values: YamlSource, defaults: YamlSource, imageTag: (() => ReturnType<Locator>) | undefined): ReturnType<Locator> {
+  const inValues = values.locate(path, target);
+  if (inValues.exact) return { file: values.file, location: inValues.location };
+  if (imageTag && path.length === IMAGE_TAG_PATH.length && path.every((segment, i) => segment === IMAGE_TAG_PATH[i])) return imageTag();
+  const inDefaults = defaults.locate(path, target);
+  if (inDefaults.exact) return { file: defaults.file, location: inDefaults.location };
+  return { file: values.file, location: inValues.location };
+}

@@ -1,0 +1,38 @@
+import type { ComponentSource } from "../catalog/chart-metadata.js";
+import type { Layer } from "../catalog/layers.js";
+import type { EnvironmentSpec } from "./environment-model.js";
+
+/** One enabled component of one environment, with everything its Application needs. */
+export interface PlannedComponent {
+  name: string;
+  description: string;
+  layer: Layer;
+  group: string;
+  dependencies: string[];
+  /** Sync wave inside its layer Application (topological depth in the dependency graph). */
+  wave: number;
+  namespace: string;
+  source: ComponentSource;
+  /** The chart's directory in this repository (`charts/<name>`); empty for an upstream chart. */
+  chartPath: string;
+  /** Revision of this repository the values file (and a chart of this repository) is read at. */
+  chartRevision: string;
+  /** Image tag passed as `image.tag` to a chart of this repository; empty for upstream charts. */
+  imageTag: string;
+  serverSideApply: boolean;
+  /** The chart's HorizontalPodAutoscaler owns the replica count, so Argo CD must not fight over it. */
+  replicasManagedByAutoscaler: boolean;
+  /** An Argo Rollouts canary shifts the weights of the chart's Istio routes, so Argo CD must not revert them. */
+  trafficManagedByRollout: boolean;
+  /** Enabled components that declare this one as a dependency (they call it). */
+  calledBy: string[];
+  /** Values the generator owns (callers), passed as Argo CD `helm.valuesObject`; empty when the chart has none. */
+  generatedValues: Record<string, unknown>;
+}
+
+/** A validated environment, ready to be turned into manifests. */
+export interface EnvironmentPlan {
+  environment: EnvironmentSpec;
+  /** Enabled components ordered by layer, wave and name. */
+  components: PlannedComponent[];
+}

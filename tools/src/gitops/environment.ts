@@ -1,0 +1,50 @@
+import type { ValidateFunction } from "ajv";
+import { childSchema, defaultsOf } from "../schemas/defaults.js";
+import type { JsonSchema } from "../schemas/json-schema.js";
+import type { EnvironmentSpec } from "./environment-model.js";
+import { isPlainObject, mergeHelmValues } from "./helm-values.js";
+import { problem, type Problem } from "./problems.js";
+import { schemaErrorsToProblems } from "./schema-validation.js";
+import { parseYamlSource, type YamlSource } from "./yaml-source.js";
+
+export interface EnvironmentFileResult {
+  source: YamlSource;
+  /** Present only when the file parsed and matched the schema. */
+  environment?: EnvironmentSpec;
+  problems: Problem[];
+}
+
+/**
+ * Parses and validates one environment.yaml and fills in the schema's defaults. The directory
+ * name is the environment's identity, so `name` must repeat it.
+ */
+export function readEnvironmentFile(directoryName: string, file: string, text: string, schema: JsonSchema, validate: ValidateFunction): EnvironmentFileResult {
+  const source = parseYamlSource(file, text);
+  if (source.problems.length > 0) return { source, problems: source.problems };
+  const locate = (path: readonly (string | number)[], target: "key" | "value") => ({ file, location: source.locate(path, target).location });
+  if (!validate(source.data)) {
+    return { source, problems: schemaErrorsToProblems(validate.errors ?? [], source.data, locate, file) };
+  }
+  const environment = withDefaults(schema, source.data as Record<string, unknown>);
+  if (environment.name !== directoryName) {
+    const problems = [
+      problem("GEN006", file, `name "${environment.name}" differs from the directory name "${directoryName}".`, { location: locate(["name"], "value").location, path: "name", fix: `Set \`name: ${directoryName}\` (or rename the directory environments/${environment.name}).` }),
+    ];
+    return { source, problems };
+  }
+  return { source, environment, problems: [] };
+}
+
+/** The file's data merged over the schema's defaults, components included. */
+function withDefaults(schema: JsonSchema, data: Record<string, unknown>): EnvironmentSpec {
+  const merged = mergeHelmValues(defaultsOf(schema) ?? {}, data) as Record<string, unknown>;
+  // `components` declares no names: any key resolves to its additionalProperties, the schema of one component.
+  const componentSchema = childSchema(schema, childSchema(schema, schema, "components") ?? {}, "any-component");
+  const componentDefaults = componentSchema ? defaultsOf(schema, componentSchema) : {};
+  const components = isPlainObject(merged.components) ? merged.components : {};
+  merged.components = Object.fromEntries(Object.entries(components).map(([name, pin]) => [name, mergeHelmValues(componentDefaults ?? {}, pin)]));
+  const windowSchema = childSchema(schema, schema, "syncWindows");
+  const windowDefaults = windowSchema ? defaultsOf(schema, (windowSchema.items as JsonSchema | undefined) ?? {}) : {};
+  merged.syncWindows = ((merged.syncWindows as unknown[]) ?? []).map((window) => mergeHelmValues(windowDefaults ?? {}, window));
+  return merged as unknown as EnvironmentSpec;
+}

@@ -1,0 +1,73 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { readChartManifests, readUpstreamSchemas, type ChartManifestText, type UpstreamSchemaText } from "../catalog/catalog.js";
+import type { JsonSchema } from "../schemas/json-schema.js";
+
+/** A file's repository-relative path and its text (undefined when it does not exist). */
+export interface InputFile {
+  file: string;
+  text: string | undefined;
+}
+
+export interface EnvironmentInput {
+  /** The directory name under environments/. */
+  name: string;
+  environment: InputFile;
+  /** Every `values/<component>.yaml` of the environment. */
+  valuesFiles: { component: string; file: string; text: string }[];
+}
+
+/** Everything the generator reads, so that planning itself is pure and testable in memory. */
+export interface GeneratorInputs {
+  charts: ChartManifestText[];
+  /** schemas/upstream/<name>.json: upstream components (catalog entry and values schema in one). */
+  upstream: UpstreamSchemaText[];
+  /** Per chart directory: its bundled values.schema.json and its values.yaml. */
+  chartValues: Map<string, { schema: InputFile; values: InputFile }>;
+  environmentSchema: { file: string; schema: JsonSchema };
+  environments: EnvironmentInput[];
+}
+
+export const ENVIRONMENT_SCHEMA = "schemas/environment.json";
+
+/** Reads the inputs of a checkout (or of a `--root` copy). `only` limits the environments read. */
+export function readGeneratorInputs(root: string, only?: string): GeneratorInputs {
+  const charts = readChartManifests(root);
+  const chartValues = new Map(
+    charts.map((chart) => [
+      chart.directoryName,
+      { schema: readInput(root, `charts/${chart.directoryName}/values.schema.json`), values: readInput(root, `charts/${chart.directoryName}/values.yaml`) },
+    ]),
+  );
+  const schemaText = readFileSync(join(root, ENVIRONMENT_SCHEMA), "utf8");
+  const environments = listEnvironmentNames(root)
+    .filter((name) => only === undefined || name === only)
+    .map((name) => readEnvironmentInput(root, name));
+  return { charts, upstream: readUpstreamSchemas(root), chartValues, environmentSchema: { file: ENVIRONMENT_SCHEMA, schema: JSON.parse(schemaText) as JsonSchema }, environments };
+}
+
+/** Directories under environments/ (each is an environment, whether or not its environment.yaml exists yet). */
+export function listEnvironmentNames(root: string): string[] {
+  const dir = join(root, "environments");
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith("."))
+    .map((entry) => entry.name)
+    .sort();
+}
+
+function readEnvironmentInput(root: string, name: string): EnvironmentInput {
+  const valuesDir = join(root, "environments", name, "values");
+  const valuesFiles = existsSync(valuesDir)
+    ? readdirSync(valuesDir)
+        .filter((file) => file.endsWith(".yaml"))
+        .sort()
+        .map((file) => ({ component: file.slice(0, -".yaml".length), file: `environments/${name}/values/${file}`, text: readFileSync(join(valuesDir, file), "utf8") }))
+    : [];
+  return { name, environment: readInput(root, `environments/${name}/environment.yaml`), valuesFiles };
+}
+
+function readInput(root: string, file: string): InputFile {
+  const absolute = join(root, file);
+  return { file, text: existsSync(absolute) ? readFileSync(absolute, "utf8") : undefined };
+}

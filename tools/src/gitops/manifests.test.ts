@@ -1,0 +1,210 @@
+import { describe, expect, it } from "vitest";
+import type { EnvironmentSpec } from "./environment-model.js";
+import type { EnvironmentPlan, PlannedComponent } from "./environment-plan.js";
+import { componentApplication, layerApplication, rootApplication, subscriptionAnnotations } from "./manifests/applications.js";
+import { APPLICATION_HEALTH_KEY, argocdChartValues, argocdConfigPatches, argocdInstallUrl } from "./manifests/argocd-config.js";
+import { gitopsProject, layerProject, lockedDefaultProject } from "./manifests/projects.js";
+import { environmentObjects, renderEnvironment } from "./render-environment.js";
+
+const environment: EnvironmentSpec = {
+  name: "prod",
+  description: "",
+  tier: "production",
+  repository: { url: "https://example.com/repo.git", revision: "main", upstreamChartRepositories: ["https://charts.jetstack.io"] },
+  destination: { server: "https://prod.example.com", namespaces: { infrastructure: "infrastructure", platform: "platform", application: "applications" }, namespaceLabels: { "pod-security.kubernetes.io/enforce": "restricted" } },
+  domain: "example.com",
+  argocd: {
+    version: "v3.4.8",
+    highAvailability: true,
+    oidc: { name: "SSO", issuer: "https://login.example.com", clientID: "argocd", clientSecretKey: "oidc.clientSecret", requestedScopes: ["openid", "groups"] },
+    rbac: { defaultRole: "", adminGroups: ["admins"], readOnlyGroups: ["devs"], deployerGroups: ["release"] },
+  },
+  syncPolicy: { automated: true, prune: true, selfHeal: true, retry: { limit: 5, duration: "5s", factor: 2, maxDuration: "3m" } },
+  syncWindows: [{ kind: "deny", schedule: "0 0 * * 6", duration: "48h", timeZone: "UTC", manualSync: true, description: "weekend" }],
+  notifications: {
+    subscriptions: [
+      { trigger: "on-sync-failed", service: "slack", recipients: ["alerts"] },
+      { trigger: "on-sync-failed", service: "slack", recipients: ["team", "alerts"] },
+      { trigger: "on-health-degraded", service: "pagerdutyv2", recipients: ["platform"] },
+    ],
+  },
+  components: {},
+};
+
+const component = (overrides: Partial<PlannedComponent>): PlannedComponent => ({
+  name: "mcp-server",
+  description: "",
+  layer: "platform",
+  group: "core",
+  dependencies: ["gateway"],
+  wave: 3,
+  namespace: "platform",
+  source: { kind: "chart", path: "charts/mcp-server" },
+  chartPath: "charts/mcp-server",
+  chartRevision: "v1.2.3",
+  imageTag: "v1.2.3",
+  serverSideApply: false,
+  replicasManagedByAutoscaler: false,
+  trafficManagedByRollout: false,
+  calledBy: [],
+  generatedValues: {},
+  ...overrides,
+});
+
+const plan: EnvironmentPlan = {
+  environment,
+  components: [component({ name: "cert-manager", layer: "infrastructure", namespace: "infrastructure", wave: 0, dependencies: [] }), component({ replicasManagedByAutoscaler: true })],
+};
+
+describe("component Application", () => {
+  const app = componentApplication(plan, plan.components[1] as PlannedComponent);
+
+  it("reads the chart at the pinned revision with its values from a second ref source at the same revision", () => {
+    expect(app.spec.sources).toEqual([
+      {
+        repoURL: "https://example.com/repo.git",
+        targetRevision: "v1.2.3",
+        path: "charts/mcp-server",
+        helm: { releaseName: "mcp-server", valueFiles: ["$values/environments/prod/values/mcp-server.yaml"], parameters: [{ name: "image.tag", value: "v1.2.3", forceString: true }] },
+      },
+      { repoURL: "https://example.com/repo.git", targetRevision: "v1.2.3", ref: "values" },
+    ]);
+    expect(app.spec.source).toBeUndefined();
+  });
+
+  it("is named per environment, belongs to its layer's project, cascades deletion and carries its sync wave", () => {
+    expect(app.metadata.name).toBe("prod-mcp-server");
+    expect(app.spec.project).toBe("prod-platform");
+    expect(app.metadata.finalizers).toEqual(["resources-finalizer.argocd.argoproj.io"]);
+    expect(app.metadata.annotations?.["argocd.argoproj.io/sync-wave"]).toBe("3");
+    expect(app.spec.destination).toEqual({ server: "https://prod.example.com", namespace: "platform" });
+  });
+
+  it("subscribes to the environment's notifications, recipients merged", () => {
+    expect(app.metadata.annotations).toMatchObject({ "notifications.argoproj.io/subscribe.on-sync-failed.slack": "alerts;team", "notifications.argoproj.io/subscribe.on-health-degraded.pagerdutyv2": "platform" });
+    expect(subscriptionAnnotations([])).toEqual({});
+  });
+
+  it("ignores replica differences only when an autoscaler owns them", () => {
+    expect(app.spec.ignoreDifferences).toEqual([
+      { group: "apps", kind: "Deployment", jsonPointers: ["/spec/replicas"] },
+      { group: "apps", kind: "StatefulSet", jsonPointers: ["/spec/replicas"] },
+      { group: "argoproj.io", kind: "Rollout", jsonPointers: ["/spec/replicas"] },
+    ]);
+    expect(app.spec.syncPolicy?.syncOptions).toContain("RespectIgnoreDifferences=true");
+    const fixed = componentApplication(plan, component({ replicasManagedByAutoscaler: false }));
+    expect(fixed.spec.ignoreDifferences).toBeUndefined();
+    expect(fixed.spec.syncPolicy?.syncOptions).not.toContain("RespectIgnoreDifferences=true");
+  });
+
+  it("leaves the route weights of a canary to Argo Rollouts", () => {
+    const canary = componentApplication(plan, component({ trafficManagedByRollout: true }));
+    expect(canary.spec.ignoreDifferences).toEqual([
+      { group: "networking.istio.io", kind: "DestinationRule", jsonPointers: ["/spec/subsets"] },
+      { group: "networking.istio.io", kind: "VirtualService", jsonPointers: ["/spec/http"] },
+    ]);
+  });
+
+  it("syncs automatically with retries, creates its labelled namespace, and uses server-side apply for infrastructure", () => {
+    expect(app.spec.syncPolicy).toMatchObject({ automated: { prune: true, selfHeal: true }, retry: { limit: 5, backoff: { duration: "5s", factor: 2, maxDuration: "3m" } }, managedNamespaceMetadata: { labels: { "pod-security.kubernetes.io/enforce": "restricted" } } });
+    expect(app.spec.syncPolicy?.syncOptions).toContain("CreateNamespace=true");
+    expect(app.spec.syncPolicy?.syncOptions).not.toContain("ServerSideApply=true");
+    expect(componentApplication(plan, plan.components[0] as PlannedComponent).spec.syncPolicy?.syncOptions).toContain("ServerSideApply=true");
+  });
+
+  it("leaves syncing to people when automated sync is off", () => {
+    const manual = componentApplication({ ...plan, environment: { ...environment, syncPolicy: { ...environment.syncPolicy, automated: false } } }, component({}));
+    expect(manual.spec.syncPolicy?.automated).toBeUndefined();
+    expect(manual.spec.syncPolicy?.retry).toBeDefined();
+  });
+});
+
+describe("app-of-apps Applications", () => {
+  it("root tracks the environment branch in the Argo CD namespace of its own cluster", () => {
+    const root = rootApplication(environment);
+    expect(root.spec).toMatchObject({ project: "prod-gitops", source: { path: "apps/prod/root", targetRevision: "main" }, destination: { server: "https://kubernetes.default.svc", namespace: "argocd" } });
+  });
+
+  it("layer Applications are ordered infrastructure, platform, application by sync wave", () => {
+    expect((["infrastructure", "platform", "application"] as const).map((layer) => layerApplication(environment, layer).metadata.annotations?.["argocd.argoproj.io/sync-wave"])).toEqual(["0", "1", "2"]);
+    expect(layerApplication(environment, "platform").spec.source?.path).toBe("apps/prod/layers/platform");
+  });
+});
+
+describe("AppProjects", () => {
+  it("locks the default project down and keeps it from being pruned", () => {
+    const project = lockedDefaultProject(environment);
+    expect(project.spec).toMatchObject({ sourceRepos: [], destinations: [], clusterResourceBlacklist: [{ group: "*", kind: "*" }], namespaceResourceBlacklist: [{ group: "*", kind: "*" }] });
+    expect(project.metadata.annotations?.["argocd.argoproj.io/sync-options"]).toBe("Prune=false,Delete=false");
+  });
+
+  it("lets the gitops project create only Applications and AppProjects in the Argo CD namespace", () => {
+    const project = gitopsProject(environment);
+    expect(project.spec).toMatchObject({ destinations: [{ server: "https://kubernetes.default.svc", namespace: "argocd" }], clusterResourceWhitelist: [], sourceRepos: ["https://example.com/repo.git"] });
+  });
+
+  it("gives a layer exactly its components' namespaces, by name, and its sync windows and roles", () => {
+    const project = layerProject(plan, "platform");
+    expect(project.spec.destinations).toEqual([{ server: "https://prod.example.com", namespace: "platform" }]);
+    expect(project.spec.clusterResourceWhitelist?.[0]).toEqual({ group: "", kind: "Namespace", name: "platform" });
+    expect(project.spec.namespaceResourceWhitelist?.some((gk) => gk.kind === "Secret")).toBe(false);
+    expect(project.spec.sourceRepos).toEqual(["https://charts.jetstack.io", "https://example.com/repo.git"]);
+    expect(project.spec.syncWindows).toEqual([{ kind: "deny", schedule: "0 0 * * 6", duration: "48h", timeZone: "UTC", manualSync: true, applications: ["*"], description: "weekend" }]);
+    expect(project.spec.roles?.map((r) => [r.name, r.groups])).toEqual([["deployer", ["release"]], ["read-only", ["devs"]]]);
+    expect(layerProject(plan, "application").spec.destinations).toEqual([]);
+  });
+});
+
+describe("Argo CD configuration patches", () => {
+  const [cm, rbac, notifications] = argocdConfigPatches(environment);
+
+  it("disables the admin user, configures OIDC by secret reference and restores the Application health check", () => {
+    expect(cm?.data?.["admin.enabled"]).toBe("false");
+    expect(cm?.data?.url).toBe("https://argocd.example.com");
+    expect(cm?.data?.["oidc.config"]).toContain("clientSecret: $oidc.clientSecret");
+    expect(cm?.data?.[APPLICATION_HEALTH_KEY]).toContain("hs.status = obj.status.health.status");
+  });
+
+  it("maps groups to roles and denies by default", () => {
+    expect(rbac?.data).toMatchObject({ "policy.default": "", "policy.csv": "g, admins, role:admin\ng, devs, role:readonly\n", scopes: "[groups]" });
+  });
+
+  it("configures the services, triggers and templates the subscriptions use, and nothing else", () => {
+    expect(Object.keys(notifications?.data ?? {}).sort()).toEqual(["service.pagerdutyv2", "service.slack", "template.app-health-degraded", "template.app-sync-failed", "trigger.on-health-degraded", "trigger.on-sync-failed"]);
+    expect(notifications?.data?.["template.app-sync-failed"]).toContain("[prod] Sync of {{.app.metadata.name}} failed");
+    expect(notifications?.data?.["template.app-sync-failed"]).toContain("https://argocd.example.com/applications/{{.app.metadata.name}}");
+    expect(notifications?.data?.["service.pagerdutyv2"]).toBe("serviceKeys:\n  platform: $pagerduty-key-platform\n");
+  });
+
+  it("hands the same configuration to the argo-cd chart through which Argo CD manages itself", () => {
+    const values = argocdChartValues(environment) as { global: unknown; configs: { cm: Record<string, string>; rbac: Record<string, string> }; notifications: Record<string, Record<string, string>> };
+    expect(values.global).toEqual({ image: { tag: "v3.4.8" } });
+    expect(values.configs.cm).toEqual(cm?.data);
+    expect(values.configs.rbac).toEqual(rbac?.data);
+    expect({ ...values.notifications.notifiers, ...values.notifications.templates, ...values.notifications.triggers }).toEqual(notifications?.data);
+    expect(Object.keys(values.notifications.notifiers ?? {}).every((key) => key.startsWith("service."))).toBe(true);
+  });
+
+  it("does not cascade-delete Argo CD when the Application of its own chart goes", () => {
+    const self = componentApplication(plan, component({ name: "argo-cd", layer: "infrastructure", source: { kind: "upstream", repoURL: "https://argoproj.github.io/argo-helm", chart: "argo-cd", version: "10.8.2" } }));
+    expect(self.metadata.finalizers).toBeUndefined();
+    expect(self.spec.sources?.[0]).toMatchObject({ repoURL: "https://argoproj.github.io/argo-helm", chart: "argo-cd", targetRevision: "10.8.2" });
+    expect(self.spec.sources?.[0]?.helm?.parameters).toBeUndefined();
+    expect(componentApplication(plan, component({})).metadata.finalizers).toEqual(["resources-finalizer.argocd.argoproj.io"]);
+  });
+
+  it("installs the pinned release, HA where asked", () => {
+    expect(argocdInstallUrl(environment)).toBe("https://raw.githubusercontent.com/argoproj/argo-cd/v3.4.8/manifests/ha/install.yaml");
+    expect(argocdInstallUrl({ ...environment, argocd: { ...environment.argocd, highAvailability: false } })).toBe("https://raw.githubusercontent.com/argoproj/argo-cd/v3.4.8/manifests/install.yaml");
+  });
+});
+
+describe("renderEnvironment", () => {
+  it("writes one file per object plus the kustomizations and README, every YAML file with the generated-by header", () => {
+    const files = renderEnvironment(plan);
+    expect(files.filter((f) => f.path.endsWith(".yaml")).every((f) => f.content.startsWith("# GENERATED by `nx run generate:gitops`"))).toBe(true);
+    expect(environmentObjects(plan)).toHaveLength(1 + 5 + 3 + 2);
+    const kustomization = files.find((f) => f.path === "apps/prod/layers/platform/kustomization.yaml")?.content;
+    expect(kustomization).toContain("resources:\n  - prod-mcp-server.yaml\n");
+  });
+});

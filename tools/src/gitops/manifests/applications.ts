@@ -1,0 +1,180 @@
+import type { IApplication } from "@kubernetes-models/argo-cd/argoproj.io/v1alpha1/Application";
+import type { IApplicationSource } from "@kubernetes-models/argo-cd/argoproj.io/v1alpha1/ApplicationSource";
+import type { ISyncPolicy } from "@kubernetes-models/argo-cd/argoproj.io/v1alpha1/SyncPolicy";
+import type { ComponentSource } from "../../catalog/chart-metadata.js";
+import { isArgoCdChart } from "./argocd-config.js";
+import { layerIndex, type Layer } from "../../catalog/layers.js";
+import { IMAGE_TAG_PARAMETER } from "../component-values.js";
+import type { EnvironmentSpec, SubscriptionSpec } from "../environment-model.js";
+import type { EnvironmentPlan, PlannedComponent } from "../environment-plan.js";
+import { ARGOCD_NAMESPACE, IN_CLUSTER, LABELS, names, PART_OF, repoPaths, RESOURCES_FINALIZER, SYNC_WAVE } from "./conventions.js";
+
+/** The Application `kubectl apply` creates at bootstrap; it syncs the AppProjects and the layer Applications. */
+export function rootApplication(environment: EnvironmentSpec): IApplication {
+  return {
+    apiVersion: "argoproj.io/v1alpha1",
+    kind: "Application",
+    metadata: {
+      name: names.root(environment.name),
+      namespace: ARGOCD_NAMESPACE,
+      labels: { [LABELS.partOf]: PART_OF, [LABELS.environment]: environment.name },
+      finalizers: [RESOURCES_FINALIZER],
+    },
+    spec: {
+      project: names.gitopsProject(environment.name),
+      source: { repoURL: environment.repository.url, targetRevision: environment.repository.revision, path: repoPaths.rootSource(environment.name) },
+      destination: { server: IN_CLUSTER, namespace: ARGOCD_NAMESPACE },
+      syncPolicy: appOfAppsSyncPolicy(environment),
+    },
+  };
+}
+
+/**
+ * One Application per layer, in sync waves 0, 1, 2: with the Application health check in
+ * argocd-cm, the platform layer starts only once every infrastructure Application is healthy.
+ */
+export function layerApplication(environment: EnvironmentSpec, layer: Layer): IApplication {
+  return {
+    apiVersion: "argoproj.io/v1alpha1",
+    kind: "Application",
+    metadata: {
+      name: names.layerApplication(environment.name, layer),
+      namespace: ARGOCD_NAMESPACE,
+      labels: { [LABELS.partOf]: PART_OF, [LABELS.environment]: environment.name, [LABELS.layer]: layer },
+      annotations: { [SYNC_WAVE]: String(layerIndex(layer)) },
+      finalizers: [RESOURCES_FINALIZER],
+    },
+    spec: {
+      project: names.gitopsProject(environment.name),
+      source: { repoURL: environment.repository.url, targetRevision: environment.repository.revision, path: repoPaths.layerSource(environment.name, layer) },
+      destination: { server: IN_CLUSTER, namespace: ARGOCD_NAMESPACE },
+      syncPolicy: appOfAppsSyncPolicy(environment),
+    },
+  };
+}
+
+/**
+ * A component's Application: the chart from this repository at the pinned revision, its values
+ * file through a second `ref: values` source at the same revision, and the image tag pin as a
+ * Helm parameter.
+ */
+export function componentApplication(plan: EnvironmentPlan, component: PlannedComponent): IApplication {
+  const { environment } = plan;
+  const env = environment.name;
+  const syncOptions = ["CreateNamespace=true", "FailOnSharedResource=true", "PruneLast=true"];
+  const ignoreDifferences = ignoredDifferences(component);
+  if (ignoreDifferences.length > 0) syncOptions.push("RespectIgnoreDifferences=true");
+  if (component.serverSideApply || component.layer === "infrastructure") syncOptions.push("ServerSideApply=true");
+  const syncPolicy: ISyncPolicy = { ...workloadSyncPolicy(environment), syncOptions: syncOptions.sort() };
+  // Infrastructure brings its own namespace needs (privileged node agents, the mesh's own namespace), so only workload namespaces get the labels.
+  if (component.layer !== "infrastructure" && Object.keys(environment.destination.namespaceLabels).length > 0) {
+    syncPolicy.managedNamespaceMetadata = { labels: { ...environment.destination.namespaceLabels } };
+  }
+  return {
+    apiVersion: "argoproj.io/v1alpha1",
+    kind: "Application",
+    metadata: {
+      name: names.componentApplication(env, component.name),
+      namespace: ARGOCD_NAMESPACE,
+      labels: {
+        [LABELS.partOf]: PART_OF,
+        [LABELS.environment]: env,
+        [LABELS.layer]: component.layer,
+        [LABELS.group]: component.group,
+        [LABELS.component]: component.name,
+      },
+      annotations: { [SYNC_WAVE]: String(component.wave), ...subscriptionAnnotations(environment.notifications.subscriptions) },
+      // Deleting the Application of Argo CD itself must not delete Argo CD: no cascading finalizer there.
+      ...(isArgoCdChart(component.source) ? {} : { finalizers: [RESOURCES_FINALIZER] }),
+    },
+    spec: {
+      project: names.layerProject(env, component.layer),
+      sources: [chartSource(environment, component), { repoURL: environment.repository.url, targetRevision: component.chartRevision, ref: "values" }],
+      destination: { server: environment.destination.server, namespace: component.namespace },
+      syncPolicy,
+      ...(ignoreDifferences.length > 0 ? { ignoreDifferences } : {}),
+      info: [
+        { name: "Chart", value: describeSource(component.source) },
+        { name: "Values", value: repoPaths.valuesFile(env, component.name) },
+        { name: "Depends on", value: component.dependencies.length > 0 ? component.dependencies.join(", ") : "nothing" },
+        { name: "Called by", value: component.calledBy.length > 0 ? component.calledBy.join(", ") : "nothing" },
+      ],
+    },
+  };
+}
+
+/**
+ * The chart source: a chart of this repository at the pinned revision with the image tag as a
+ * parameter, or an upstream chart at the version its catalog entry pins. Either way the values
+ * file comes from the `ref: values` source and the generated values (callers) ride along.
+ */
+function chartSource(environment: EnvironmentSpec, component: PlannedComponent): IApplicationSource {
+  const helm: NonNullable<IApplicationSource["helm"]> = {
+    releaseName: component.name,
+    valueFiles: [`$values/${repoPaths.valuesFile(environment.name, component.name)}`],
+    ...(Object.keys(component.generatedValues).length > 0 ? { valuesObject: component.generatedValues } : {}),
+  };
+  if (component.source.kind === "upstream") {
+    return { repoURL: component.source.repoURL, chart: component.source.chart, targetRevision: component.source.version, helm };
+  }
+  return {
+    repoURL: environment.repository.url,
+    targetRevision: component.chartRevision,
+    path: component.source.path,
+    helm: component.imageTag ? { ...helm, parameters: [{ name: IMAGE_TAG_PARAMETER, value: component.imageTag, forceString: true }] } : helm,
+  };
+}
+
+export function describeSource(source: ComponentSource): string {
+  return source.kind === "chart" ? source.path : `${source.chart} ${source.version} from ${source.repoURL}`;
+}
+
+/**
+ * Fields other controllers own: the replica count under an autoscaler, and the route weights and
+ * subsets an Argo Rollouts canary shifts. Argo CD neither reports nor reverts them.
+ */
+function ignoredDifferences(component: PlannedComponent): NonNullable<IApplication["spec"]["ignoreDifferences"]> {
+  const ignored: NonNullable<IApplication["spec"]["ignoreDifferences"]> = [];
+  if (component.replicasManagedByAutoscaler) {
+    ignored.push(
+      { group: "apps", kind: "Deployment", jsonPointers: ["/spec/replicas"] },
+      { group: "apps", kind: "StatefulSet", jsonPointers: ["/spec/replicas"] },
+      { group: "argoproj.io", kind: "Rollout", jsonPointers: ["/spec/replicas"] },
+    );
+  }
+  if (component.trafficManagedByRollout) {
+    ignored.push({ group: "networking.istio.io", kind: "DestinationRule", jsonPointers: ["/spec/subsets"] }, { group: "networking.istio.io", kind: "VirtualService", jsonPointers: ["/spec/http"] });
+  }
+  return ignored;
+}
+
+/** `notifications.argoproj.io/subscribe.<trigger>.<service>: a;b`, recipients of repeated subscriptions merged. */
+export function subscriptionAnnotations(subscriptions: readonly SubscriptionSpec[]): Record<string, string> {
+  const recipients = new Map<string, Set<string>>();
+  for (const subscription of subscriptions) {
+    const key = `notifications.argoproj.io/subscribe.${subscription.trigger}.${subscription.service}`;
+    const set = recipients.get(key) ?? new Set<string>();
+    for (const recipient of subscription.recipients) set.add(recipient);
+    recipients.set(key, set);
+  }
+  return Object.fromEntries([...recipients].map(([key, set]) => [key, [...set].sort().join(";")]));
+}
+
+/** The environment's policy for workloads: automated or manual, with retries and backoff. */
+function workloadSyncPolicy(environment: EnvironmentSpec): ISyncPolicy {
+  const { syncPolicy } = environment;
+  return {
+    ...(syncPolicy.automated ? { automated: { prune: syncPolicy.prune, selfHeal: syncPolicy.selfHeal } } : {}),
+    retry: retryOf(environment),
+  };
+}
+
+/** Root and layer Applications only manage Application and AppProject objects: always automated, so new components appear without a manual step. */
+function appOfAppsSyncPolicy(environment: EnvironmentSpec): ISyncPolicy {
+  return { automated: { prune: true, selfHeal: true }, retry: retryOf(environment) };
+}
+
+function retryOf(environment: EnvironmentSpec): NonNullable<ISyncPolicy["retry"]> {
+  const { retry } = environment.syncPolicy;
+  return { limit: retry.limit, backoff: { duration: retry.duration, factor: retry.factor, maxDuration: retry.maxDuration } };
+}

@@ -1,0 +1,99 @@
+import type { IConfigMap } from "kubernetes-models/v1/ConfigMap";
+import type { INamespace } from "kubernetes-models/v1/Namespace";
+import type { ComponentSource } from "../../catalog/chart-metadata.js";
+import type { EnvironmentSpec } from "../environment-model.js";
+import { toYaml } from "../serialize.js";
+import { ARGOCD_NAMESPACE, argocdUrl, LABELS, PART_OF } from "./conventions.js";
+import { notificationsConfig } from "./notifications.js";
+
+/**
+ * Argo CD 1.8 dropped the health assessment of Applications; without it a parent Application
+ * treats a child as healthy the moment it exists, and sync waves between Applications (layers,
+ * dependencies) stop waiting for each other. This restores it: a child is as healthy as it reports.
+ */
+export const APPLICATION_HEALTH_LUA = [
+  "hs = {}",
+  'hs.status = "Progressing"',
+  'hs.message = ""',
+  "if obj.status ~= nil and obj.status.health ~= nil then",
+  "  hs.status = obj.status.health.status",
+  "  if obj.status.health.message ~= nil then",
+  "    hs.message = obj.status.health.message",
+  "  end",
+  "end",
+  "return hs",
+  "",
+].join("\n");
+
+export const APPLICATION_HEALTH_KEY = "resource.customizations.health.argoproj.io_Application";
+
+/** The upstream install manifest of the pinned release (HA variant when asked). */
+export function argocdInstallUrl(environment: EnvironmentSpec): string {
+  const variant = environment.argocd.highAvailability ? "manifests/ha/install.yaml" : "manifests/install.yaml";
+  return `https://raw.githubusercontent.com/argoproj/argo-cd/${environment.argocd.version}/${variant}`;
+}
+
+export function argocdNamespace(): INamespace {
+  return { apiVersion: "v1", kind: "Namespace", metadata: { name: ARGOCD_NAMESPACE, labels: { [LABELS.partOf]: PART_OF } } };
+}
+
+/** The `argocd-cm` entries the environment decides: its URL, OIDC SSO, no admin or anonymous user, no web terminal, and the Application health check. */
+export function argocdCmData(environment: EnvironmentSpec): Record<string, string> {
+  const { oidc } = environment.argocd;
+  return {
+    url: argocdUrl(environment.domain),
+    "admin.enabled": "false",
+    "users.anonymous.enabled": "false",
+    "exec.enabled": "false",
+    "application.resourceTrackingMethod": "annotation",
+    "oidc.config": toYaml({ name: oidc.name, issuer: oidc.issuer, clientID: oidc.clientID, clientSecret: `$${oidc.clientSecretKey}`, requestedScopes: oidc.requestedScopes }),
+    [APPLICATION_HEALTH_KEY]: APPLICATION_HEALTH_LUA,
+  };
+}
+
+/** The `argocd-rbac-cm` entries: OIDC groups mapped to the built-in roles, and the default for everyone else. */
+export function argocdRbacData(environment: EnvironmentSpec): Record<string, string> {
+  const { rbac } = environment.argocd;
+  const policyLines = [...[...rbac.adminGroups].sort().map((group) => `g, ${group}, role:admin`), ...[...rbac.readOnlyGroups].sort().map((group) => `g, ${group}, role:readonly`)];
+  return {
+    "policy.default": rbac.defaultRole,
+    "policy.csv": policyLines.length > 0 ? `${policyLines.join("\n")}\n` : "",
+    "policy.matchMode": "glob",
+    scopes: "[groups]",
+  };
+}
+
+/** The `argocd-notifications-cm` entries (services, triggers, templates) behind the environment's subscriptions. */
+export function argocdNotificationsData(environment: EnvironmentSpec): Record<string, string> {
+  return notificationsConfig(environment.notifications.subscriptions, { argocdUrl: argocdUrl(environment.domain), environment: environment.name }, toYaml);
+}
+
+/**
+ * Strategic-merge patches of the ConfigMaps the upstream manifest ships (empty there). They carry
+ * no namespace: kustomize applies them before the bootstrap's namespace transformer runs.
+ */
+export function argocdConfigPatches(environment: EnvironmentSpec): IConfigMap[] {
+  const configMap = (name: string, data: Record<string, string>): IConfigMap => ({ apiVersion: "v1", kind: "ConfigMap", metadata: { name }, data });
+  return [configMap("argocd-cm", argocdCmData(environment)), configMap("argocd-rbac-cm", argocdRbacData(environment)), configMap("argocd-notifications-cm", argocdNotificationsData(environment))];
+}
+
+/**
+ * Once bootstrapped, Argo CD manages itself through the upstream `argo-cd` chart (a component of
+ * the catalog). The generator hands that chart the same configuration the bootstrap patched in:
+ * the pinned version, argocd-cm, argocd-rbac-cm and the notification services, triggers and
+ * templates, as values of its Application (`helm.valuesObject`).
+ */
+export function argocdChartValues(environment: EnvironmentSpec): Record<string, unknown> {
+  const notifications = argocdNotificationsData(environment);
+  const withPrefix = (prefix: string) => Object.fromEntries(Object.entries(notifications).filter(([key]) => key.startsWith(prefix)));
+  return {
+    global: { image: { tag: environment.argocd.version } },
+    configs: { cm: argocdCmData(environment), rbac: argocdRbacData(environment) },
+    notifications: { notifiers: withPrefix("service."), templates: withPrefix("template."), triggers: withPrefix("trigger.") },
+  };
+}
+
+/** The upstream chart through which Argo CD manages itself. */
+export function isArgoCdChart(source: ComponentSource): boolean {
+  return source.kind === "upstream" && source.chart === "argo-cd";
+}

@@ -1,0 +1,42 @@
+import type { Layer } from "../../catalog/layers.js";
+
+/** Argo CD runs here in every environment's cluster; the upstream install manifests assume it. */
+export const ARGOCD_NAMESPACE = "argocd";
+/** The cluster Argo CD itself runs in: where Application and AppProject objects live. */
+export const IN_CLUSTER = "https://kubernetes.default.svc";
+/** Deleting an Application deletes what it deployed (foreground cascade). */
+export const RESOURCES_FINALIZER = "resources-finalizer.argocd.argoproj.io";
+export const SYNC_WAVE = "argocd.argoproj.io/sync-wave";
+export const SYNC_OPTIONS = "argocd.argoproj.io/sync-options";
+export const PART_OF = "mcp-security-platform";
+
+export const LABELS = {
+  partOf: "app.kubernetes.io/part-of",
+  environment: "platform.mcp-security.io/environment",
+  layer: "platform.mcp-security.io/layer",
+  group: "platform.mcp-security.io/group",
+  component: "platform.mcp-security.io/component",
+} as const;
+
+export const GENERATED_BY = "nx run generate:gitops";
+
+/** Generated object names; every one is `<env>-<something>` so environments sharing an Argo CD cannot collide. */
+export const names = {
+  root: (env: string) => `${env}-root`,
+  gitopsProject: (env: string) => `${env}-gitops`,
+  layerApplication: (env: string, layer: Layer) => `${env}-${layer}`,
+  layerProject: (env: string, layer: Layer) => `${env}-${layer}`,
+  componentApplication: (env: string, component: string) => `${env}-${component}`,
+};
+
+/** Paths inside the repository, relative to its root (what Argo CD sources point at). */
+export const repoPaths = {
+  appsDir: (env: string) => `apps/${env}`,
+  rootSource: (env: string) => `apps/${env}/root`,
+  layerSource: (env: string, layer: Layer) => `apps/${env}/layers/${layer}`,
+  valuesFile: (env: string, component: string) => `environments/${env}/values/${component}.yaml`,
+};
+
+export function argocdUrl(domain: string): string {
+  return `https://argocd.${domain}`;
+}

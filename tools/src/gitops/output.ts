@@ -1,0 +1,121 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { createTwoFilesPatch } from "diff";
+import type { PlannedFile } from "../files/planned-files.js";
+
+export interface EnvironmentWrite {
+  environment: string;
+  written: string[];
+  unchanged: string[];
+  removed: string[];
+}
+
+export interface DriftEntry {
+  path: string;
+  kind: "changed" | "missing" | "stale";
+  patch: string;
+}
+
+/** Files under a directory, as paths relative to the root, sorted. */
+export function listFiles(root: string, dir: string): string[] {
+  const absolute = join(root, dir);
+  if (!existsSync(absolute)) return [];
+  const out: string[] = [];
+  const walk = (current: string) => {
+    for (const entry of readdirSync(current, { withFileTypes: true })) {
+      const path = join(current, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else out.push(relative(root, path).split("\\").join("/"));
+    }
+  };
+  walk(absolute);
+  return out.sort();
+}
+
+/** How apps/<env>/ would change: which planned files differ, which are identical, which would disappear. */
+export function compareEnvironment(root: string, environment: string, files: readonly PlannedFile[]): EnvironmentWrite {
+  const planned = new Set(files.map((f) => f.path));
+  const written: string[] = [];
+  const unchanged: string[] = [];
+  for (const file of files) {
+    if (readIfExists(join(root, file.path)) === file.content) unchanged.push(file.path);
+    else written.push(file.path);
+  }
+  const removed = listFiles(root, `apps/${environment}`).filter((path) => !planned.has(path));
+  return { environment, written, unchanged, removed };
+}
+
+/**
+ * Replaces apps/<env>/ as a whole: the new tree is written to a temporary sibling and renamed into
+ * place, so a reader (or a crash) sees the old tree or the new one, never a mix. Nothing is touched
+ * when nothing changed.
+ */
+export function writeEnvironment(root: string, environment: string, files: readonly PlannedFile[]): EnvironmentWrite {
+  const result = compareEnvironment(root, environment, files);
+  if (result.written.length === 0 && result.removed.length === 0) return result;
+  const appsDir = join(root, "apps");
+  const target = join(appsDir, environment);
+  const staging = join(appsDir, `.${environment}.tmp-${process.pid}`);
+  const retired = join(appsDir, `.${environment}.tmp-old-${process.pid}`);
+  rmSync(staging, { recursive: true, force: true });
+  try {
+    const directories = new Set<string>();
+    for (const file of files) {
+      const path = join(staging, relative(`apps/${environment}`, file.path));
+      const directory = dirname(path);
+      if (!directories.has(directory)) {
+        mkdirSync(directory, { recursive: true });
+        directories.add(directory);
+      }
+      writeFileSync(path, file.content);
+    }
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+  if (existsSync(target)) renameSync(target, retired);
+  renameSync(staging, target);
+  rmSync(retired, { recursive: true, force: true });
+  return result;
+}
+
+function readIfExists(path: string): string | undefined {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+/** Removes apps/<env>/ of an environment that no longer exists. */
+export function removeEnvironment(root: string, environment: string): EnvironmentWrite {
+  const removed = listFiles(root, `apps/${environment}`);
+  rmSync(join(root, "apps", environment), { recursive: true, force: true });
+  return { environment, written: [], unchanged: [], removed };
+}
+
+/** Directories under apps/ (generated environments), ignoring temporary ones. */
+export function listGeneratedEnvironments(root: string): string[] {
+  const appsDir = join(root, "apps");
+  if (!existsSync(appsDir)) return [];
+  return readdirSync(appsDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith("."))
+    .map((entry) => entry.name)
+    .sort();
+}
+
+/** What `--check` reports: each file that differs from the committed tree, as a unified diff. */
+export function findEnvironmentDrift(root: string, environment: string, files: readonly PlannedFile[]): DriftEntry[] {
+  const comparison = compareEnvironment(root, environment, files);
+  const drift: DriftEntry[] = [];
+  for (const path of comparison.written) {
+    const absolute = join(root, path);
+    const current = existsSync(absolute) ? readFileSync(absolute, "utf8") : undefined;
+    const content = files.find((f) => f.path === path)?.content ?? "";
+    drift.push({ path, kind: current === undefined ? "missing" : "changed", patch: createTwoFilesPatch(`a/${path}`, `b/${path}`, current ?? "", content, "committed", "generated") });
+  }
+  for (const path of comparison.removed) {
+    drift.push({ path, kind: "stale", patch: createTwoFilesPatch(`a/${path}`, "/dev/null", readFileSync(join(root, path), "utf8"), "", "committed", "not generated") });
+  }
+  return drift.sort((a, b) => a.path.localeCompare(b.path));
+}

@@ -1,0 +1,268 @@
+import type { ValidateFunction } from "ajv";
+import { buildCatalog, type Catalog } from "../catalog/catalog.js";
+import type { CatalogComponent } from "../catalog/chart-metadata.js";
+import { LAYERS, layerIndex } from "../catalog/layers.js";
+import type { PlannedFile } from "../files/planned-files.js";
+import type { JsonSchema } from "../schemas/json-schema.js";
+import { compileCatalogValidator } from "./catalog-validator.js";
+import { checkComponentValues, generatedValues, IMAGE_TAG_PARAMETER, schemaDeclares, type ChartValues } from "./component-values.js";
+import { orderByDependencies } from "./dependency-graph.js";
+import type { EnvironmentSpec } from "./environment-model.js";
+import type { EnvironmentPlan, PlannedComponent } from "./environment-plan.js";
+import { readEnvironmentFile } from "./environment.js";
+import { isPlainObject, mergeHelmValues } from "./helm-values.js";
+import { argocdChartValues, isArgoCdChart } from "./manifests/argocd-config.js";
+import type { EnvironmentInput, GeneratorInputs } from "./inputs.js";
+import { names } from "./manifests/conventions.js";
+import { problem, sortProblems, WARNING_CODES, type Problem, type SourceLocation } from "./problems.js";
+import { renderEnvironment } from "./render-environment.js";
+import { isImmutableRevision, isReleaseImageTag } from "./revisions.js";
+import { suggestKey } from "./schema-validation.js";
+import { compileCached, type ValidatorCache } from "./validator-cache.js";
+import { parseYamlSource, type YamlSource } from "./yaml-source.js";
+
+export interface EnvironmentOutput {
+  name: string;
+  plan: EnvironmentPlan;
+  /** Every file of apps/<env>/, paths relative to the root. */
+  files: PlannedFile[];
+}
+
+export interface GitopsPlan {
+  catalog: Catalog;
+  environments: EnvironmentOutput[];
+  /** Every error found; when not empty nothing may be written. */
+  problems: Problem[];
+  /** Problems that do not stop the run (see WARNING_CODES). */
+  warnings: Problem[];
+}
+
+/** An environment.yaml that passed its own checks, waiting for its values files to be validated. */
+interface CheckedEnvironment {
+  input: EnvironmentInput;
+  environment: EnvironmentSpec;
+  locate: (path: (string | number)[], target?: "key" | "value") => SourceLocation;
+  enabled: CatalogComponent[];
+}
+
+/**
+ * Validates everything and computes every file to write, without touching the disk. All
+ * problems of all environments are collected; when there is any, no environment yields files.
+ */
+export function planGitops(inputs: GeneratorInputs, options: { validatorCache?: ValidatorCache } = {}): GitopsPlan {
+  const catalog = buildCatalog(inputs.charts, inputs.upstream);
+  const problems: Problem[] = [...catalog.problems];
+  const environmentValidator = compileCached(inputs.environmentSchema.schema, options.validatorCache);
+
+  const checked: CheckedEnvironment[] = [];
+  for (const input of inputs.environments) {
+    const result = checkEnvironmentFile(input, inputs, catalog, environmentValidator);
+    problems.push(...result.problems);
+    if (result.checked) checked.push(result.checked);
+  }
+
+  const needed = new Map<string, CatalogComponent>();
+  for (const environment of checked) for (const component of environment.enabled) needed.set(component.name, component);
+  const order = orderByDependencies(catalog.components, new Set(needed.keys()));
+  problems.push(...order.problems);
+  const charts = loadChartValues([...needed.values()], inputs, problems, options.validatorCache);
+
+  const environments: EnvironmentOutput[] = [];
+  for (const environment of checked) {
+    const result = planEnvironment(environment, order.waves, charts);
+    problems.push(...result.problems);
+    environments.push({ name: environment.input.name, plan: result.plan, files: [] });
+  }
+  const errors = sortProblems(problems.filter((p) => !WARNING_CODES.has(p.code)));
+  const warnings = sortProblems(problems.filter((p) => WARNING_CODES.has(p.code)));
+  if (errors.length > 0) return { catalog, environments: [], problems: errors, warnings };
+  for (const output of environments) output.files = renderEnvironment(output.plan);
+  return { catalog, environments, problems: [], warnings };
+}
+
+/** environment.yaml against its schema, its name, its component list against the catalog, production pins, dependencies. */
+function checkEnvironmentFile(input: EnvironmentInput, inputs: GeneratorInputs, catalog: Catalog, validator: ValidateFunction): { checked?: CheckedEnvironment; problems: Problem[] } {
+  const file = input.environment.file;
+  if (input.environment.text === undefined) {
+    return { problems: [problem("GEN005", file, `environments/${input.name}/ has no environment.yaml.`)] };
+  }
+  const read = readEnvironmentFile(input.name, file, input.environment.text, inputs.environmentSchema.schema, validator);
+  if (!read.environment) return { problems: read.problems };
+  const environment = read.environment;
+  const locate = (path: (string | number)[], target: "key" | "value" = "value"): SourceLocation => read.source.locate(path, target).location;
+  const problems: Problem[] = [];
+  const known = new Map(catalog.components.map((c) => [c.name, c]));
+
+  for (const name of Object.keys(environment.components)) {
+    if (!known.has(name)) {
+      problems.push(problem("GEN011", file, `component "${name}" is neither a chart under charts/ nor an upstream component under schemas/upstream/${didYouMean(name, [...known.keys()])}.`, { location: locate(["components", name], "key"), path: `components.${name}` }));
+    }
+  }
+  for (const component of catalog.components) {
+    if (!(component.name in environment.components)) {
+      problems.push(problem("GEN012", file, `component ${component.name} (${component.definedIn}) is not listed under components, so it is not deployed in ${environment.name}.`, { location: locate(["components"], "key"), path: "components", fix: `Add \`${component.name}: {enabled: false}\` under \`components:\` to record that it stays out, or enable it with chartRevision, imageTag and a values file.` }));
+    }
+  }
+  for (const values of input.valuesFiles) {
+    if (!known.has(values.component)) {
+      problems.push(problem("GEN011", values.file, `values file for "${values.component}", which is neither a chart under charts/ nor an upstream component under schemas/upstream/${didYouMean(values.component, [...known.keys()])}.`, { location: { line: 1, column: 1 }, fix: "Rename the file after a component of the catalog, or delete it." }));
+    }
+  }
+
+  const enabled = catalog.components.filter((c) => environment.components[c.name]?.enabled === true);
+  for (const component of enabled) {
+    const pin = environment.components[component.name];
+    if (!pin) continue;
+    const at = (key: string) => ({ location: locate(["components", component.name, key]), path: `components.${component.name}.${key}` });
+    if (environment.tier === "production" && !isImmutableRevision(pin.chartRevision)) {
+      problems.push(problem("GEN030", file, `chartRevision "${pin.chartRevision}" of ${component.name} is a moving reference (a branch or a short name); production pins must be immutable.`, at("chartRevision")));
+    }
+    if (environment.tier === "production" && pin.imageTag !== "" && !isReleaseImageTag(pin.imageTag)) {
+      problems.push(problem("GEN031", file, `imageTag "${pin.imageTag}" of ${component.name} is a floating tag; production runs release tags only.`, at("imageTag")));
+    }
+    for (const dependency of component.dependencies) {
+      if (known.has(dependency) && environment.components[dependency]?.enabled !== true) {
+        problems.push(problem("GEN022", file, `${component.name} depends on ${dependency}, which is not enabled in ${environment.name}.`, { ...at("enabled"), fix: `Enable ${dependency} in ${file}, or disable ${component.name}.` }));
+      }
+    }
+  }
+  problems.push(...checkNames(environment, enabled, file, locate));
+  return { checked: { input, environment, locate, enabled }, problems };
+}
+
+/** Validates each enabled component's values file and assembles the environment's plan. */
+function planEnvironment(checked: CheckedEnvironment, waves: ReadonlyMap<string, number>, charts: ReadonlyMap<string, ChartValues>): { plan: EnvironmentPlan; problems: Problem[] } {
+  const { input, environment, locate, enabled } = checked;
+  const problems: Problem[] = [];
+  const planned: PlannedComponent[] = [];
+  const namespaceOf = (component: CatalogComponent) => environment.components[component.name]?.namespace || component.namespace || environment.destination.namespaces[component.layer];
+  for (const component of enabled) {
+    const pin = environment.components[component.name];
+    if (!pin) continue;
+    const callers = enabled.filter((caller) => caller.dependencies.includes(component.name));
+    const chart = charts.get(component.name);
+    const callerValues = chart ? generatedValues(chart.schema, callers.map((caller) => ({ app: caller.name, namespace: namespaceOf(caller) }))) : {};
+    const generated = isArgoCdChart(component.source) ? (mergeHelmValues(callerValues, argocdChartValues(environment)) as Record<string, unknown>) : callerValues;
+    const takesImageTag = chart !== undefined && component.source.kind === "chart" && schemaDeclares(chart.schema, IMAGE_TAG_PARAMETER.split("."));
+    const pinAt = (key: string) => ({ location: locate(["components", component.name, key]), path: `components.${component.name}.${key}` });
+    if (chart && takesImageTag && pin.imageTag === "") {
+      problems.push(problem("GEN032", input.environment.file, `${component.name} is enabled without an imageTag.`, { ...pinAt("enabled"), fix: `Add \`imageTag:\` to components.${component.name} (the tag of the image its chart deploys).` }));
+    }
+    if (chart && !takesImageTag && pin.imageTag !== "") {
+      const why = component.source.kind === "upstream" ? `an upstream chart (${component.source.chart} ${component.source.version} from ${component.source.repoURL}), pinned by its version` : `its chart has no image.tag value`;
+      problems.push(problem("GEN033", input.environment.file, `${component.name} takes no imageTag: ${why}.`, pinAt("imageTag")));
+    }
+    let values: Record<string, unknown> | undefined;
+    const valuesFile = input.valuesFiles.find((v) => v.component === component.name);
+    if (!valuesFile) {
+      problems.push(problem("GEN013", input.environment.file, `${component.name} is enabled but environments/${environment.name}/values/${component.name}.yaml does not exist.`, { location: locate(["components", component.name], "key"), path: `components.${component.name}` }));
+    } else if (chart) {
+      const imageTagLocation = () => ({ file: input.environment.file, location: locate(["components", component.name, "imageTag"]) });
+      // A missing image tag is GEN032 already; validating "" against the chart's pattern would only repeat it.
+      const imageTag = takesImageTag && pin.imageTag !== "" ? { value: pin.imageTag, locate: imageTagLocation } : undefined;
+      const result = checkComponentValues(chart, valuesFile, imageTag, generated);
+      problems.push(...result.problems);
+      values = result.values;
+    }
+    planned.push({
+      name: component.name,
+      description: component.description,
+      layer: component.layer,
+      group: component.group,
+      dependencies: component.dependencies,
+      wave: waves.get(component.name) ?? 0,
+      namespace: namespaceOf(component),
+      source: component.source,
+      chartPath: component.source.kind === "chart" ? component.source.path : "",
+      chartRevision: pin.chartRevision,
+      imageTag: takesImageTag ? pin.imageTag : "",
+      serverSideApply: pin.serverSideApply || component.serverSideApply,
+      replicasManagedByAutoscaler: isEnabled(values, "autoscaling"),
+      trafficManagedByRollout: isEnabled(values, "rollout"),
+      calledBy: callers.map((caller) => caller.name),
+      generatedValues: generated,
+    });
+  }
+  planned.sort((a, b) => layerIndex(a.layer) - layerIndex(b.layer) || a.wave - b.wave || a.name.localeCompare(b.name));
+  return { plan: { environment, components: planned }, problems };
+}
+
+/** Every generated Application name must be a DNS label of at most 63 characters, and unique. */
+function checkNames(environment: EnvironmentSpec, enabled: readonly CatalogComponent[], file: string, locate: (path: (string | number)[], target?: "key" | "value") => SourceLocation): Problem[] {
+  const problems: Problem[] = [];
+  const env = environment.name;
+  const owners = new Map<string, string>([[names.root(env), "the root Application"]]);
+  for (const layer of LAYERS) owners.set(names.layerApplication(env, layer), `the ${layer} layer Application`);
+  for (const component of enabled) {
+    const name = names.componentApplication(env, component.name);
+    const at = () => ({ location: locate(["components", component.name], "key"), path: `components.${component.name}` });
+    if (name.length > 63 || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name)) {
+      problems.push(problem("GEN040", file, `Application name "${name}" is ${name.length} characters; names must be DNS labels of at most 63.`, at()));
+    }
+    const owner = owners.get(name);
+    if (owner) problems.push(problem("GEN041", file, `component ${component.name} would be the Application "${name}", which is already the name of ${owner}.`, at()));
+    owners.set(name, `component ${component.name}`);
+  }
+  return problems;
+}
+
+/**
+ * Reads each needed component's values schema (and, for a chart of this repository, its
+ * values.yaml) and compiles all the schemas together (see compileCatalogValidator).
+ */
+function loadChartValues(components: readonly CatalogComponent[], inputs: GeneratorInputs, problems: Problem[], cache: ValidatorCache | undefined): Map<string, ChartValues> {
+  const schemas = new Map<string, object>();
+  const loaded = new Map<string, { schemaFile: string; defaults: YamlSource }>();
+  for (const component of components) {
+    const files = component.source.kind === "chart" ? inputs.chartValues.get(component.name) : undefined;
+    const schemaText = component.source.kind === "chart" ? files?.schema.text : inputs.upstream.find((u) => u.name === component.name)?.text;
+    const valuesText = component.source.kind === "chart" ? files?.values.text : "";
+    if (schemaText === undefined || valuesText === undefined) {
+      const missing = [schemaText === undefined ? "values.schema.json" : "", valuesText === undefined ? "values.yaml" : ""].filter(Boolean);
+      problems.push(problem("GEN015", component.definedIn, `charts/${component.name} has no ${missing.join(" and ")}.`));
+      continue;
+    }
+    let schema: unknown;
+    try {
+      schema = JSON.parse(schemaText);
+    } catch (error) {
+      problems.push(problem("GEN015", component.valuesSchemaFile, `the schema is not valid JSON: ${(error as Error).message}`));
+      continue;
+    }
+    const defaults = parseYamlSource(files?.values.file ?? component.valuesSchemaFile, valuesText);
+    if (defaults.problems.length > 0) {
+      problems.push(...defaults.problems);
+      continue;
+    }
+    schemas.set(component.name, schema as object);
+    loaded.set(component.name, { schemaFile: component.valuesSchemaFile, defaults });
+  }
+  const { validator, broken } = compileCatalogValidator(schemas, cache);
+  for (const [component, message] of broken) {
+    problems.push(problem("GEN015", loaded.get(component)?.schemaFile ?? component, `ajv cannot compile the schema: ${message}`));
+  }
+  const charts = new Map<string, ChartValues>();
+  for (const [component, { schemaFile, defaults }] of loaded) {
+    if (broken.has(component)) continue;
+    charts.set(component, {
+      component,
+      schemaFile,
+      schema: schemas.get(component) as JsonSchema,
+      validate: (values) => validator.validate(component, values),
+      defaults: defaults.data ?? {},
+      defaultsSource: defaults,
+    });
+  }
+  return charts;
+}
+
+/** Whether a chart feature switched on by the common `<feature>.enabled` convention is on in the merged values. */
+function isEnabled(values: Record<string, unknown> | undefined, feature: string): boolean {
+  const section = values?.[feature];
+  return isPlainObject(section) && section.enabled === true;
+}
+
+function didYouMean(name: string, candidates: readonly string[]): string {
+  const close = suggestKey(name, candidates);
+  return close ? ` (did you mean "${close}"?)` : "";
+}

@@ -1,0 +1,96 @@
+/**
+ * The generator's error catalogue. Every problem carries a stable code so that the troubleshooting
+ * table in the docs, the tests and CI logs all point at the same thing; the message says what is
+ * wrong and `fix` says what to do.
+ */
+export const PROBLEM_CATALOG = {
+  GEN001: { title: "Malformed YAML", fix: "Fix the YAML syntax at the reported line and column (indentation, a missing colon, an unclosed quote or bracket)." },
+  GEN002: { title: "Duplicate key", fix: "Keep one of the two entries: a YAML mapping may not repeat a key (the second would silently win elsewhere)." },
+  GEN003: { title: "Schema violation", fix: "Change the value so that it matches the schema; hover the key in an editor with the YAML language server for its description." },
+  GEN004: { title: "Unknown key", fix: "Rename the key to the suggested one, or remove it: the schema does not allow it." },
+  GEN005: { title: "Missing environment file", fix: "Create environments/<env>/environment.yaml (copy another environment's file) or delete the directory." },
+  GEN006: { title: "Environment name mismatch", fix: "Make `name` in environment.yaml equal to the name of its directory under environments/." },
+  GEN010: { title: "Invalid component metadata", fix: "Fix the chart's Chart.yaml (name equal to its directory; the platform.mcp-security.io/layer, /group and /dependencies annotations well-formed) or the x-upstream block of schemas/upstream/<name>.json." },
+  GEN011: { title: "Unknown component", fix: "Use the name of a chart under charts/ or of an upstream component under schemas/upstream/ (or add it first)." },
+  GEN012: { title: "Component not listed in environment (warning)", fix: "List the chart under `components:` in the environment: enable it with chartRevision and imageTag, or `<name>: {enabled: false}` to record that it stays out." },
+  GEN013: { title: "Missing values file", fix: "Create environments/<env>/values/<component>.yaml (start it with the `# yaml-language-server: $schema=` modeline) or disable the component." },
+  GEN014: { title: "Missing or wrong schema modeline", fix: "Make the first line of the values file `# yaml-language-server: $schema=../../../charts/<component>/values.schema.json`." },
+  GEN015: { title: "Chart schema or defaults missing", fix: "Run `nx run generate:schemas` so the chart has values.schema.json and values.yaml." },
+  GEN016: { title: "Generated value set by hand", fix: "Remove the key from the values file: the generator fills it (callers come from the calling components' dependencies; Argo CD's own settings from environment.yaml)." },
+  GEN020: { title: "Unknown dependency", fix: "Fix the name in the chart's platform.mcp-security.io/dependencies annotation, or add the missing chart." },
+  GEN021: { title: "Dependency cycle", fix: "Remove one dependency of the reported chain from a chart's platform.mcp-security.io/dependencies annotation." },
+  GEN022: { title: "Dependency disabled", fix: "Enable the dependency in this environment, or disable the component that needs it." },
+  GEN023: { title: "Dependency on a later layer", fix: "A component may depend only on components of its own or an earlier layer (infrastructure, platform, application); move one of them to another layer." },
+  GEN030: { title: "Mutable chart revision in production", fix: "Pin `chartRevision` to a release tag (v1.2.3) or a 40-character commit SHA; promote it from staging." },
+  GEN031: { title: "Mutable image tag in production", fix: "Pin `imageTag` to a release tag (v1.2.3); promote it from staging." },
+  GEN032: { title: "Missing image tag", fix: "Give every enabled chart whose values have `image.tag` an `imageTag` in environment.yaml." },
+  GEN033: { title: "Image tag that has no effect", fix: "Remove `imageTag`: the chart has no `image.tag` value (an upstream chart is pinned by x-upstream.version in schemas/upstream/<name>.json)." },
+  GEN040: { title: "Invalid generated name", fix: "Shorten the environment or component name: generated names are `<env>-<component>` and must be DNS labels of at most 63 characters." },
+  GEN041: { title: "Duplicate generated name", fix: "Rename one of the components (or the environment) so that every generated Application and AppProject name is unique." },
+  GEN090: { title: "Invalid command line", fix: "Run `nx run generate:gitops -- --help` for the usage." },
+  GEN091: { title: "Unknown environment", fix: "Pass the name of a directory under environments/ to --env." },
+} as const satisfies Record<string, { title: string; fix: string }>;
+
+export type ProblemCode = keyof typeof PROBLEM_CATALOG;
+
+/**
+ * Codes that warn instead of failing the run. A chart no environment lists yet is simply not
+ * deployed there (the safe default) while its authors are still writing it; the warning keeps the
+ * gap visible until each environment records its decision.
+ */
+export const WARNING_CODES: ReadonlySet<ProblemCode> = new Set<ProblemCode>(["GEN012"]);
+
+export interface SourceLocation {
+  /** 1-based. */
+  line: number;
+  /** 1-based. */
+  column: number;
+}
+
+export interface Problem {
+  code: ProblemCode;
+  /** Path relative to the repository (or `--root`) directory. */
+  file: string;
+  location?: SourceLocation;
+  /** Where in the document, as a dotted path (`components.mcp-server.imageTag`, `resources.limits`, `items[2]`). */
+  path?: string;
+  /** What is wrong. */
+  message: string;
+  /** What to do; defaults to the catalogue's advice for the code. */
+  fix: string;
+}
+
+export function problem(code: ProblemCode, file: string, message: string, extra: { location?: SourceLocation; path?: string; fix?: string } = {}): Problem {
+  return { code, file, message, location: extra.location, path: extra.path || undefined, fix: extra.fix ?? PROBLEM_CATALOG[code].fix };
+}
+
+/** `file:line:column: CODE message` (`warning: CODE` for warnings), then where and what to do, indented. */
+export function formatProblem(p: Problem): string {
+  const where = p.location ? `${p.file}:${p.location.line}:${p.location.column}` : p.file;
+  const lines = [`${where}: ${WARNING_CODES.has(p.code) ? "warning: " : ""}${p.code} ${p.message}`];
+  if (p.path) lines.push(`    at ${p.path}`);
+  lines.push(`    fix: ${p.fix}`);
+  return lines.join("\n");
+}
+
+export function sortProblems(problems: readonly Problem[]): Problem[] {
+  return [...problems].sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) ||
+      (a.location?.line ?? 0) - (b.location?.line ?? 0) ||
+      (a.location?.column ?? 0) - (b.location?.column ?? 0) ||
+      a.code.localeCompare(b.code) ||
+      a.message.localeCompare(b.message),
+  );
+}
+
+/** Dotted display form of a path inside a document: `a.b[0].c`; keys that are not identifiers are quoted. */
+export function displayPath(segments: readonly (string | number)[]): string {
+  let out = "";
+  for (const segment of segments) {
+    if (typeof segment === "number") out += `[${segment}]`;
+    else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(segment)) out += out === "" ? segment : `.${segment}`;
+    else out += `[${JSON.stringify(segment)}]`;
+  }
+  return out;
+}

@@ -1,0 +1,132 @@
+import { createRequire } from "node:module";
+import { _, Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import { closest, distance } from "fastest-levenshtein";
+import { displayPath, problem, type Problem, type SourceLocation } from "./problems.js";
+import type { DocumentPath } from "./yaml-source.js";
+
+const require = createRequire(import.meta.url);
+const addFormats = require("ajv-formats") as typeof import("ajv-formats").default;
+
+/**
+ * A draft-07 validator the way Helm applies values.schema.json: all errors at once, formats
+ * checked, and editor-only annotations (markdownDescription, x-promotable) accepted. References
+ * stay function calls (`inlineRefs: false`) so a building block used many times compiles once.
+ */
+export function createValidator(schema: object): ValidateFunction {
+  return compileWithAjv(schema, false).validate;
+}
+
+/** The ajv options every validator is compiled with; part of the key of cached standalone code. */
+export const AJV_OPTIONS = { allErrors: true, verbose: true, strict: false, allowUnionTypes: true, inlineRefs: false } as const;
+
+/**
+ * Compiles a schema; with `standalone` also returns the validator as CommonJS source (ajv's
+ * standalone code, formats required from ajv-formats) that can be cached and loaded later.
+ */
+export function compileWithAjv(schema: object, standalone: boolean): { validate: ValidateFunction; ajv: Ajv } {
+  const code = standalone ? { optimize: false, source: true, formats: _`require("ajv-formats/dist/formats").fullFormats` } : { optimize: false };
+  const ajv = new Ajv({ ...AJV_OPTIONS, code });
+  addFormats(ajv);
+  return { validate: ajv.compile(schema), ajv };
+}
+
+/** Where a path of the validated data is written, so a problem can name the right file, line and column. */
+export type Locator = (path: DocumentPath, target: "key" | "value") => { file: string; location: SourceLocation };
+
+/** Turns ajv errors into GEN003/GEN004 problems located in the YAML the data came from. */
+export function schemaErrorsToProblems(errors: readonly ErrorObject[], data: unknown, locate: Locator, subject: string): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  for (const error of errors) {
+    // `if` failures only say "must match then"; the `then` branch reports the real cause.
+    if (error.keyword === "if") continue;
+    const path = pointerToPath(error.instancePath, data);
+    const converted = convert(error, path, locate, subject);
+    const key = `${converted.file}|${converted.location?.line}|${converted.location?.column}|${converted.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    problems.push(converted);
+  }
+  return problems;
+}
+
+function convert(error: ErrorObject, path: (string | number)[], locate: Locator, subject: string): Problem {
+  const where = path.length === 0 ? `the top level of ${subject}` : displayPath(path);
+  switch (error.keyword) {
+    case "additionalProperties": {
+      const key = String((error.params as { additionalProperty: string }).additionalProperty);
+      const allowed = Object.keys((error.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {}).sort();
+      const suggestion = suggestKey(key, allowed);
+      const { file, location } = locate([...path, key], "key");
+      const message = `unknown key "${key}" in ${where}.${suggestion ? ` Did you mean "${suggestion}"?` : ""}`;
+      const fix = suggestion
+        ? `Rename "${key}" to "${suggestion}".`
+        : allowed.length > 0
+          ? `Remove "${key}"; the keys allowed here are: ${allowed.join(", ")}.`
+          : `Remove "${key}"; no keys are allowed here.`;
+      return problem("GEN004", file, message, { location, path: displayPath([...path, key]), fix });
+    }
+    case "required": {
+      const missing = String((error.params as { missingProperty: string }).missingProperty);
+      const { file, location } = locate(path, "value");
+      return problem("GEN003", file, `missing required key "${missing}" in ${where}.`, { location, path: displayPath(path), fix: `Add \`${missing}:\` to ${where}.` });
+    }
+    case "propertyNames": {
+      const name = String((error.params as { propertyName: string }).propertyName);
+      const { file, location } = locate([...path, name], "key");
+      return problem("GEN003", file, `key "${name}" in ${where} is not a valid name (lowercase letters, digits and dashes).`, { location, path: displayPath([...path, name]) });
+    }
+    default: {
+      const { file, location } = locate(path, "value");
+      return problem("GEN003", file, `${where} ${describe(error)}`, { location, path: displayPath(path) });
+    }
+  }
+}
+
+function describe(error: ErrorObject): string {
+  const got = error.data === undefined ? "" : ` (got ${shortJson(error.data)})`;
+  switch (error.keyword) {
+    case "enum":
+      return `must be one of ${((error.params as { allowedValues: unknown[] }).allowedValues ?? []).map(shortJson).join(", ")}${got}.`;
+    case "const":
+      return `must be ${shortJson((error.params as { allowedValue: unknown }).allowedValue)}${got}.`;
+    case "pattern":
+      return `must match the pattern ${(error.params as { pattern: string }).pattern}${got}.`;
+    case "type":
+      return `must be of type ${(error.params as { type: string | string[] }).type}${got}.`;
+    default:
+      return `${error.message ?? "is invalid"}${got}.`;
+  }
+}
+
+/** The closest allowed key when it is plausibly a misspelling (case or a few letters off). */
+export function suggestKey(key: string, allowed: readonly string[]): string | undefined {
+  if (allowed.length === 0) return undefined;
+  const caseMatch = allowed.find((candidate) => candidate.toLowerCase() === key.toLowerCase());
+  if (caseMatch) return caseMatch;
+  const best = closest(key, [...allowed]);
+  return distance(key, best) <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
+}
+
+/** JSON pointer to path segments; a segment indexing an array becomes a number. */
+export function pointerToPath(pointer: string, data: unknown): (string | number)[] {
+  if (pointer === "") return [];
+  const out: (string | number)[] = [];
+  let current: unknown = data;
+  for (const raw of pointer.slice(1).split("/")) {
+    const segment = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    if (Array.isArray(current) && /^\d+$/.test(segment)) {
+      out.push(Number(segment));
+      current = current[Number(segment)];
+    } else {
+      out.push(segment);
+      current = typeof current === "object" && current !== null ? (current as Record<string, unknown>)[segment] : undefined;
+    }
+  }
+  return out;
+}
+
+function shortJson(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { parseYamlSource } from "./yaml-source.js";
+
+describe("parseYamlSource", () => {
+  const text = "name: demo\nimage:\n  repository: app\n  tag: v1\nlist:\n  - a\n  - b\nempty:\n";
+
+  it("parses valid YAML without problems", () => {
+    const source = parseYamlSource("f.yaml", text);
+    expect(source.problems).toEqual([]);
+    expect(source.data).toEqual({ name: "demo", image: { repository: "app", tag: "v1" }, list: ["a", "b"], empty: null });
+  });
+
+  it("locates keys and values of nested paths by line and column", () => {
+    const source = parseYamlSource("f.yaml", text);
+    expect(source.locate(["image", "tag"], "key")).toEqual({ location: { line: 4, column: 3 }, exact: true });
+    expect(source.locate(["image", "tag"], "value")).toEqual({ location: { line: 4, column: 8 }, exact: true });
+    expect(source.locate(["list", 1])).toEqual({ location: { line: 7, column: 5 }, exact: true });
+    expect(source.locate(["empty"], "key")).toEqual({ location: { line: 8, column: 1 }, exact: true });
+  });
+
+  it("falls back to the deepest existing ancestor and says so", () => {
+    const source = parseYamlSource("f.yaml", text);
+    expect(source.locate(["image", "digest"])).toEqual({ location: { line: 3, column: 3 }, exact: false });
+  });
+
+  it("reports malformed YAML as GEN001 with the line and column", () => {
+    const source = parseYamlSource("bad.yaml", "a: 1\nb: [1, 2\nc: 3\n");
+    expect(source.data).toBeUndefined();
+    expect(source.problems[0]).toMatchObject({ code: "GEN001", file: "bad.yaml", location: { line: 3 } });
+    expect(source.problems[0]?.message).toMatch(/^malformed YAML: /);
+  });
+
+  it("reports a repeated key as GEN002 naming the key", () => {
+    const source = parseYamlSource("dup.yaml", "components:\n  a: 1\n  a: 2\n");
+    expect(source.problems).toEqual([expect.objectContaining({ code: "GEN002", message: 'duplicate key: "a" is defined more than once in the same mapping.', location: { line: 3, column: 3 } })]);
+  });
+});

@@ -1,0 +1,100 @@
+import { load } from "js-yaml";
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import { problem, type Problem, type SourceLocation } from "./problems.js";
+
+export type DocumentPath = readonly (string | number)[];
+
+/** A parsed YAML file that can point back at the line and column of any path inside it. */
+export interface YamlSource {
+  file: string;
+  text: string;
+  /** The plain data, or undefined when the file does not parse. */
+  data: unknown;
+  problems: Problem[];
+  /** Where a path is written: the key (`target: "key"`) or the value; `exact` is false when only an ancestor exists. */
+  locate(path: DocumentPath, target?: "key" | "value"): { location: SourceLocation; exact: boolean };
+}
+
+const START: SourceLocation = { line: 1, column: 1 };
+
+/**
+ * Parses one YAML document (YAML 1.2 core schema), turning syntax errors and repeated keys into
+ * GEN001/GEN002 problems. Thousands of files are read per run and almost all are valid, so the
+ * data comes from a fast parser; the position-keeping document (comment-preserving `yaml`) is
+ * only built when a file is broken or a problem needs a line and column.
+ */
+export function parseYamlSource(file: string, text: string): YamlSource {
+  let parsed: ParsedDocument | undefined;
+  const full = (): ParsedDocument => (parsed ??= parseWithPositions(file, text));
+  let data: unknown;
+  let problems: Problem[] = [];
+  try {
+    data = load(text);
+  } catch {
+    ({ data, problems } = full());
+  }
+  return {
+    file,
+    text,
+    data,
+    problems,
+    locate(path, target = "value") {
+      const { document, toLocation } = full();
+      const found = findNode(document, path);
+      const node = target === "key" && found.key ? found.key : found.node;
+      const offset = node?.range?.[0];
+      return { location: offset === undefined ? START : toLocation(offset), exact: found.exact };
+    },
+  };
+}
+
+interface ParsedDocument {
+  document: Document;
+  data: unknown;
+  problems: Problem[];
+  toLocation: (offset: number) => SourceLocation;
+}
+
+function parseWithPositions(file: string, text: string): ParsedDocument {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const toLocation = (offset: number): SourceLocation => {
+    const position = lineCounter.linePos(offset);
+    return { line: position.line, column: position.col };
+  };
+  const problems = document.errors.map((error) => {
+    const location = toLocation(error.pos[0]);
+    if (error.code === "DUPLICATE_KEY") {
+      return problem("GEN002", file, `duplicate key: ${keyTextAt(text, error.pos[0])} is defined more than once in the same mapping.`, { location });
+    }
+    const message = error.message.replace(/\s+at line \d+, column \d+:?[\s\S]*$/, "").trim();
+    return problem("GEN001", file, `malformed YAML: ${message}.`, { location });
+  });
+  return { document, problems, toLocation, data: problems.length === 0 ? document.toJS({ maxAliasCount: 100 }) : undefined };
+}
+
+/** The deepest node along a path, with the key node of the last step when the path was found. */
+function findNode(document: Document, path: DocumentPath): { node: Node | undefined; key: Node | undefined; exact: boolean } {
+  let current: unknown = document.contents;
+  let key: Node | undefined;
+  for (const segment of path) {
+    if (isMap(current)) {
+      const pair = current.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+      if (!pair) return { node: current as Node, key, exact: false };
+      key = pair.key as Node;
+      current = pair.value ?? pair.key;
+    } else if (isSeq(current) && typeof segment === "number" && segment < current.items.length) {
+      key = undefined;
+      current = current.items[segment];
+    } else {
+      return { node: (current as Node | null) ?? undefined, key, exact: false };
+    }
+  }
+  return { node: (current as Node | null) ?? undefined, key, exact: true };
+}
+
+function keyTextAt(text: string, offset: number): string {
+  const match = /^[^:\n]*/.exec(text.slice(offset));
+  const key = (match?.[0] ?? "").trim();
+  return key === "" ? "a key" : `"${key.replace(/^["']|["']$/g, "")}"`;
+}
