@@ -8,7 +8,8 @@ import { defaultsOf } from "./defaults.js";
 import type { JsonSchema } from "./json-schema.js";
 import { lintSchema } from "./lint.js";
 import { readJsonFile } from "./read-json.js";
-import { schemaToTypeScript, typeNameFor } from "./typescript.js";
+import { combineChartSchemas, type BundledChartSchema } from "./combined-schema.js";
+import { schemaToTypeScript } from "./typescript.js";
 import { renderValuesTable, spliceValuesTable, valuesRows } from "./values-table.js";
 import { renderValuesYaml } from "./values-yaml.js";
 
@@ -45,6 +46,7 @@ export async function planSchemaOutputs(root: string, options: SchemaPlanOptions
       problems.push({ file: `charts/${chart.name}/Chart.yaml`, pointer: "", message: `chart has no schema. Create schemas/charts/${chart.name}.json (see schemas/README.md).` });
     }
   }
+  const bundledCharts: BundledChartSchema[] = [];
   for (const name of schemaNames) {
     const source = `schemas/charts/${name}.json`;
     const chart = charts.find((c) => c.name === name);
@@ -57,10 +59,16 @@ export async function planSchemaOutputs(root: string, options: SchemaPlanOptions
     const lint = lintSchema(bundled);
     problems.push(...lint.map((p) => ({ file: source, pointer: p.pointer, message: p.message })));
     if (lint.length > 0) continue;
-    files.push(...(await chartOutputs(root, chart, source, bundled)));
+    files.push(...chartOutputs(root, chart, source, bundled));
+    bundledCharts.push({ name, schema: bundled });
   }
 
+  // The shared types file spans every chart, so a --chart run leaves it to the next full run.
   if (options.charts !== undefined) return { files: files.sort((a, b) => a.path.localeCompare(b.path)), problems };
+  if (problems.length === 0) {
+    const blocks = new Set(existsSync(join(root, "schemas", "definitions")) ? readdirSync(join(root, "schemas", "definitions")).map((f) => f.replace(/\.json$/, "")) : []);
+    files.push({ path: "tools/src/generated/chart-values.ts", content: await schemaToTypeScript(combineChartSchemas(bundledCharts, blocks), "ChartValues", "schemas/charts/*.json") });
+  }
   const environmentSource = "schemas/environment.json";
   if (existsSync(join(root, environmentSource))) {
     const bundled = bundleOrReport(join(root, environmentSource), environmentSource, problems);
@@ -77,7 +85,7 @@ export async function planSchemaOutputs(root: string, options: SchemaPlanOptions
   return { files: files.sort((a, b) => a.path.localeCompare(b.path)), problems };
 }
 
-async function chartOutputs(root: string, chart: ChartDir, source: string, bundled: JsonSchema): Promise<PlannedFile[]> {
+function chartOutputs(root: string, chart: ChartDir, source: string, bundled: JsonSchema): PlannedFile[] {
   const defaults = (defaultsOf(bundled) ?? {}) as Record<string, unknown>;
   const values = renderValuesYaml(bundled, defaults, {
     header: [
@@ -94,7 +102,6 @@ async function chartOutputs(root: string, chart: ChartDir, source: string, bundl
     { path: `charts/${chart.name}/values.schema.json`, content: schemaJson(bundled) },
     { path: `charts/${chart.name}/values.yaml`, content: values },
     { path: `charts/${chart.name}/README.md`, content: spliceValuesTable(readme, table, note) },
-    { path: `tools/src/generated/values/${chart.name}.ts`, content: await schemaToTypeScript(bundled, typeNameFor(chart.name), source) },
   ];
 }
 

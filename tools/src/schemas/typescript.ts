@@ -13,7 +13,3 @@ export async function schemaToTypeScript(schema: JsonSchema, typeName: string, s
     style: { singleQuote: false, printWidth: 120 },
   });
 }
-
-export function typeNameFor(chart: string): string {
-  return `${chart.replace(/(^|-)([a-z0-9])/g, (_m, _dash, c: string) => c.toUpperCase())}Values`;
-}
