@@ -107,13 +107,36 @@ function valuesUnder(document: unknown, keys: ReadonlySet<string>, path = ""): {
   ]);
 }
 
+/** Names of the Secrets that ExternalSecrets in these values create from the fake development store. */
+function fakeStoreTargets(values: unknown): Set<string> {
+  const objects = valuesUnder(values, new Set(["extraDeploy"])).flatMap((v) => (Array.isArray(v.value) ? v.value : []));
+  return new Set(objects.filter((o) => onlyFakeStoreObjects([o])).map((o) => (o as { spec: { target?: { name?: string } }; metadata: { name: string } }).spec.target?.name ?? (o as { metadata: { name: string } }).metadata.name));
+}
+
+function onlyFakeStoreObjects(list: unknown): boolean {
+  return Array.isArray(list) && list.every((o) => (o as { kind?: string }).kind === "ExternalSecret" && (o as { spec?: { secretStoreRef?: { name?: string } } }).spec?.secretStoreRef?.name === "vault-development");
+}
+
 const CREDENTIAL_KEYS = new Set(["existingSecret", "userSecret", "tokenSecretRef", "extraDeploy", "extraObjects", "extraManifests", "admin"]);
 const REPLICA_KEYS = new Set(["replicas", "replicaCount", "minReplicas", "autoscaleMin"]);
 
 describe("environment footprints", () => {
-  it("development needs no credentials: no Secret references and no ExternalSecrets", () => {
-    const found = components.flatMap((c) => valuesUnder(valuesOf("development", c.name), CREDENTIAL_KEYS).map((v) => `${c.name}${v.path}`));
+  it("development needs no real credentials: any secret it references is filled from the fake vault-development store", () => {
+    const found = components.flatMap((c) => {
+      const values = valuesOf("development", c.name);
+      const fromFakeStore = fakeStoreTargets(values);
+      return valuesUnder(values, CREDENTIAL_KEYS)
+        .filter((v) => !(v.path.endsWith(".extraDeploy") && onlyFakeStoreObjects(v.value)))
+        .filter((v) => !(typeof v.value === "string" && fromFakeStore.has(v.value)))
+        .map((v) => `${c.name}${v.path}`);
+    });
     expect(found).toEqual([]);
+  });
+
+  it("the credentials check notices a secret that the fake store does not fill", () => {
+    const values = { auth: { existingSecret: "redis-auth" } };
+    expect(valuesUnder(values, CREDENTIAL_KEYS).filter((v) => typeof v.value === "string" && !fakeStoreTargets(values).has(v.value)).map((v) => v.path)).toEqual([".auth.existingSecret"]);
+    expect(onlyFakeStoreObjects([{ kind: "ExternalSecret", spec: { secretStoreRef: { name: "vault-production" } } }])).toBe(false);
   });
 
   it("development runs the smallest footprint: one replica of everything, no autoscaling", () => {

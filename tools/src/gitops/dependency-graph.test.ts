@@ -33,7 +33,13 @@ describe("orderByDependencies", () => {
     expect(problems.map((p) => [p.code, p.message])).toEqual([["GEN021", "dependency cycle: a → b → c → a."]]);
   });
 
-  it("rejects a dependency on a later layer", () => {
+  it("lets a platform component call an application component without ordering it after it", () => {
+    const { problems, waves } = orderByDependencies([component("gateway", "platform", ["auth", "portal"]), component("auth", "platform"), component("portal", "application", ["auth"])]);
+    expect(problems).toEqual([]);
+    expect(Object.fromEntries(waves)).toEqual({ gateway: 1, auth: 0, portal: 1 });
+  });
+
+  it("rejects an infrastructure component depending on a later layer", () => {
     const { problems } = orderByDependencies([component("operator", "infrastructure", ["portal"]), component("portal", "application")]);
     expect(problems.map((p) => [p.code, p.message])).toEqual([["GEN023", "operator (infrastructure layer) depends on portal (application layer), which is brought up after it."]]);
   });

@@ -25,7 +25,7 @@ export function orderByDependencies(components: readonly CatalogComponent[], dep
       const target = byName.get(dependency);
       if (!target) {
         problems.push(problem("GEN020", component.definedIn, `${component.name} depends on "${dependency}", which is not a component of the catalog (charts/ or schemas/upstream/) (${component.name} → ${dependency}).`, { location: component.locateDependencies(), path: DEPENDENCIES_PATH }));
-      } else if (layerIndex(target.layer) > layerIndex(component.layer)) {
+      } else if (component.layer === "infrastructure" && layerIndex(target.layer) > layerIndex(component.layer)) {
         problems.push(problem("GEN023", component.definedIn, `${component.name} (${component.layer} layer) depends on ${dependency} (${target.layer} layer), which is brought up after it.`, { location: component.locateDependencies(), path: DEPENDENCIES_PATH }));
       }
     }
@@ -51,7 +51,11 @@ export function orderByDependencies(components: readonly CatalogComponent[], dep
     if (!component) return -1;
     visiting.push(name);
     let wave = 0;
-    for (const dependency of component.dependencies) wave = Math.max(wave, visit(dependency) + 1);
+    for (const dependency of component.dependencies) {
+      const target = byName.get(dependency);
+      if (target && layerIndex(target.layer) > layerIndex(component.layer)) continue;
+      wave = Math.max(wave, visit(dependency) + 1);
+    }
     visiting.pop();
     waves.set(name, wave);
     return wave;

@@ -20,7 +20,7 @@ export const PROBLEM_CATALOG = {
   GEN020: { title: "Unknown dependency", fix: "Fix the name in the chart's platform.mcp-security.io/dependencies annotation, or add the missing chart." },
   GEN021: { title: "Dependency cycle", fix: "Remove one dependency of the reported chain from a chart's platform.mcp-security.io/dependencies annotation." },
   GEN022: { title: "Dependency disabled", fix: "Enable the dependency in this environment, or disable the component that needs it." },
-  GEN023: { title: "Dependency on a later layer", fix: "A component may depend only on components of its own or an earlier layer (infrastructure, platform, application); move one of them to another layer." },
+  GEN023: { title: "Infrastructure depends on a later layer", fix: "An infrastructure component may depend only on infrastructure components, which come up first; move one of them to another layer or drop the dependency." },
   GEN030: { title: "Mutable chart revision in production", fix: "Pin `chartRevision` to a release tag (v1.2.3) or a 40-character commit SHA; promote it from staging." },
   GEN031: { title: "Mutable image tag in production", fix: "Pin `imageTag` to a release tag (v1.2.3); promote it from staging." },
   GEN032: { title: "Missing image tag", fix: "Give every enabled chart whose values have `image.tag` an `imageTag` in environment.yaml." },

@@ -20,10 +20,11 @@ const APPLICATION_NAMESPACED: GroupKind[] = [
   ...gk("autoscaling", "HorizontalPodAutoscaler"),
   ...gk("batch", "CronJob", "Job"),
   ...gk("cert-manager.io", "Certificate"),
+  ...gk("coordination.k8s.io", "Lease"),
   ...gk("external-secrets.io", "ExternalSecret"),
   ...gk("gateway.networking.k8s.io", "GRPCRoute", "HTTPRoute"),
   ...gk("monitoring.coreos.com", "PodMonitor", "PrometheusRule", "ServiceMonitor"),
-  ...gk("networking.istio.io", "DestinationRule", "Sidecar", "VirtualService"),
+  ...gk("networking.istio.io", "DestinationRule", "ServiceEntry", "Sidecar", "VirtualService"),
   ...gk("networking.k8s.io", "Ingress", "NetworkPolicy"),
   ...gk("policy", "PodDisruptionBudget"),
   ...gk("postgresql.cnpg.io", "Cluster"),
@@ -39,7 +40,7 @@ const PLATFORM_NAMESPACED: GroupKind[] = [
   ...gk("cert-manager.io", "Issuer"),
   ...gk("external-secrets.io", "SecretStore"),
   ...gk("gateway.networking.k8s.io", "Gateway"),
-  ...gk("networking.istio.io", "Gateway", "ServiceEntry"),
+  ...gk("networking.istio.io", "Gateway"),
 ];
 
 /**
