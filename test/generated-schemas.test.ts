@@ -26,4 +26,13 @@ describe("schema pipeline output committed in the repository", () => {
     const values = parseYaml(readFileSync(join(repoRoot, "charts", chart, "values.yaml"), "utf8")) as unknown;
     expect(values).toEqual(defaultsOf(schema));
   });
+
+  it("the editor's environment schema lists exactly the catalog's component names", () => {
+    const schema = JSON.parse(readFileSync(join(repoRoot, "environments", "environment.schema.json"), "utf8")) as JsonSchema;
+    const names = (schema.properties?.components?.propertyNames as JsonSchema | undefined)?.enum ?? [];
+    const upstream = readdirSync(join(repoRoot, "schemas", "upstream")).filter((f) => f.endsWith(".json")).map((f) => f.slice(0, -5));
+    expect([...names].sort()).toEqual([...applicationCharts, ...upstream].sort());
+    expect(names).toContain("mcp-server");
+    expect(names).not.toContain("mcp-servr");
+  });
 });

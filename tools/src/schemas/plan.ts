@@ -76,7 +76,8 @@ export async function planSchemaOutputs(root: string, options: SchemaPlanOptions
       const lint = lintSchema(bundled);
       problems.push(...lint.map((p) => ({ file: environmentSource, pointer: p.pointer, message: p.message })));
       if (lint.length === 0) {
-        files.push({ path: "environments/environment.schema.json", content: schemaJson(bundled) });
+        const catalog = [...charts.filter((c) => c.type === "application").map((c) => c.name), ...upstreamNames(root)].sort();
+        files.push({ path: "environments/environment.schema.json", content: schemaJson(withComponentNames(bundled, catalog)) });
         files.push({ path: "tools/src/generated/environment.ts", content: await schemaToTypeScript(bundled, "EnvironmentFile", environmentSource) });
       }
     }
@@ -113,6 +114,23 @@ function bundleOrReport(absolute: string, source: string, problems: SchemaProble
     else problems.push({ file: source, pointer: "", message: (error as Error).message });
     return undefined;
   }
+}
+
+/** Upstream components are declared by their values schema, `schemas/upstream/<name>.json`. */
+function upstreamNames(root: string): string[] {
+  const dir = join(root, "schemas", "upstream");
+  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".json")).map((f) => f.slice(0, -5)) : [];
+}
+
+/**
+ * The editor-facing environment schema knows the catalog, so a misspelled component name is
+ * flagged as you type (the generator reports the same mistake as GEN011).
+ */
+export function withComponentNames(schema: JsonSchema, names: readonly string[]): JsonSchema {
+  const components = schema.properties?.components;
+  if (!components) return schema;
+  const propertyNames: JsonSchema = { enum: [...names], description: "A component of the catalog: a chart under charts/ or an upstream chart under schemas/upstream/." };
+  return { ...schema, properties: { ...schema.properties, components: { ...components, propertyNames } } };
 }
 
 function schemaJson(schema: JsonSchema): string {
