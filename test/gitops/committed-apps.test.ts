@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { loadCatalog } from "../../tools/src/catalog/catalog.js";
 import { formatProblems, validateObject } from "../../tools/src/kubernetes/index.js";
 import { repoRoot } from "../../tools/src/paths.js";
 import { environmentNames, errorsIn, generatedObjects, kubectlKustomize, parseStream, runGenerator } from "./support/generated.js";
@@ -61,5 +62,42 @@ describe("apps/ committed in the repository", () => {
       .filter((o) => o.kind === "Application" && /-(infrastructure|platform|application)$/.test(o.metadata.name) && o.metadata.name.startsWith(`${env}-`))
       .sort((a, b) => Number(a.metadata.annotations?.["argocd.argoproj.io/sync-wave"]) - Number(b.metadata.annotations?.["argocd.argoproj.io/sync-wave"]));
     expect(layers.map((o) => o.metadata.name)).toEqual([`${env}-infrastructure`, `${env}-platform`, `${env}-application`]);
+  });
+
+  const catalog = loadCatalog(repoRoot).components;
+  const waveOf = (env: string) =>
+    new Map(
+      generatedObjects(env)
+        .map((o) => o.object)
+        .filter((o) => o.kind === "Application" && o.metadata.name.startsWith(`${env}-`))
+        .map((o) => [o.metadata.name.slice(env.length + 1), { wave: Number(o.metadata.annotations?.["argocd.argoproj.io/sync-wave"] ?? 0), layer: catalog.find((c) => `${c.name}` === o.metadata.name.slice(env.length + 1))?.layer }]),
+    );
+
+  it.each(environments)("%s: every component syncs after the same-layer components it depends on", (env) => {
+    const waves = waveOf(env);
+    const late: string[] = [];
+    for (const component of catalog.filter((c) => waves.has(c.name))) {
+      for (const dependency of component.dependencies.filter((d) => waves.get(d)?.layer === component.layer)) {
+        if ((waves.get(dependency)?.wave as number) >= (waves.get(component.name)?.wave as number)) late.push(`${dependency} (wave ${waves.get(dependency)?.wave}) is not before ${component.name} (wave ${waves.get(component.name)?.wave})`);
+      }
+    }
+    expect(late).toEqual([]);
+  });
+
+  it.each(environments)("%s: CRD providers sync before their users (operators before clusters, Istio before policies, Prometheus operator before rules)", (env) => {
+    const waves = waveOf(env);
+    const pairs = [
+      ["cloudnative-pg", "postgresql"],
+      ["istio-base", "istiod"],
+      ["istiod", "istio-ingressgateway"],
+      ["istiod", "istio-config"],
+      ["kube-prometheus-stack", "monitoring-config"],
+      ["cert-manager", "cert-issuers"],
+      ["external-secrets", "secret-stores"],
+    ].filter(([provider, user]) => waves.has(provider as string) && waves.has(user as string));
+    expect(pairs.length).toBeGreaterThan(0);
+    for (const [provider, user] of pairs) expect(waves.get(provider as string)?.wave, `${provider} before ${user}`).toBeLessThan(waves.get(user as string)?.wave as number);
+    // Argo Rollouts' CRDs (infrastructure) exist before any later-layer chart renders a Rollout.
+    if (waves.has("argo-rollouts")) expect(waves.get("argo-rollouts")?.layer).toBe("infrastructure");
   });
 });
