@@ -1,0 +1,85 @@
+import { spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { parse } from "yaml";
+
+export interface RepositoryCopy {
+  /** The copy: a Git repository with everything on one commit of `main`. */
+  dir: string;
+  /** A bare clone of it, what the GitHub stand-in serves as the remote. */
+  remote: string;
+  /** A scratch directory next to them for HOME-like state (Helm's cache and config). */
+  scratch: string;
+  cleanup(): void;
+}
+
+/** A fixed identity and clock, so the copy's commit does not depend on who runs the tests or when. */
+const GIT_ENV = {
+  GIT_AUTHOR_NAME: "doc-test",
+  GIT_AUTHOR_EMAIL: "doc-test@example.com",
+  GIT_COMMITTER_NAME: "doc-test",
+  GIT_COMMITTER_EMAIL: "doc-test@example.com",
+  GIT_AUTHOR_DATE: "2025-01-06T09:00:00Z",
+  GIT_COMMITTER_DATE: "2025-01-06T09:00:00Z",
+};
+
+function git(args: readonly string[], cwd: string): string {
+  const result = spawnSync("git", args, { cwd, encoding: "utf8", env: { ...process.env, ...GIT_ENV }, maxBuffer: 64 * 1024 * 1024 });
+  if (result.status !== 0) throw new Error(`git ${args.join(" ")} in ${cwd} failed: ${result.stderr}`);
+  return result.stdout;
+}
+
+/**
+ * Copies the working tree of `source` as a new user's clone would see it once these changes are
+ * committed: tracked files and new files that are not ignored (symlinks kept as symlinks), plus a
+ * symlink to its node_modules so `npx` finds the installed tools. The copy gets its own Git history
+ * (one commit on `main`, tagged with every release tag the environments pin, as a real clone with
+ * its tags fetched would have) and a bare clone, so commands that read Git work and nothing they do
+ * can touch the source repository.
+ */
+export function copyRepository(source: string): RepositoryCopy {
+  const base = mkdtempSync(join(tmpdir(), "doc-test-"));
+  const dir = join(base, "repository");
+  const remote = join(base, "remote.git");
+  const scratch = join(base, "scratch");
+  mkdirSync(dir);
+  mkdirSync(scratch);
+  const files = git(["ls-files", "-z", "--cached", "--others", "--exclude-standard"], source).split("\0").filter((f) => f !== "");
+  for (const file of new Set(files)) {
+    const from = join(source, file);
+    let stat;
+    try {
+      stat = lstatSync(from);
+    } catch {
+      continue; // deleted in the working tree, not committed yet
+    }
+    const to = join(dir, file);
+    mkdirSync(dirname(to), { recursive: true });
+    if (stat.isSymbolicLink()) symlinkSync(readlinkSync(from), to);
+    else if (stat.isFile()) copyFileSync(from, to);
+  }
+  symlinkSync(join(source, "node_modules"), join(dir, "node_modules"));
+  git(["init", "--quiet", "--initial-branch=main"], dir);
+  git(["add", "--all"], dir);
+  git(["commit", "--quiet", "--no-gpg-sign", "--message", "The repository as the docs describe it"], dir);
+  for (const tag of pinnedReleaseTags(dir)) git(["tag", tag], dir);
+  git(["clone", "--quiet", "--bare", dir, remote], base);
+  return { dir, remote, scratch, cleanup: () => rmSync(base, { recursive: true, force: true }) };
+}
+
+/** Every `chartRevision` of every environment that is a release tag (`v1.2.3`), sorted. */
+export function pinnedReleaseTags(root: string): string[] {
+  const tags = new Set<string>();
+  const environments = join(root, "environments");
+  for (const name of readdirSync(environments)) {
+    const file = join(environments, name, "environment.yaml");
+    if (!existsSync(file)) continue;
+    const data = parse(readFileSync(file, "utf8")) as { components?: Record<string, { chartRevision?: unknown } | null> } | null;
+    for (const component of Object.values(data?.components ?? {})) {
+      const revision = component?.chartRevision;
+      if (typeof revision === "string" && /^v\d+\.\d+\.\d+$/.test(revision)) tags.add(revision);
+    }
+  }
+  return [...tags].sort();
+}
