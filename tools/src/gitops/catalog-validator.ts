@@ -1,7 +1,12 @@
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import { isPlainObject } from "./helm-values.js";
-import { compileCached, type ValidatorCache } from "./validator-cache.js";
+import { compileCachedAs, validatorCacheKey, type ValidatorCache } from "./validator-cache.js";
+
+/** A change to how schemas are combined (this file) must not reuse validators combined the old way. */
+const COMBINER_DIGEST = createHash("sha256").update(readFileSync(fileURLToPath(import.meta.url))).digest("hex");
 
 /** Validates values against the schema of a named chart; `null` when valid, ajv errors otherwise. */
 export interface CatalogValidator {
@@ -23,15 +28,18 @@ export interface CatalogValidatorResult {
 export function compileCatalogValidator(schemas: ReadonlyMap<string, object>, cache?: ValidatorCache): CatalogValidatorResult {
   const broken = new Map<string, string>();
   let usable = new Map(schemas);
-  let compiled = tryCompile(combine(usable), cache);
+  // Keyed by the chart schemas and this module's code rather than by the combined schema, so that
+  // a cached validator is found without combining the schemas first.
+  const key = cache ? validatorCacheKey({ combinedBy: COMBINER_DIGEST, charts: [...schemas] }) : "";
+  let compiled = tryCompile(() => combine(usable), key, cache);
   if (compiled instanceof Error) {
     // Find the culprits one by one (only on this rare path), then compile the rest together.
     for (const [chart, schema] of schemas) {
-      const single = tryCompile(combine(new Map([[chart, schema]])));
+      const single = tryCompile(() => combine(new Map([[chart, schema]])));
       if (single instanceof Error) broken.set(chart, single.message);
     }
     usable = new Map([...schemas].filter(([chart]) => !broken.has(chart)));
-    compiled = tryCompile(combine(usable));
+    compiled = tryCompile(() => combine(usable));
     if (compiled instanceof Error) throw compiled;
   }
   const validate = compiled;
@@ -48,9 +56,9 @@ export function compileCatalogValidator(schemas: ReadonlyMap<string, object>, ca
   };
 }
 
-function tryCompile(schema: object, cache?: ValidatorCache): ValidateFunction | Error {
+function tryCompile(build: () => object, key = "", cache?: ValidatorCache): ValidateFunction | Error {
   try {
-    return compileCached(schema, cache);
+    return compileCachedAs(key, build, cache);
   } catch (error) {
     return error as Error;
   }

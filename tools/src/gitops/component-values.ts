@@ -31,8 +31,20 @@ export function generatedValues(schema: JsonSchema, callers: readonly Caller[]):
   return values;
 }
 
+/** Answers of schemaDeclares per schema: every environment asks the same questions of each chart's schema. */
+const declaredPaths = new WeakMap<JsonSchema, Map<string, boolean>>();
+
 /** Whether a schema declares a property path by name (not merely through an open map). */
 export function schemaDeclares(root: JsonSchema, path: readonly string[]): boolean {
+  let answers = declaredPaths.get(root);
+  if (!answers) declaredPaths.set(root, (answers = new Map()));
+  const key = path.join("\u0000");
+  let answer = answers.get(key);
+  if (answer === undefined) answers.set(key, (answer = findDeclaredPath(root, path)));
+  return answer;
+}
+
+function findDeclaredPath(root: JsonSchema, path: readonly string[]): boolean {
   let node: JsonSchema = root;
   for (const key of path) {
     const declared = effectiveSchema(root, node).properties?.[key];

@@ -1,7 +1,12 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
-import { createTwoFilesPatch } from "diff";
 import type { PlannedFile } from "../files/planned-files.js";
+
+/** Diffs are only made when `--check` finds drift, so the diff library loads on first use. */
+function createTwoFilesPatch(oldName: string, newName: string, oldText: string, newText: string, oldHeader: string, newHeader: string): string {
+  return (createRequire(import.meta.url)("diff") as typeof import("diff")).createTwoFilesPatch(oldName, newName, oldText, newText, oldHeader, newHeader);
+}
 
 export interface EnvironmentWrite {
   environment: string;
@@ -35,13 +40,15 @@ export function listFiles(root: string, dir: string): string[] {
 /** How apps/<env>/ would change: which planned files differ, which are identical, which would disappear. */
 export function compareEnvironment(root: string, environment: string, files: readonly PlannedFile[]): EnvironmentWrite {
   const planned = new Set(files.map((f) => f.path));
+  // Only the files that exist are read: a first run does not try every planned path in vain.
+  const existing = new Set(listFiles(root, `apps/${environment}`));
   const written: string[] = [];
   const unchanged: string[] = [];
   for (const file of files) {
-    if (readIfExists(join(root, file.path)) === file.content) unchanged.push(file.path);
+    if (existing.has(file.path) && readIfExists(join(root, file.path)) === file.content) unchanged.push(file.path);
     else written.push(file.path);
   }
-  const removed = listFiles(root, `apps/${environment}`).filter((path) => !planned.has(path));
+  const removed = [...existing].filter((path) => !planned.has(path));
   return { environment, written, unchanged, removed };
 }
 

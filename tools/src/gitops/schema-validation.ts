@@ -1,11 +1,13 @@
 import { createRequire } from "node:module";
-import { _, Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import type { Ajv, ErrorObject, ValidateFunction } from "ajv";
 import { closest, distance } from "fastest-levenshtein";
 import { displayPath, problem, type Problem, type SourceLocation } from "./problems.js";
 import type { DocumentPath } from "./yaml-source.js";
 
 const require = createRequire(import.meta.url);
-const addFormats = require("ajv-formats") as typeof import("ajv-formats").default;
+/** ajv's compiler is needed only when no compiled validator is cached, so it loads on first use. */
+let compiler: { ajv: typeof import("ajv"); addFormats: typeof import("ajv-formats").default } | undefined;
+const ajvCompiler = () => (compiler ??= { ajv: require("ajv") as typeof import("ajv"), addFormats: require("ajv-formats") as typeof import("ajv-formats").default });
 
 /**
  * A draft-07 validator the way Helm applies values.schema.json: all errors at once, formats
@@ -24,6 +26,7 @@ export const AJV_OPTIONS = { allErrors: true, verbose: true, strict: false, allo
  * standalone code, formats required from ajv-formats) that can be cached and loaded later.
  */
 export function compileWithAjv(schema: object, standalone: boolean): { validate: ValidateFunction; ajv: Ajv } {
+  const { ajv: { _, Ajv }, addFormats } = ajvCompiler();
   const code = standalone ? { optimize: false, source: true, formats: _`require("ajv-formats/dist/formats").fullFormats` } : { optimize: false };
   const ajv = new Ajv({ ...AJV_OPTIONS, code });
   addFormats(ajv);

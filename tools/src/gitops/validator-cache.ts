@@ -6,7 +6,7 @@ import type { Ajv, ValidateFunction } from "ajv";
 import { AJV_OPTIONS, compileWithAjv } from "./schema-validation.js";
 
 const require = createRequire(import.meta.url);
-const standaloneCode = (require("ajv/dist/standalone") as { default: (ajv: Ajv, validate: ValidateFunction) => string }).default;
+const standaloneCode = (ajv: Ajv, validate: ValidateFunction): string => (require("ajv/dist/standalone") as { default: (ajv: Ajv, validate: ValidateFunction) => string }).default(ajv, validate);
 const VERSIONS = ["ajv", "ajv-formats"].map((name) => `${name}@${(require(`${name}/package.json`) as { version: string }).version}`).join(",");
 
 /** Compiled validators kept between runs: compiling the catalog's schemas costs far more than loading their compiled code. */
@@ -56,11 +56,18 @@ export function diskValidatorCache(dir: string, keep = 16): ValidatorCache {
 
 /** Compiles a schema, or loads its compiled code from the cache when it was compiled before. */
 export function compileCached(schema: object, cache: ValidatorCache | undefined): ValidateFunction {
-  if (!cache) return compileWithAjv(schema, false).validate;
-  const key = validatorCacheKey(schema);
-  const cached = cache.load(key);
+  return compileCachedAs(cache ? validatorCacheKey(schema) : "", () => schema, cache);
+}
+
+/**
+ * Like compileCached, under a key the caller derives from everything the schema is built from;
+ * `build` runs only when the cache does not have the key, so a hit skips building the schema too.
+ */
+export function compileCachedAs(key: string, build: () => object, cache: ValidatorCache | undefined): ValidateFunction {
+  const cached = cache?.load(key);
   if (cached) return cached;
-  const { validate, ajv } = compileWithAjv(schema, true);
+  if (!cache) return compileWithAjv(build(), false).validate;
+  const { validate, ajv } = compileWithAjv(build(), true);
   cache.store(key, ajv, validate);
   return validate;
 }

@@ -1,6 +1,11 @@
+import { createRequire } from "node:module";
 import { load } from "js-yaml";
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import type { Document, Node } from "yaml";
 import { problem, type Problem, type SourceLocation } from "./problems.js";
+
+/** The position-keeping parser is needed only for broken files and for locating problems, so it loads on first use. */
+let positionParser: typeof import("yaml") | undefined;
+const yamlLibrary = (): typeof import("yaml") => (positionParser ??= createRequire(import.meta.url)("yaml") as typeof import("yaml"));
 
 export type DocumentPath = readonly (string | number)[];
 
@@ -20,8 +25,8 @@ const START: SourceLocation = { line: 1, column: 1 };
 /**
  * Parses one YAML document (YAML 1.2 core schema), turning syntax errors and repeated keys into
  * GEN001/GEN002 problems. Thousands of files are read per run and almost all are valid, so the
- * data comes from a fast parser; the position-keeping document (comment-preserving `yaml`) is
- * only built when a file is broken or a problem needs a line and column.
+ * data comes from a fast parser (js-yaml); the position-keeping document (comment-preserving `yaml`) is only built when a file is broken or a
+ * problem needs a line and column.
  */
 export function parseYamlSource(file: string, text: string): YamlSource {
   let parsed: ParsedDocument | undefined;
@@ -56,6 +61,7 @@ interface ParsedDocument {
 }
 
 function parseWithPositions(file: string, text: string): ParsedDocument {
+  const { LineCounter, parseDocument } = yamlLibrary();
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   const toLocation = (offset: number): SourceLocation => {
@@ -75,6 +81,7 @@ function parseWithPositions(file: string, text: string): ParsedDocument {
 
 /** The deepest node along a path, with the key node of the last step when the path was found. */
 function findNode(document: Document, path: DocumentPath): { node: Node | undefined; key: Node | undefined; exact: boolean } {
+  const { isMap, isPair, isScalar, isSeq } = yamlLibrary();
   let current: unknown = document.contents;
   let key: Node | undefined;
   for (const segment of path) {
