@@ -1,4 +1,3 @@
-import "../../tools/src/kubernetes-crds/register.js";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

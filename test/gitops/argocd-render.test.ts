@@ -1,4 +1,3 @@
-import "../../tools/src/kubernetes-crds/register.js";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

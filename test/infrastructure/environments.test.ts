@@ -1,4 +1,3 @@
-import "../../tools/src/kubernetes-crds/register.js";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";

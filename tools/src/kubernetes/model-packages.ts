@@ -11,6 +11,7 @@ export const MODEL_PACKAGES: readonly { name: string; optional?: boolean }[] = [
   { name: "@kubernetes-models/external-secrets" },
   { name: "@kubernetes-models/cert-manager" },
   { name: "@kubernetes-models/argo-cd" },
+  { name: "@kubernetes-models/cloudnative-pg" },
   // Arrives with cert-manager's models; used when present (Gateway, HTTPRoute, ...).
   { name: "@kubernetes-models/gateway-api", optional: true },
 ];

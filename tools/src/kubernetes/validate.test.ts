@@ -212,29 +212,24 @@ describe("unknown kinds", () => {
 });
 
 describe("registerKind", () => {
-  const cluster = {
-    apiVersion: "postgresql.cnpg.io/v1",
-    kind: "Cluster",
-    metadata: { name: "db" },
-    spec: { instances: 0 },
-  };
   let unregister: (() => void) | undefined;
   afterEach(() => unregister?.());
 
   it("validates a CRD without a model package through the registered validator", () => {
-    expect(validateObject(cluster).map((p) => p.rule)).toEqual(["schema/unknown-kind"]);
-    unregister = registerKind("postgresql.cnpg.io/v1", "Cluster", (obj) =>
+    const widget = { apiVersion: "example.com/v1", kind: "Widget", metadata: { name: "db" }, spec: { instances: 0 } };
+    expect(validateObject(widget).map((p) => p.rule)).toEqual(["schema/unknown-kind"]);
+    unregister = registerKind("example.com/v1", "Widget", (obj) =>
       (obj.spec as { instances?: number }).instances! >= 1
         ? []
-        : [{ path: "spec.instances", message: "must be at least 1", rule: "cnpg/instances" }],
+        : [{ path: "spec.instances", message: "must be at least 1", rule: "example/instances" }],
     );
-    expect(validateObject(cluster)).toEqual([
-      { object: "Cluster/db", path: "spec.instances", message: "must be at least 1", rule: "cnpg/instances" },
+    expect(validateObject(widget)).toEqual([
+      { object: "Widget/db", path: "spec.instances", message: "must be at least 1", rule: "example/instances" },
     ]);
-    expect(validateObject({ ...cluster, spec: { instances: 3 } })).toEqual([]);
+    expect(validateObject({ ...widget, spec: { instances: 3 } })).toEqual([]);
     unregister();
     unregister = undefined;
-    expect(validateObject(cluster).map((p) => p.rule)).toEqual(["schema/unknown-kind"]);
+    expect(validateObject(widget).map((p) => p.rule)).toEqual(["schema/unknown-kind"]);
   });
 
   it("runs a registered validator in addition to the model's checks", () => {

@@ -1,7 +1,0 @@
-export {
-  CLOUDNATIVE_PG_PACKAGE,
-  cloudNativePgKinds,
-  preloadCloudNativePgModels,
-  registerCloudNativePgKinds,
-  validateCloudNativePgObject,
-} from "./cloudnative-pg.js";
