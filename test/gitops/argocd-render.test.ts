@@ -208,22 +208,21 @@ describe("environment differences on the rendered objects", () => {
     }
   });
 
-  const rendered = (component: string) => TIERS.every((env) => renders.has(`${env}/${component}`) || componentsIn(env).has(component));
-  it.runIf(rendered("istio-config"))("istio-config: mTLS is PERMISSIVE in development and STRICT in staging and production", () => {
+  it("istio-config: mTLS is PERMISSIVE in development and STRICT in staging and production", () => {
     const mode = (env: string) => (find(env, "istio-config", "PeerAuthentication")?.spec.mtls as { mode: string } | undefined)?.mode;
     expect(mode("development")).toBe("PERMISSIVE");
     expect(mode("staging")).toBe("STRICT");
     expect(mode("production")).toBe("STRICT");
   });
 
-  it.runIf(rendered("secret-stores"))("secret-stores: development's integrations are mocked (the fake provider), staging and production read Vault", () => {
+  it("secret-stores: development's integrations are mocked (the fake provider), staging and production read Vault", () => {
     const provider = (env: string) => Object.keys((objects(env, "secret-stores").find((o) => o.kind === "ClusterSecretStore" && o.metadata.name === `vault-${env}`) as (Rendered & { spec: { provider: object } }) | undefined)?.spec.provider ?? {});
     expect(provider("development")).toEqual(["fake"]);
     expect(provider("staging")).toEqual(["vault"]);
     expect(provider("production")).toEqual(["vault"]);
   });
 
-  it.runIf(rendered("postgresql"))("postgresql: development's database is a single instance without backups, production's is replicated and backed up", () => {
+  it("postgresql: development's database is a single instance without backups, production's is replicated and backed up", () => {
     const cluster = (env: string) => find(env, "postgresql", "Cluster")?.spec as { instances: number } | undefined;
     expect(cluster("development")?.instances).toBe(1);
     expect(kinds("development", "postgresql")).not.toContain("ScheduledBackup");

@@ -67,7 +67,7 @@ describe("compileCatalogValidator", () => {
   });
 
   const charts = readdirSync(join(repoRoot, "charts")).filter((chart) => existsSync(join(repoRoot, "charts", chart, "values.schema.json")));
-  it.runIf(charts.length > 0)("agrees with per-chart ajv on every real chart, for its defaults and for broken variants of them", () => {
+  it("agrees with per-chart ajv on every real chart, for its defaults and for broken variants of them", () => {
     const schemas = new Map(charts.map((chart) => [chart, JSON.parse(readFileSync(join(repoRoot, "charts", chart, "values.schema.json"), "utf8")) as object]));
     const combined = compileCatalogValidator(schemas).validator;
     for (const chart of charts) {
