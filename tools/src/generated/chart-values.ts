@@ -6210,7 +6210,7 @@ export interface PostgresqlValues {
    */
   databases?: {
     /**
-     * Database name (the service's name by convention).
+     * Entry name (the service's name by convention): it names the Kubernetes objects, the owner role (unless `owner` is set) and the Secret `<cluster>-<name>-credentials`. The PostgreSQL database itself is this name with `-` replaced by `_` (e.g. `scanner-manager` creates database `scanner_manager`).
      */
     name: string;
     /**
