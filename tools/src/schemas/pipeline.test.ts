@@ -140,6 +140,23 @@ describe("values.yaml and README table", () => {
     expect(text).toContain("# The demo image.\nimage:\n  # Repository.\n  repository: demo/server\n");
   });
 
+  it("describes a list item's keys once, on the first item", () => {
+    const listSchema: JsonSchema = {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        databases: {
+          type: "array",
+          description: "Databases.",
+          default: [{ name: "a" }, { name: "b" }],
+          items: { type: "object", additionalProperties: false, properties: { name: { type: "string", description: "Database name." } } },
+        },
+      },
+    };
+    const out = renderValuesYaml(listSchema, { databases: [{ name: "a" }, { name: "b" }] }, { header: [] });
+    expect(out).toBe("# Databases.\ndatabases:\n  - # Database name.\n    name: a\n  - name: b\n");
+  });
+
   it("lists leaves with the chart's defaults, not the building block's", () => {
     const rows = valuesRows(bundled);
     expect(rows.map((r) => r.key)).toEqual(["global", "replicaCount", "image.repository", "image.tag", "image.pullPolicy", "podLabels"]);

@@ -18,26 +18,27 @@ export function renderValuesYaml(root: JsonSchema, defaults: Record<string, unkn
   return doc.toString({ lineWidth: 0, indentSeq: true });
 }
 
-function annotate(root: JsonSchema, schema: JsonSchema, node: Node | null): void {
+// In a list, only the first item's keys carry descriptions: repeating them on every item is noise.
+function annotate(root: JsonSchema, schema: JsonSchema, node: Node | null, describe = true): void {
   if (isMap(node)) {
-    node.items.forEach((pair, index) => annotatePair(root, schema, pair as Pair, index));
+    node.items.forEach((pair, index) => annotatePair(root, schema, pair as Pair, index, describe));
   } else if (isSeq(node)) {
     const items = itemSchema(root, schema);
-    if (items) node.items.forEach((item) => annotate(root, items, item as Node));
+    if (items) node.items.forEach((item, index) => annotate(root, items, item as Node, describe && index === 0));
   }
 }
 
-function annotatePair(root: JsonSchema, parent: JsonSchema, pair: Pair, index: number): void {
+function annotatePair(root: JsonSchema, parent: JsonSchema, pair: Pair, index: number, describe: boolean): void {
   if (!isPair(pair) || !isScalar(pair.key)) return;
   const key = String(pair.key.value);
   const schema = childSchema(root, parent, key);
   if (!schema) return;
   const description = effectiveSchema(root, schema).description;
-  if (description) {
+  if (description && describe) {
     const lines = description.trim().split("\n").map((line) => ` ${line}`.trimEnd());
     // A blank line before each documented top-level block keeps the file scannable.
     pair.key.commentBefore = lines.join("\n");
     if (index > 0 && parent === root) pair.key.spaceBefore = true;
   }
-  annotate(root, schema, pair.value as Node);
+  annotate(root, schema, pair.value as Node, describe);
 }
