@@ -147,19 +147,7 @@ export function renderPrBody(input: PrBodyInput): PrBody {
     room -= (blocks[next] as string).length + 2;
     inBody.push(blocks[next++] as string);
   }
-  const parts: string[][] = [];
-  let current: string[] = [];
-  let used = 0;
-  for (const block of blocks.slice(next)) {
-    if (current.length > 0 && used + block.length + 2 > commentBudget) {
-      parts.push(current);
-      current = [];
-      used = 0;
-    }
-    current.push(block);
-    used += block.length + 2;
-  }
-  if (current.length > 0) parts.push(current);
+  const parts = packUnderBudget(blocks.slice(next), commentBudget, 2);
   const continuations = parts.map((part, i) => continuationHeader(i + 1, parts.length) + part.join("\n\n") + "\n");
   return { body: render(inBody, parts.length), continuations };
 }
@@ -181,19 +169,7 @@ export function diffBlocks(diffs: readonly ManifestDiff[], maxChars: number): st
     const overhead = wrap([], 9999).length;
     const budget = maxChars - overhead;
     const lines = diff.diff.replace(/\n$/, "").split("\n").map((line) => (line.length > budget ? `${line.slice(0, budget - 20)} …(line cut)` : line));
-    const chunks: string[][] = [];
-    let chunk: string[] = [];
-    let size = 0;
-    for (const line of lines) {
-      if (chunk.length > 0 && size + line.length + 1 > budget) {
-        chunks.push(chunk);
-        chunk = [];
-        size = 0;
-      }
-      chunk.push(line);
-      size += line.length + 1;
-    }
-    if (chunk.length > 0) chunks.push(chunk);
+    const chunks = packUnderBudget(lines, budget, 1);
     chunks.forEach((c, i) => blocks.push(wrap(c, chunks.length > 1 ? i + 1 : undefined)));
   }
   return blocks;
@@ -208,4 +184,25 @@ function longestBacktickRun(text: string): number {
 /** Text safe inside a Markdown table cell or a one-line quote. */
 function cell(text: string): string {
   return text.replace(/\r?\n/g, " ").replace(/\|/g, "\\|");
+}
+
+/**
+ * Groups texts in order, starting a new group when the next text (plus its separator) would push
+ * the group past `budget`; a text longer than the budget gets a group of its own.
+ */
+function packUnderBudget(texts: readonly string[], budget: number, separatorLength: number): string[][] {
+  const groups: string[][] = [];
+  let group: string[] = [];
+  let used = 0;
+  for (const text of texts) {
+    if (group.length > 0 && used + text.length + separatorLength > budget) {
+      groups.push(group);
+      group = [];
+      used = 0;
+    }
+    group.push(text);
+    used += text.length + separatorLength;
+  }
+  if (group.length > 0) groups.push(group);
+  return groups;
 }
