@@ -34,4 +34,10 @@ describe("parseYamlSource", () => {
     const source = parseYamlSource("dup.yaml", "components:\n  a: 1\n  a: 2\n");
     expect(source.problems).toEqual([expect.objectContaining({ code: "GEN002", message: 'duplicate key: "a" is defined more than once in the same mapping.', location: { line: 3, column: 3 } })]);
   });
+
+  it("reads the YAML 1.2 core schema: a date stays a string, as Helm keeps it", () => {
+    const source = parseYamlSource("core.yaml", "date: 2024-01-01\nhex: 0x1F\nratio: 0.5\n");
+    expect(source.problems).toEqual([]);
+    expect(source.data).toEqual({ date: "2024-01-01", hex: 31, ratio: 0.5 });
+  });
 });
