@@ -73,7 +73,9 @@ function main(argv: readonly string[]): number {
     return usageError("GEN091", `no environment "${env}" under environments/ (known: ${known.join(", ") || "none"}).`);
   }
 
-  const plan = planGitops(readGeneratorInputs(root, env), { validatorCache: diskValidatorCache(VALIDATOR_CACHE) });
+  const validatorCache = diskValidatorCache(VALIDATOR_CACHE);
+  const plan = planGitops(readGeneratorInputs(root, env), { validatorCache });
+  validatorCache.saveCompiledCode?.();
   for (const warning of plan.warnings) console.error(formatProblem(warning));
   if (plan.problems.length > 0) {
     for (const p of plan.problems) console.error(formatProblem(p));

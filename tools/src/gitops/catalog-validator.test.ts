@@ -95,9 +95,9 @@ describe("compileCatalogValidator", () => {
           if (found) calls.loaded++;
           return found;
         },
-        store: (key, ajv, validate) => {
+        store: (key, code) => {
           calls.store++;
-          disk.store(key, ajv, validate);
+          disk.store(key, code);
         },
       };
       const schemas = new Map<string, object>([["a", chartA], ["b", chartB]]);

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import { isPlainObject } from "./helm-values.js";
-import { compileCachedAs, validatorCacheKey, type ValidatorCache } from "./validator-cache.js";
+import { compileEntriesCached, validatorCacheKey, type ValidatorCache } from "./validator-cache.js";
 
 /** A change to how schemas are combined (this file) must not reuse validators combined the old way. */
 const COMBINER_DIGEST = createHash("sha256").update(readFileSync(fileURLToPath(import.meta.url))).digest("hex");
@@ -20,10 +20,12 @@ export interface CatalogValidatorResult {
 }
 
 /**
- * Compiles every chart schema into ONE ajv validator. Compiling a schema costs ajv tens of
+ * Compiles every chart schema into ONE ajv document. Compiling a schema costs ajv tens of
  * milliseconds however small the change, and bundled chart schemas repeat the same building
- * blocks; so the blocks are deduplicated by content and each chart becomes a property of a single
- * root (`{<chart>: values}`), compiled once. Errors are reported relative to the chart's values.
+ * blocks; so the blocks are deduplicated by content, each chart's root becomes a definition of a
+ * single document, compiled once, and each chart gets a validator function of its own (an entry
+ * point of that document), called directly: one dispatching root function would be too large
+ * for V8 to optimize and would cost more than the validation itself.
  */
 export function compileCatalogValidator(schemas: ReadonlyMap<string, object>, cache?: ValidatorCache): CatalogValidatorResult {
   const broken = new Map<string, string>();
@@ -31,50 +33,49 @@ export function compileCatalogValidator(schemas: ReadonlyMap<string, object>, ca
   // Keyed by the chart schemas and this module's code rather than by the combined schema, so that
   // a cached validator is found without combining the schemas first.
   const key = cache ? validatorCacheKey({ combinedBy: COMBINER_DIGEST, charts: [...schemas] }) : "";
-  let compiled = tryCompile(() => combine(usable), key, cache);
+  let compiled = tryCompile(usable, key, cache);
   if (compiled instanceof Error) {
     // Find the culprits one by one (only on this rare path), then compile the rest together.
     for (const [chart, schema] of schemas) {
-      const single = tryCompile(() => combine(new Map([[chart, schema]])));
+      const single = tryCompile(new Map([[chart, schema]]));
       if (single instanceof Error) broken.set(chart, single.message);
     }
     usable = new Map([...schemas].filter(([chart]) => !broken.has(chart)));
-    compiled = tryCompile(() => combine(usable));
+    compiled = tryCompile(usable);
     if (compiled instanceof Error) throw compiled;
   }
-  const validate = compiled;
+  const validators = compiled;
   return {
     broken,
     validator: {
       validate(chart, values) {
-        if (!usable.has(chart)) throw new Error(`no compiled schema for chart ${chart}`);
-        if (validate({ [chart]: values })) return null;
-        const prefix = `/${chart}`;
-        return (validate.errors ?? []).map((error) => ({ ...error, instancePath: error.instancePath.slice(prefix.length) }));
+        const validate = usable.has(chart) ? validators[chart] : undefined;
+        if (!validate) throw new Error(`no compiled schema for chart ${chart}`);
+        return validate(values) ? null : (validate.errors ?? []);
       },
     },
   };
 }
 
-function tryCompile(build: () => object, key = "", cache?: ValidatorCache): ValidateFunction | Error {
+function tryCompile(schemas: ReadonlyMap<string, object>, key = "", cache?: ValidatorCache): Record<string, ValidateFunction> | Error {
   try {
-    return compileCachedAs(key, build, cache);
+    return compileEntriesCached(key, [...schemas.keys()], () => combine(schemas), cache);
   } catch (error) {
     return error as Error;
   }
 }
 
-/** `{type: object, properties: {<chart>: {$ref: chart root}}, definitions: shared blocks + chart roots}`. */
-function combine(schemas: ReadonlyMap<string, object>): object {
+/** `{definitions: shared blocks + chart roots}`, with an entry point per chart at its root. */
+function combine(schemas: ReadonlyMap<string, object>): { schema: object; entries: Record<string, string> } {
   const definitions: Record<string, unknown> = {};
-  const properties: Record<string, unknown> = {};
+  const entries: Record<string, string> = {};
   for (const [chart, schema] of schemas) {
     const { root, blocks } = splitDefinitions(chart, schema as Record<string, unknown>);
     for (const [key, block] of blocks) definitions[key] ??= block;
     definitions[`chart:${chart}`] = root;
-    properties[chart] = { $ref: `#/definitions/${encodePointer(`chart:${chart}`)}` };
+    entries[chart] = `/definitions/${encodePointer(`chart:${chart}`)}`;
   }
-  return { type: "object", additionalProperties: false, properties, definitions };
+  return { schema: { definitions }, entries };
 }
 
 /**

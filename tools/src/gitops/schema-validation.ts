@@ -15,22 +15,46 @@ const ajvCompiler = () => (compiler ??= { ajv: require("ajv") as typeof import("
  * stay function calls (`inlineRefs: false`) so a building block used many times compiles once.
  */
 export function createValidator(schema: object): ValidateFunction {
-  return compileWithAjv(schema, false).validate;
+  return newAjv(false).compile(schema);
 }
 
 /** The ajv options every validator is compiled with; part of the key of cached standalone code. */
 export const AJV_OPTIONS = { allErrors: true, verbose: true, strict: false, allowUnionTypes: true, inlineRefs: false } as const;
 
+/** Named validators compiled from one schema document, and their standalone CommonJS source when asked for. */
+export interface CompiledEntries {
+  validators: Record<string, ValidateFunction>;
+  code?: string;
+}
+
 /**
- * Compiles a schema; with `standalone` also returns the validator as CommonJS source (ajv's
- * standalone code, formats required from ajv-formats) that can be cached and loaded later.
+ * Compiles several entry points of ONE schema document, each a JSON pointer into it (`""` for the
+ * root, `"/definitions/x"`), into a validator of its own, sharing whatever the entries reference.
+ * Throws ajv's error when an entry cannot be compiled.
  */
-export function compileWithAjv(schema: object, standalone: boolean): { validate: ValidateFunction; ajv: Ajv } {
+export function compileEntriesWithAjv(schema: object, entries: Readonly<Record<string, string>>, standalone: boolean): CompiledEntries {
+  const ajv = newAjv(standalone);
+  const id = "https://generate-gitops.invalid/entries.json";
+  ajv.addSchema({ ...schema, $id: id });
+  const refs = Object.fromEntries(Object.entries(entries).map(([name, pointer]) => [name, pointer === "" ? id : `${id}#${pointer}`]));
+  const validators: Record<string, ValidateFunction> = {};
+  for (const [name, ref] of Object.entries(refs)) {
+    const validate = ajv.getSchema(ref);
+    if (!validate) throw new Error(`schema entry ${name} (${ref}) resolves to nothing`);
+    validators[name] = validate;
+  }
+  if (!standalone) return { validators };
+  // Standalone code (ajv's CommonJS, formats required from ajv-formats) can be cached and loaded later.
+  const standaloneCode = require("ajv/dist/standalone") as { default: (ajv: Ajv, refs: Record<string, string>) => string };
+  return { validators, code: standaloneCode.default(ajv, refs) };
+}
+
+function newAjv(standalone: boolean): Ajv {
   const { ajv: { _, Ajv }, addFormats } = ajvCompiler();
   const code = standalone ? { optimize: false, source: true, formats: _`require("ajv-formats/dist/formats").fullFormats` } : { optimize: false };
   const ajv = new Ajv({ ...AJV_OPTIONS, code });
   addFormats(ajv);
-  return { validate: ajv.compile(schema), ajv };
+  return ajv;
 }
 
 /** Where a path of the validated data is written, so a problem can name the right file, line and column. */

@@ -1,18 +1,21 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import type { Ajv, ValidateFunction } from "ajv";
-import { AJV_OPTIONS, compileWithAjv } from "./schema-validation.js";
+import { Script } from "node:vm";
+import type { ValidateFunction } from "ajv";
+import { AJV_OPTIONS, compileEntriesWithAjv } from "./schema-validation.js";
 
 const require = createRequire(import.meta.url);
-const standaloneCode = (ajv: Ajv, validate: ValidateFunction): string => (require("ajv/dist/standalone") as { default: (ajv: Ajv, validate: ValidateFunction) => string }).default(ajv, validate);
 const VERSIONS = ["ajv", "ajv-formats"].map((name) => `${name}@${(require(`${name}/package.json`) as { version: string }).version}`).join(",");
 
 /** Compiled validators kept between runs: compiling the catalog's schemas costs far more than loading their compiled code. */
 export interface ValidatorCache {
-  load(key: string): ValidateFunction | undefined;
-  store(key: string, ajv: Ajv, validate: ValidateFunction): void;
+  /** The exports of the compiled module stored under `key`, if there is one. */
+  load(key: string): Record<string, unknown> | undefined;
+  store(key: string, code: string): void;
+  /** Called once the loaded validators have run (see diskValidatorCache). */
+  saveCompiledCode?(): void;
 }
 
 /** What a compiled validator depends on: the schema, ajv's options and the ajv and ajv-formats versions. */
@@ -22,52 +25,89 @@ export function validatorCacheKey(schema: object): string {
 
 /**
  * ajv standalone code in `dir` (under node_modules/.cache, so `require` finds ajv's runtime), one
- * CommonJS file per key, written atomically; only the most recent `keep` files are kept.
+ * CommonJS file per key, written atomically; only the most recent `keep` are kept.
+ *
+ * Beside each file, V8's code cache for it (`<key>.code`): loading the catalog's validators costs
+ * more in compiling their code than in running it, as V8 compiles each chart's function when it is
+ * first called. The code cache is made by `saveCompiledCode` after the validators have run, so it
+ * holds those functions too (v8-compile-cache and Node's own compile cache take it at load time,
+ * before any function has run). V8 rejects a cache that does not match the source or the V8 build.
  */
 export function diskValidatorCache(dir: string, keep = 16): ValidatorCache {
   const fileOf = (key: string) => join(dir, `${key}.cjs`);
+  const codeFileOf = (key: string) => join(dir, `${key}.code`);
+  const unsaved = new Map<string, Script>();
+  const writeAtomically = (file: string, content: string | Buffer) => {
+    mkdirSync(dir, { recursive: true });
+    const temporary = `${file}.tmp-${process.pid}`;
+    writeFileSync(temporary, content);
+    renameSync(temporary, file);
+  };
   return {
     load(key) {
       const file = fileOf(key);
       if (!existsSync(file)) return undefined;
       try {
-        delete require.cache[file];
-        const loaded = require(file) as ValidateFunction | { default: ValidateFunction };
-        return typeof loaded === "function" ? loaded : loaded.default;
+        const cachedData = existsSync(codeFileOf(key)) ? readFileSync(codeFileOf(key)) : undefined;
+        const script = new Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(file, "utf8")}\n})`, { filename: file, cachedData });
+        const module = { exports: {} as Record<string, unknown> };
+        (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, createRequire(file), module, file, dir);
+        if (cachedData === undefined || script.cachedDataRejected) unsaved.set(key, script);
+        return module.exports;
       } catch {
         rmSync(file, { force: true });
+        rmSync(codeFileOf(key), { force: true });
         return undefined;
       }
     },
-    store(key, ajv, validate) {
+    store(key, code) {
       try {
-        mkdirSync(dir, { recursive: true });
-        const temporary = `${fileOf(key)}.tmp-${process.pid}`;
-        writeFileSync(temporary, standaloneCode(ajv, validate));
-        renameSync(temporary, fileOf(key));
+        writeAtomically(fileOf(key), code);
+        rmSync(codeFileOf(key), { force: true });
         const files = readdirSync(dir).filter((f) => f.endsWith(".cjs")).map((f) => ({ f, time: statSync(join(dir, f)).mtimeMs })).sort((a, b) => b.time - a.time);
-        for (const { f } of files.slice(keep)) rmSync(join(dir, f), { force: true });
+        for (const { f } of files.slice(keep)) {
+          rmSync(join(dir, f), { force: true });
+          rmSync(codeFileOf(f.slice(0, -".cjs".length)), { force: true });
+        }
       } catch {
         // A cache that cannot be written only costs time on the next run.
       }
+    },
+    saveCompiledCode() {
+      for (const [key, script] of unsaved) {
+        try {
+          writeAtomically(codeFileOf(key), script.createCachedData());
+        } catch {
+          // As above: only time is lost.
+        }
+      }
+      unsaved.clear();
     },
   };
 }
 
 /** Compiles a schema, or loads its compiled code from the cache when it was compiled before. */
 export function compileCached(schema: object, cache: ValidatorCache | undefined): ValidateFunction {
-  return compileCachedAs(cache ? validatorCacheKey(schema) : "", () => schema, cache);
+  const { validate } = compileEntriesCached(cache ? validatorCacheKey(schema) : "", ["validate"], () => ({ schema, entries: { validate: "" } }), cache);
+  return validate as ValidateFunction;
 }
 
 /**
- * Like compileCached, under a key the caller derives from everything the schema is built from;
- * `build` runs only when the cache does not have the key, so a hit skips building the schema too.
+ * The validators `names` for entry points of one schema document (see compileEntriesWithAjv),
+ * under a key the caller derives from everything the document is built from; `build` runs only
+ * when the cache lacks the key or one of the names, so a hit skips building the schema too.
  */
-export function compileCachedAs(key: string, build: () => object, cache: ValidatorCache | undefined): ValidateFunction {
+export function compileEntriesCached(
+  key: string,
+  names: readonly string[],
+  build: () => { schema: object; entries: Readonly<Record<string, string>> },
+  cache: ValidatorCache | undefined,
+): Record<string, ValidateFunction> {
   const cached = cache?.load(key);
-  if (cached) return cached;
-  if (!cache) return compileWithAjv(build(), false).validate;
-  const { validate, ajv } = compileWithAjv(build(), true);
-  cache.store(key, ajv, validate);
-  return validate;
+  if (cached && names.every((name) => typeof cached[name] === "function")) return cached as Record<string, ValidateFunction>;
+  const { schema, entries } = build();
+  if (!cache) return compileEntriesWithAjv(schema, entries, false).validators;
+  const { validators, code } = compileEntriesWithAjv(schema, entries, true);
+  cache.store(key, code as string);
+  return validators;
 }
