@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { loadCatalog } from "../../tools/src/catalog/catalog.js";
 import { formatProblems, validateObject } from "../../tools/src/kubernetes/index.js";
 import { repoRoot } from "../../tools/src/paths.js";
-import { environmentNames, errorsIn, generatedObjects, kubectlKustomize, parseStream, runGenerator } from "./support/generated.js";
+import { environmentNames, errorsIn, generatedObjects, kubectlKustomize, parseStream, runGenerator, runGeneratorFromSource } from "./support/generated.js";
 
 const environments = environmentNames();
 
@@ -13,6 +13,13 @@ describe("apps/ committed in the repository", () => {
     expect(errorsIn(result.stderr)).toEqual([]);
     expect(result.status).toBe(0);
     for (const env of environments) expect(result.stdout).toContain(`generate-gitops --check: ${env}: `);
+  });
+
+  it("is also what the unbundled source produces through tsx (the bundle changes nothing)", () => {
+    const bundled = runGenerator(["--check"]);
+    const source = runGeneratorFromSource(["--check"]);
+    expect(source.status).toBe(0);
+    expect({ stdout: source.stdout, stderr: source.stderr }).toEqual({ stdout: bundled.stdout, stderr: bundled.stderr });
   });
 
   it.each(environments)("%s: every generated object passes the Argo CD / Kubernetes models with unknown fields rejected", (env) => {

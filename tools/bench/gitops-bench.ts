@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { resolveBinary, type BinaryName } from "../src/binaries/binaries.js";
+import { bundleCli, bundlePath } from "../src/build/bundle-cli.js";
 import { readGeneratorInputs } from "../src/gitops/inputs.js";
 import { writeEnvironment } from "../src/gitops/output.js";
 import { planGitops } from "../src/gitops/plan.js";
@@ -16,29 +17,32 @@ import { writeSyntheticRepository, type SyntheticSize } from "./synthetic-catalo
  * `npm run bench [-- --components 200 --environments 10]`: the generator against a synthetic
  * catalog, alone and through nx, beside `helm template` of the equivalent classic app-of-apps
  * chart (Helm 4.1 and 3.17), and the generator's growth with components x environments.
- * Wall time and peak RSS come from GNU time (`/usr/bin/time`), the peak being that of the largest
- * single process of the command. Not a test: it prints a Markdown report.
+ * "The generator" is what `nx run generate:gitops` runs: the CLI bundled into tools/dist (rebuilt
+ * here first); the unbundled source through tsx is measured too. Wall time, CPU time (user +
+ * system, all threads and children) and peak RSS come from GNU time (`/usr/bin/time`), the peak
+ * being that of the largest single process of the command. Not a test: it prints a Markdown report.
  */
 const TIME = "/usr/bin/time";
-const CLI = join(repoRoot, "tools/src/cli/generate-gitops.ts");
+const SOURCE_CLI = join(repoRoot, "tools/src/cli/generate-gitops.ts");
 
 interface Measurement {
   seconds: number;
+  cpuSeconds: number | undefined;
   peakMiB: number | undefined;
   status: number;
 }
 
 function measure(command: string, args: readonly string[], cwd = repoRoot): Measurement {
   if (existsSync(TIME)) {
-    const result = run(TIME, ["-f", "BENCH %e %M", command, ...args], { cwd });
-    const match = /BENCH ([\d.]+) (\d+)\s*$/.exec(result.stderr);
-    if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed:\n${result.stderr.slice(-2000)}`);
-    return { seconds: Number(match?.[1]), peakMiB: Number(match?.[2]) / 1024, status: result.status };
+    const result = run(TIME, ["-f", "BENCH %e %U %S %M", command, ...args], { cwd });
+    const match = /BENCH ([\d.]+) ([\d.]+) ([\d.]+) (\d+)\s*$/.exec(result.stderr);
+    if (result.status !== 0 || !match) throw new Error(`${command} ${args.join(" ")} failed:\n${result.stderr.slice(-2000)}`);
+    return { seconds: Number(match[1]), cpuSeconds: Number(match[2]) + Number(match[3]), peakMiB: Number(match[4]) / 1024, status: result.status };
   }
   const start = performance.now();
   const result = run(command, args, { cwd });
   if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed:\n${result.stderr.slice(-2000)}`);
-  return { seconds: (performance.now() - start) / 1000, peakMiB: undefined, status: result.status };
+  return { seconds: (performance.now() - start) / 1000, cpuSeconds: undefined, peakMiB: undefined, status: result.status };
 }
 
 function median(values: number[]): number {
@@ -48,10 +52,12 @@ function median(values: number[]): number {
 
 function repeat(times: number, once: () => Measurement): Measurement {
   const runs = Array.from({ length: times }, once);
-  return { seconds: median(runs.map((r) => r.seconds)), peakMiB: Math.max(...runs.map((r) => r.peakMiB ?? 0)) || undefined, status: 0 };
+  const cpu = runs.map((r) => r.cpuSeconds).filter((c): c is number => c !== undefined);
+  return { seconds: median(runs.map((r) => r.seconds)), cpuSeconds: cpu.length > 0 ? median(cpu) : undefined, peakMiB: Math.max(...runs.map((r) => r.peakMiB ?? 0)) || undefined, status: 0 };
 }
 
-const generator = (root: string, ...extra: string[]) => measure(process.execPath, ["--import", "tsx", CLI, "--root", root, ...extra]);
+const generator = (root: string, ...extra: string[]) => measure(process.execPath, [bundlePath("generate-gitops"), "--root", root, ...extra]);
+const generatorFromSource = (root: string) => measure(process.execPath, ["--import", "tsx", SOURCE_CLI, "--root", root]);
 
 function syntheticRepository(size: SyntheticSize) {
   const root = mkdtempSync(join(tmpdir(), `gitops-bench-${size.components}x${size.environments}-`));
@@ -68,11 +74,12 @@ function parseArguments(argv: readonly string[]): SyntheticSize & { repeat: numb
 }
 
 function format(m: Measurement): string {
-  return `${m.seconds.toFixed(2)} s | ${m.peakMiB === undefined ? "n/a" : `${m.peakMiB.toFixed(0)} MiB`}`;
+  return `${m.seconds.toFixed(2)} s | ${m.cpuSeconds === undefined ? "n/a" : `${m.cpuSeconds.toFixed(2)} s`} | ${m.peakMiB === undefined ? "n/a" : `${m.peakMiB.toFixed(0)} MiB`}`;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const size = parseArguments(process.argv.slice(2));
+  await bundleCli("generate-gitops");
   const validatorCache = join(repoRoot, "node_modules", ".cache", "generate-gitops", "validators");
   const rows: string[] = [];
   const cleanup: string[] = [];
@@ -93,10 +100,15 @@ function main(): void {
     });
     const unchanged = repeat(size.repeat, () => generator(root));
     const check = repeat(size.repeat, () => generator(root, "--check"));
+    const fromSource = repeat(size.repeat, () => {
+      rmSync(join(root, "apps"), { recursive: true, force: true });
+      return generatorFromSource(root);
+    });
     rows.push(`| generator, first run (no compiled-validator cache, apps/ empty) | ${format(cold)} |`);
     rows.push(`| generator, apps/ empty (validators cached) | ${format(warmWrite)} |`);
     rows.push(`| generator, nothing changed | ${format(unchanged)} |`);
     rows.push(`| generator \`--check\` | ${format(check)} |`);
+    rows.push(`| generator unbundled, through tsx (the development path), apps/ empty | ${format(fromSource)} |`);
 
     // Through nx: the target as configured, its own cache skipped (its inputs are this repository's, not the synthetic one).
     const nx = repeat(size.repeat, () => measure(process.execPath, [join(repoRoot, "node_modules/.bin/nx"), "run", "generate:gitops", "--skip-nx-cache", "--excludeTaskDependencies", "--", "--root", root]));
@@ -143,10 +155,10 @@ function main(): void {
 
     console.log(`## Benchmark: ${size.components} components x ${size.environments} environments (${applications} Applications, ${files} files)\n`);
     console.log(`Machine: ${process.platform}/${process.arch}, Node ${process.version}, ${availableParallelism()} CPUs; median of ${size.repeat} runs.\n`);
-    console.log("| what | wall time | peak RSS |\n|---|---|---|");
+    console.log("| what | wall time | CPU time | peak RSS |\n|---|---|---|---|");
     for (const row of rows) console.log(row);
     console.log(`\nGenerator phases (in process, validators cached): ${phases}\n`);
-    console.log("| components x environments | wall time | peak RSS |\n|---|---|---|");
+    console.log("| components x environments | wall time | CPU time | peak RSS |\n|---|---|---|---|");
     for (const row of growth) console.log(row);
     console.log(`\nLinear fit: ${fit.intercept.toFixed(2)} s + ${(fit.slope * 1000).toFixed(3)} ms per component-environment (R² = ${fit.r2.toFixed(3)}).`);
   } finally {
@@ -187,4 +199,4 @@ function linearFit(points: readonly { units: number; seconds: number }[]): { slo
   return { slope, intercept, r2: ssTot === 0 ? 1 : 1 - ssRes / ssTot };
 }
 
-main();
+await main();

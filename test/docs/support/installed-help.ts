@@ -46,14 +46,18 @@ export function installedHelp(root: string): HelpLookup {
   };
 }
 
-/** `<project>:<target>` → the CLI its nx:run-commands command runs (`tsx tools/src/cli/<name>.ts`). */
+/**
+ * `<project>:<target>` → the CLI its nx:run-commands command runs: `tsx tools/src/cli/<name>.ts`,
+ * or `node tools/dist/<name>.mjs`, that CLI bundled (tools/src/build/bundle-cli.ts).
+ */
 export function readNxTargets(root: string): Map<string, string> {
   const targets = new Map<string, string>();
   for (const file of PROJECT_FILES) {
     const project = JSON.parse(readFileSync(join(root, file), "utf8")) as { name: string; targets: Record<string, { options?: { command?: string } }> };
     for (const [name, target] of Object.entries(project.targets)) {
-      const cli = /\btsx (tools\/src\/cli\/[\w-]+\.ts)\b/.exec(target.options?.command ?? "");
-      if (cli) targets.set(`${project.name}:${name}`, cli[1] as string);
+      const command = target.options?.command ?? "";
+      const cli = /\btsx (tools\/src\/cli\/[\w-]+\.ts)\b/.exec(command)?.[1] ?? /\bnode tools\/dist\/([\w-]+)\.mjs\b/.exec(command)?.[1]?.replace(/^.*$/, "tools/src/cli/$&.ts");
+      if (cli) targets.set(`${project.name}:${name}`, cli);
     }
   }
   return targets;

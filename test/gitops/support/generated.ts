@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parse, parseAllDocuments } from "yaml";
 import { resolveBinary } from "../../../tools/src/binaries/binaries.js";
+import { bundlePath } from "../../../tools/src/build/bundle-cli.js";
 import { repoRoot } from "../../../tools/src/paths.js";
 import { run, type RunResult } from "../../../tools/src/process/run.js";
 
@@ -42,8 +43,13 @@ export function treeDigest(dir: string): Record<string, string> {
   return Object.fromEntries(filesUnder(dir).map((file) => [file, createHash("sha256").update(readFileSync(join(dir, file))).digest("hex")]));
 }
 
-/** Runs the generator CLI the way nx does (through tsx), against a root. */
+/** Runs the generator CLI the way nx does (bundled by the tests' global setup), against a root. */
 export function runGenerator(args: readonly string[], root = repoRoot): RunResult {
+  return run(process.execPath, [bundlePath("generate-gitops"), "--root", root, ...args], { cwd: repoRoot });
+}
+
+/** Runs the generator from its TypeScript source through tsx, the development path. */
+export function runGeneratorFromSource(args: readonly string[], root = repoRoot): RunResult {
   return run(process.execPath, ["--import", "tsx", join(repoRoot, "tools/src/cli/generate-gitops.ts"), "--root", root, ...args], { cwd: repoRoot });
 }
 

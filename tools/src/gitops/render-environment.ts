@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import Handlebars from "handlebars";
 import { LAYERS } from "../catalog/layers.js";
+import { repoRoot } from "../paths.js";
 import type { PlannedFile } from "../files/planned-files.js";
 import type { EnvironmentPlan } from "./environment-plan.js";
 import { componentApplication, describeSource, layerApplication, rootApplication } from "./manifests/applications.js";
@@ -62,10 +64,12 @@ export function renderEnvironment(plan: EnvironmentPlan): PlannedFile[] {
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
+/** Found from the repository root, not this module's URL, so the bundled CLI (tools/dist) finds it too. */
+const README_TEMPLATE = join(repoRoot, "tools/src/gitops/templates/environment-readme.md.hbs");
 let readmeTemplate: Handlebars.TemplateDelegate | undefined;
 
 function renderReadme(plan: EnvironmentPlan): string {
-  readmeTemplate ??= Handlebars.compile(readFileSync(new URL("./templates/environment-readme.md.hbs", import.meta.url), "utf8"), { noEscape: true, strict: true });
+  readmeTemplate ??= Handlebars.compile(readFileSync(README_TEMPLATE, "utf8"), { noEscape: true, strict: true });
   const { environment } = plan;
   const subscriptions = environment.notifications.subscriptions;
   const notificationSecrets = [
