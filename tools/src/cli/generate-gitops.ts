@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { ENVIRONMENT_SCHEMA, listEnvironmentNames, readGeneratorInputs } from "../gitops/inputs.js";
-import { findEnvironmentDrift, listGeneratedEnvironments, removeEnvironment, writeEnvironment, type DriftEntry, type EnvironmentWrite } from "../gitops/output.js";
+import { findEnvironmentDrift, listGeneratedEnvironments, removeEnvironment, writeEnvironments, type DriftEntry, type EnvironmentWrite } from "../gitops/output.js";
 import { planGitops, type EnvironmentOutput } from "../gitops/plan.js";
 import { formatProblem, PROBLEM_CATALOG } from "../gitops/problems.js";
 import { environmentObjects } from "../gitops/render-environment.js";
@@ -55,7 +55,7 @@ function usageError(code: "GEN090" | "GEN091", message: string): number {
   return 2;
 }
 
-function main(argv: readonly string[]): number {
+async function main(argv: readonly string[]): Promise<number> {
   const parsed = parseArguments(argv);
   if ("help" in parsed) {
     console.log(USAGE);
@@ -88,10 +88,11 @@ function main(argv: readonly string[]): number {
   return check ? runCheck(root, plan.environments, stale) : runWrite(root, plan.environments, stale);
 }
 
-function runWrite(root: string, outputs: readonly EnvironmentOutput[], stale: readonly string[]): number {
+async function runWrite(root: string, outputs: readonly EnvironmentOutput[], stale: readonly string[]): Promise<number> {
+  const written = await writeEnvironments(root, outputs.map((output) => ({ environment: output.name, files: output.files })));
   const results: EnvironmentWrite[] = [];
-  for (const output of outputs) {
-    const result = writeEnvironment(root, output.name, output.files);
+  for (const [i, output] of outputs.entries()) {
+    const result = written[i] as EnvironmentWrite;
     results.push(result);
     console.log(`generate-gitops: ${output.name}: ${describeEnvironment(output)}: ${result.written.length} written, ${result.unchanged.length} unchanged, ${result.removed.length} removed.`);
     for (const path of result.written) console.log(`  wrote ${path}`);
@@ -130,4 +131,4 @@ function describeEnvironment(output: EnvironmentOutput): string {
   return `${output.plan.components.length} component(s) enabled, ${count("Application")} Applications, ${count("AppProject")} AppProjects`;
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

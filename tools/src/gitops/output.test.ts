@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { compareEnvironment, findEnvironmentDrift, listFiles, removeEnvironment, writeEnvironment } from "./output.js";
+import { compareEnvironment, findEnvironmentDrift, listFiles, removeEnvironment, writeEnvironment, writeEnvironments } from "./output.js";
 
 let root: string;
 beforeEach(() => {
@@ -46,6 +46,31 @@ describe("writeEnvironment", () => {
     writeEnvironment(root, "dev", files);
     // A file where the staging code needs a directory makes the write fail midway.
     expect(() => writeEnvironment(root, "dev", [{ path: "apps/dev/x", content: "1" }, { path: "apps/dev/x/y", content: "2" }])).toThrow();
+    expect(listFiles(root, "apps")).toEqual(["apps/dev/a.yaml", "apps/dev/sub/b.yaml"]);
+    expect(readdirSync(join(root, "apps"))).toEqual(["dev"]);
+  });
+});
+
+describe("writeEnvironments", () => {
+  const prod = [{ path: "apps/prod/a.yaml", content: "p: 1\n" }];
+
+  it("writes the changed environments, leaves the unchanged ones untouched, and reports each", async () => {
+    writeEnvironment(root, "dev", files);
+    const before = statSync(join(root, "apps/dev/a.yaml")).ino;
+    const results = await writeEnvironments(root, [{ environment: "dev", files }, { environment: "prod", files: prod }]);
+    expect(results).toEqual([
+      { environment: "dev", written: [], unchanged: ["apps/dev/a.yaml", "apps/dev/sub/b.yaml"], removed: [] },
+      { environment: "prod", written: ["apps/prod/a.yaml"], unchanged: [], removed: [] },
+    ]);
+    expect(statSync(join(root, "apps/dev/a.yaml")).ino).toBe(before);
+    expect(listFiles(root, "apps")).toEqual(["apps/dev/a.yaml", "apps/dev/sub/b.yaml", "apps/prod/a.yaml"]);
+    expect(readdirSync(join(root, "apps")).sort()).toEqual(["dev", "prod"]);
+  });
+
+  it("swaps in no environment when writing any of them fails, and leaves no staging directory", async () => {
+    writeEnvironment(root, "dev", files);
+    const broken = [{ path: "apps/dev/x", content: "1" }, { path: "apps/dev/x/y", content: "2" }];
+    await expect(writeEnvironments(root, [{ environment: "prod", files: prod }, { environment: "dev", files: broken }])).rejects.toThrow();
     expect(listFiles(root, "apps")).toEqual(["apps/dev/a.yaml", "apps/dev/sub/b.yaml"]);
     expect(readdirSync(join(root, "apps"))).toEqual(["dev"]);
   });

@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join, relative } from "node:path";
+import { join, relative } from "node:path";
 import type { PlannedFile } from "../files/planned-files.js";
+import { writeTree, writeTreesInParallel, type FileTree } from "../files/write-trees.js";
 
 /** Diffs are only made when `--check` finds drift, so the diff library loads on first use. */
 function createTwoFilesPatch(oldName: string, newName: string, oldText: string, newText: string, oldHeader: string, newHeader: string): string {
@@ -59,31 +60,51 @@ export function compareEnvironment(root: string, environment: string, files: rea
  */
 export function writeEnvironment(root: string, environment: string, files: readonly PlannedFile[]): EnvironmentWrite {
   const result = compareEnvironment(root, environment, files);
-  if (result.written.length === 0 && result.removed.length === 0) return result;
-  const appsDir = join(root, "apps");
-  const target = join(appsDir, environment);
-  const staging = join(appsDir, `.${environment}.tmp-${process.pid}`);
-  const retired = join(appsDir, `.${environment}.tmp-old-${process.pid}`);
-  rmSync(staging, { recursive: true, force: true });
+  if (!changes(result)) return result;
+  const tree = stagingTree(root, environment, files);
   try {
-    const directories = new Set<string>();
-    for (const file of files) {
-      const path = join(staging, relative(`apps/${environment}`, file.path));
-      const directory = dirname(path);
-      if (!directories.has(directory)) {
-        mkdirSync(directory, { recursive: true });
-        directories.add(directory);
-      }
-      writeFileSync(path, file.content);
-    }
+    writeTree(tree);
   } catch (error) {
-    rmSync(staging, { recursive: true, force: true });
+    rmSync(tree.dir, { recursive: true, force: true });
     throw error;
   }
+  swapIn(root, environment, tree.dir);
+  return result;
+}
+
+/**
+ * writeEnvironment for several environments: every changed environment is staged first (on two
+ * threads, see writeTreesInParallel) and only then are they swapped in, so a failure while
+ * writing leaves all of apps/ as it was.
+ */
+export async function writeEnvironments(root: string, outputs: readonly { environment: string; files: readonly PlannedFile[] }[]): Promise<EnvironmentWrite[]> {
+  const results = outputs.map((output) => compareEnvironment(root, output.environment, output.files));
+  const staged = outputs.filter((_, i) => changes(results[i] as EnvironmentWrite)).map((output) => ({ environment: output.environment, tree: stagingTree(root, output.environment, output.files) }));
+  if (staged.length === 0) return results;
+  try {
+    await writeTreesInParallel(staged.map((s) => s.tree));
+  } catch (error) {
+    for (const { tree } of staged) rmSync(tree.dir, { recursive: true, force: true });
+    throw error;
+  }
+  for (const { environment, tree } of staged) swapIn(root, environment, tree.dir);
+  return results;
+}
+
+const changes = (result: EnvironmentWrite) => result.written.length > 0 || result.removed.length > 0;
+
+function stagingTree(root: string, environment: string, files: readonly PlannedFile[]): FileTree {
+  const dir = join(root, "apps", `.${environment}.tmp-${process.pid}`);
+  rmSync(dir, { recursive: true, force: true });
+  return { dir, files: files.map((file) => ({ path: relative(`apps/${environment}`, file.path), content: file.content })) };
+}
+
+function swapIn(root: string, environment: string, staging: string): void {
+  const target = join(root, "apps", environment);
+  const retired = join(root, "apps", `.${environment}.tmp-old-${process.pid}`);
   if (existsSync(target)) renameSync(target, retired);
   renameSync(staging, target);
   rmSync(retired, { recursive: true, force: true });
-  return result;
 }
 
 function readIfExists(path: string): string | undefined {

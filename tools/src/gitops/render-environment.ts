@@ -18,11 +18,20 @@ export interface RenderedObject {
   object: { apiVersion: string; kind: string; metadata?: { name?: string } };
 }
 
+/** Built once per plan: rendering and the CLI's summary both ask for them. */
+const objectsOfPlan = new WeakMap<EnvironmentPlan, readonly RenderedObject[]>();
+
 /**
  * Every Argo CD object of an environment, each with its file under `apps/<env>/`. Pure: the same
  * plan always yields the same objects in the same order.
  */
-export function environmentObjects(plan: EnvironmentPlan): RenderedObject[] {
+export function environmentObjects(plan: EnvironmentPlan): readonly RenderedObject[] {
+  let objects = objectsOfPlan.get(plan);
+  if (!objects) objectsOfPlan.set(plan, (objects = buildObjects(plan)));
+  return objects;
+}
+
+function buildObjects(plan: EnvironmentPlan): RenderedObject[] {
   const { environment } = plan;
   const env = environment.name;
   const objects: RenderedObject[] = [{ file: "bootstrap/root-application.yaml", object: rootApplication(environment) }];
