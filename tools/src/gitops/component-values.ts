@@ -124,7 +124,8 @@ export function checkComponentValues(
     problems.push(problem("GEN016", valuesFile.file, `${path.join(".")} is generated ${origin} and must not be set here.`, { location: source.locate(path, "key").location, path: path.join(".") }));
   }
   // Argo CD's precedence: value files, then valuesObject, then parameters.
-  const values = mergeHelmValues(mergeHelmValues(chart.defaults ?? {}, override), generated) as Record<string, unknown>;
+  const merged = mergeHelmValues(chart.defaults ?? {}, override);
+  const values = (Object.keys(generated).length > 0 ? mergeHelmValues(merged, generated) : merged) as Record<string, unknown>;
   if (imageTag) setHelmParameterInPlace(values, IMAGE_TAG_PARAMETER, imageTag.value);
   const errors = chart.validate(values);
   if (errors) {

@@ -6,10 +6,11 @@ export function mergeHelmValues(base: unknown, override: unknown): unknown {
   if (override === undefined) return cloneData(base);
   if (!isPlainObject(base) || !isPlainObject(override)) return stripNulls(override);
   const merged: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(base)) if (!(key in override)) merged[key] = cloneData(value);
-  for (const [key, value] of Object.entries(override)) {
+  for (const key of Object.keys(base)) if (!Object.hasOwn(override, key)) merged[key] = cloneData(base[key]);
+  for (const key of Object.keys(override)) {
+    const value = override[key];
     if (value === null) continue;
-    merged[key] = key in base ? mergeHelmValues(base[key], value) : stripNulls(value);
+    merged[key] = Object.hasOwn(base, key) ? mergeHelmValues(base[key], value) : stripNulls(value);
   }
   return merged;
 }
@@ -47,5 +48,7 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 /** A null nested in a value that has nothing below it to delete simply disappears, as in Helm. */
 function stripNulls(value: unknown): unknown {
   if (!isPlainObject(value)) return cloneData(value);
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null).map(([k, v]) => [k, stripNulls(v)]));
+  const stripped: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) if (value[key] !== null) stripped[key] = stripNulls(value[key]);
+  return stripped;
 }

@@ -8,9 +8,11 @@
  * double-quoted. The round-trip test (parse(toYaml(x)) equals x) guards it.
  */
 export function toYaml(value: unknown): string {
-  if (isMap(value)) return Object.keys(value).length === 0 ? "{}\n" : mapLines(value, 0).join("\n") + "\n";
-  if (Array.isArray(value)) return value.length === 0 ? "[]\n" : listLines(value, 0).join("\n") + "\n";
-  return `${scalar(value, 0)}\n`;
+  const lines: string[] = [];
+  if (isMap(value) && hasEntries(value)) mapLines(value, 0, lines);
+  else if (Array.isArray(value) && value.length > 0) listLines(value, 0, lines);
+  else lines.push(inline(value, 0));
+  return lines.join("\n") + "\n";
 }
 
 /** A YAML file with a comment header (one `# ` line each). */
@@ -21,45 +23,51 @@ export function yamlFile(header: readonly string[], value: unknown): string {
 const OBJECT_KEYS = ["apiVersion", "kind", "metadata"];
 const NAMED_KEYS = ["name", "namespace"];
 
-function orderedEntries(map: Record<string, unknown>): [string, unknown][] {
+function orderedKeys(map: Record<string, unknown>): string[] {
   const leading = "apiVersion" in map && "kind" in map ? OBJECT_KEYS : "name" in map ? NAMED_KEYS : [];
-  const rank = (key: string) => (leading.includes(key) ? leading.indexOf(key) : leading.length);
-  return Object.entries(map)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  const rank = (key: string) => {
+    const index = leading.indexOf(key);
+    return index === -1 ? leading.length : index;
+  };
+  return Object.keys(map)
+    .filter((key) => map[key] !== undefined)
+    .sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
 }
 
-function mapLines(map: Record<string, unknown>, indent: number): string[] {
+/** A map with at least one defined value (a map of only undefined values is written as {}). */
+function hasEntries(map: Record<string, unknown>): boolean {
+  for (const key in map) if (map[key] !== undefined) return true;
+  return false;
+}
+
+/** Appends the lines of a non-empty map to `lines`; `first` replaces the indentation of its first line (a list item's "- "). */
+function mapLines(map: Record<string, unknown>, indent: number, lines: string[], first?: string): void {
   const pad = " ".repeat(indent);
-  const lines: string[] = [];
-  for (const [key, value] of orderedEntries(map)) {
-    const head = `${pad}${isPlainSafe(key) ? key : JSON.stringify(key)}:`;
-    if (isMap(value) && Object.keys(value).some((k) => value[k] !== undefined)) {
-      lines.push(head, ...mapLines(value, indent + 2));
+  for (const key of orderedKeys(map)) {
+    const value = map[key];
+    const head = `${first ?? pad}${isPlainSafe(key) ? key : JSON.stringify(key)}:`;
+    first = undefined;
+    if (isMap(value) && hasEntries(value)) {
+      lines.push(head);
+      mapLines(value, indent + 2, lines);
     } else if (Array.isArray(value) && value.length > 0) {
-      lines.push(head, ...listLines(value, indent + 2));
+      lines.push(head);
+      listLines(value, indent + 2, lines);
     } else {
       lines.push(`${head} ${inline(value, indent)}`);
     }
   }
-  return lines;
 }
 
-function listLines(list: readonly unknown[], indent: number): string[] {
+function listLines(list: readonly unknown[], indent: number, lines: string[], first?: string): void {
   const pad = " ".repeat(indent);
-  const lines: string[] = [];
   for (const item of list) {
-    if (isMap(item) && Object.keys(item).some((k) => item[k] !== undefined)) {
-      const [first, ...rest] = mapLines(item, indent + 2);
-      lines.push(`${pad}- ${(first as string).slice(indent + 2)}`, ...rest);
-    } else if (Array.isArray(item) && item.length > 0) {
-      const [first, ...rest] = listLines(item, indent + 2);
-      lines.push(`${pad}- ${(first as string).slice(indent + 2)}`, ...rest);
-    } else {
-      lines.push(`${pad}- ${inline(item, indent)}`);
-    }
+    const dash = `${first ?? pad}- `;
+    first = undefined;
+    if (isMap(item) && hasEntries(item)) mapLines(item, indent + 2, lines, dash);
+    else if (Array.isArray(item) && item.length > 0) listLines(item, indent + 2, lines, dash);
+    else lines.push(`${dash}${inline(item, indent)}`);
   }
-  return lines;
 }
 
 /** A value that fits on its key's line: a scalar, an empty collection, or a literal block. */
