@@ -7,7 +7,7 @@ import { readGeneratorInputs } from "../src/gitops/inputs.js";
 import { writeEnvironments } from "../src/gitops/output.js";
 import { planGitops } from "../src/gitops/plan.js";
 import { renderEnvironment } from "../src/gitops/render-environment.js";
-import { diskValidatorCache } from "../src/gitops/validator-cache.js";
+import { diskValidatorCache, VALIDATOR_CACHE_DIR } from "../src/gitops/validator-cache.js";
 import { repoRoot } from "../src/paths.js";
 import { run } from "../src/process/run.js";
 import { writeAppOfAppsChart } from "./app-of-apps-chart.js";
@@ -121,7 +121,6 @@ async function main(): Promise<void> {
   const options = parseArguments(process.argv.slice(2));
   const size: SyntheticSize = { components: options.components, environments: options.environments };
   await bundleCli("generate-gitops");
-  const validatorCache = join(repoRoot, "node_modules", ".cache", "generate-gitops", "validators");
   const cleanup: string[] = [];
   try {
     const { root, components } = syntheticRepository(options.dir, size);
@@ -131,7 +130,7 @@ async function main(): Promise<void> {
     console.error(`bench: synthetic catalog ${size.components} components x ${size.environments} environments in ${root}`);
 
     // First run: nothing generated yet, no compiled validators. Then one more run, so V8's code cache of the validators exists.
-    rmSync(validatorCache, { recursive: true, force: true });
+    rmSync(VALIDATOR_CACHE_DIR, { recursive: true, force: true });
     emptyApps(root)();
     const cold = generator(root);
     emptyApps(root)();
@@ -165,7 +164,7 @@ async function main(): Promise<void> {
     const results = runInRounds(cases, options.repeat);
 
     // In-process phases of the generator (validators cached), to show where the time goes.
-    const phases = await phaseTimings(root, diskValidatorCache(validatorCache));
+    const phases = await phaseTimings(root, diskValidatorCache(VALIDATOR_CACHE_DIR));
 
     // Growth with components x environments: the "nothing changed" run at four sizes.
     const sizes: SyntheticSize[] = [

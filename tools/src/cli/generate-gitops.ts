@@ -5,11 +5,8 @@ import { findEnvironmentDrift, listGeneratedEnvironments, removeEnvironment, wri
 import { planGitops, type EnvironmentOutput } from "../gitops/plan.js";
 import { formatProblem, PROBLEM_CATALOG } from "../gitops/problems.js";
 import { environmentObjects } from "../gitops/render-environment.js";
-import { diskValidatorCache } from "../gitops/validator-cache.js";
+import { diskValidatorCache, VALIDATOR_CACHE_DIR } from "../gitops/validator-cache.js";
 import { repoRoot } from "../paths.js";
-
-/** Compiled chart-schema validators, kept between runs (see validator-cache.ts); deleting it only costs time. */
-const VALIDATOR_CACHE = join(repoRoot, "node_modules", ".cache", "generate-gitops", "validators");
 
 const USAGE = `Usage: nx run generate:gitops [-- [--check] [--environment <name>] [--root <dir>]]
        tsx tools/src/cli/generate-gitops.ts [--check] [--env <name>] [--root <dir>]
@@ -73,7 +70,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return usageError("GEN091", `no environment "${env}" under environments/ (known: ${known.join(", ") || "none"}).`);
   }
 
-  const validatorCache = diskValidatorCache(VALIDATOR_CACHE);
+  const validatorCache = diskValidatorCache(VALIDATOR_CACHE_DIR);
   const plan = planGitops(readGeneratorInputs(root, env), { validatorCache });
   validatorCache.saveCompiledCode?.();
   for (const warning of plan.warnings) console.error(formatProblem(warning));

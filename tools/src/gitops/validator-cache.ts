@@ -4,10 +4,14 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { Script } from "node:vm";
 import type { ValidateFunction } from "ajv";
+import { repoRoot } from "../paths.js";
 import { AJV_OPTIONS, compileEntriesWithAjv } from "./schema-validation.js";
 
 const require = createRequire(import.meta.url);
 const VERSIONS = ["ajv", "ajv-formats"].map((name) => `${name}@${(require(`${name}/package.json`) as { version: string }).version}`).join(",");
+
+/** Where the generator keeps compiled validators (see diskValidatorCache); deleting it only costs time. */
+export const VALIDATOR_CACHE_DIR = join(repoRoot, "node_modules", ".cache", "generate-gitops", "validators");
 
 /** Compiled validators kept between runs: compiling the catalog's schemas costs far more than loading their compiled code. */
 export interface ValidatorCache {
