@@ -31,6 +31,10 @@ describe("toYaml", () => {
     expect(toYaml({ namespace: "ns", app: "a" })).toBe("app: a\nnamespace: ns\n");
   });
 
+  it("writes maps and lists inside lists on the dash's line", () => {
+    expect(toYaml({ l: [{ name: "a", x: [1, [2, 3]] }, [4, 5], {}, []] })).toBe("l:\n  - name: a\n    x:\n      - 1\n      - - 2\n        - 3\n  - - 4\n    - 5\n  - {}\n  - []\n");
+  });
+
   it("quotes strings YAML would read as other types and keeps multi-line strings literal", () => {
     expect(toYaml({ a: "true", b: "0", c: "-1", d: "x\ny\n", e: "" })).toBe('a: "true"\nb: "0"\nc: "-1"\nd: |\n  x\n  y\ne: ""\n');
   });

