@@ -161,3 +161,19 @@ describe("command line", () => {
     expect(runGenerator(["--check"], root).status).toBe(0);
   });
 });
+
+describe("an apps/ that cannot be written", () => {
+  it("fails with the file system's error, names apps/, and changes nothing under it", () => {
+    // Every environment changes, and apps/production is a file where a directory must be.
+    for (const env of ["development", "staging", "production"]) edit(`environments/${env}/environment.yaml`, (text) => text.replace(/\ndomain: (\S+)/, "\ndomain: changed.$1"));
+    const apps = join(root, "apps");
+    rmSync(join(apps, "production"), { recursive: true });
+    writeFileSync(join(apps, "production"), "not a directory");
+    const before = treeDigest(apps);
+    const result = runGenerator([], root);
+    expect(result.status, result.stdout + result.stderr).toBe(1);
+    expect(result.stderr).toContain(`generate-gitops: could not write ${apps}: `);
+    expect(result.stderr).toContain("nothing under apps/ was changed.");
+    expect(treeDigest(apps)).toEqual(before);
+  });
+});

@@ -86,7 +86,13 @@ async function main(argv: readonly string[]): Promise<number> {
 }
 
 async function runWrite(root: string, outputs: readonly EnvironmentOutput[], stale: readonly string[]): Promise<number> {
-  const written = await writeEnvironments(root, outputs.map((output) => ({ environment: output.name, files: output.files })));
+  let written: EnvironmentWrite[];
+  try {
+    written = await writeEnvironments(root, outputs.map((output) => ({ environment: output.name, files: output.files })));
+  } catch (error) {
+    console.error(`generate-gitops: could not write ${join(root, "apps")}: ${(error as Error).message}\n    nothing under apps/ was changed.\n    fix: make apps/ and its environment directories writable directories (not files) with free space, then run again.`);
+    return 1;
+  }
   const results: EnvironmentWrite[] = [];
   for (const [i, output] of outputs.entries()) {
     const result = written[i] as EnvironmentWrite;

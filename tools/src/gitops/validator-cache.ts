@@ -34,8 +34,9 @@ export function validatorCacheKey(schema: object): string {
  * Beside each file, V8's code cache for it (`<key>.code`): loading the catalog's validators costs
  * more in compiling their code than in running it, as V8 compiles each chart's function when it is
  * first called. The code cache is made by `saveCompiledCode` after the validators have run, so it
- * holds those functions too (v8-compile-cache and Node's own compile cache take it at load time,
- * before any function has run). V8 rejects a cache that does not match the source or the V8 build.
+ * holds those functions too (v8-compile-cache takes it at load time, before any function has
+ * run, and Node 20 has no compile cache of its own). V8 rejects a cache that does not match the
+ * source or the V8 build.
  */
 export function diskValidatorCache(dir: string, keep = 16): ValidatorCache {
   const fileOf = (key: string) => join(dir, `${key}.cjs`);
