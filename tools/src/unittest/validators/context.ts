@@ -1,3 +1,5 @@
+import { errorInfo } from "../fail-info.js";
+import { compileGoRegex } from "../go-regex.js";
 import type { GoMap, GoValue } from "../go-values.js";
 import { findAtPath } from "../jsonpath.js";
 import type { SnapshotComparison } from "../snapshot-cache.js";
@@ -40,6 +42,17 @@ export function valuesAt(manifest: GoMap, path: string): { values: GoValue[] } |
 export function stringParam(params: GoMap, key: string): string {
   const value = params[key];
   return typeof value === "string" ? value : "";
+}
+
+/** The `pattern` parameter and its compiled regex, or the failure the plugin reports for an empty or invalid one. */
+export function patternParam(params: GoMap): { pattern: string; regex: RegExp } | { failure: ValidationOutcome } {
+  const pattern = stringParam(params, "pattern");
+  if (pattern === "") return { failure: { passed: false, failInfo: errorInfo(-1, -1, "expected field 'pattern' to be filled") } };
+  try {
+    return { pattern, regex: compileGoRegex(pattern) };
+  } catch (error) {
+    return { failure: { passed: false, failInfo: errorInfo(-1, -1, (error as Error).message) } };
+  }
 }
 
 export function boolParam(params: GoMap, key: string): boolean {

@@ -2,7 +2,7 @@ import { errorInfo, failFormat, splitInfo, toYaml, uniformContent } from "../fai
 import { compileGoRegex } from "../go-regex.js";
 import { goSprintV, isGoMap, type GoMap, type GoValue } from "../go-values.js";
 import { unifiedDiff } from "../unified-diff.js";
-import { boolParam, combine, intParam, stringParam, valuesAt, type ValidateContext, type ValidationOutcome } from "./context.js";
+import { boolParam, combine, intParam, patternParam, stringParam, valuesAt, type ValidateContext, type ValidationOutcome } from "./context.js";
 
 const PASS: ValidationOutcome = { passed: true, failInfo: [] };
 
@@ -168,14 +168,9 @@ export function validateEqualRaw(params: GoMap, context: ValidateContext): Valid
 }
 
 export function validateMatchRegexRaw(params: GoMap, context: ValidateContext): ValidationOutcome {
-  const pattern = stringParam(params, "pattern");
-  if (pattern === "") return { passed: false, failInfo: errorInfo(-1, -1, "expected field 'pattern' to be filled") };
-  let regex: RegExp;
-  try {
-    regex = compileGoRegex(pattern);
-  } catch (error) {
-    return { passed: false, failInfo: errorInfo(-1, -1, (error as Error).message) };
-  }
+  const compiled = patternParam(params);
+  if ("failure" in compiled) return compiled.failure;
+  const { pattern, regex } = compiled;
   const format = failFormat({ not: context.negative, path: false, actual: true, diff: false, customize: " to match" });
   let passed = false;
   const failInfo: string[] = [];

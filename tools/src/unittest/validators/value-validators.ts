@@ -1,8 +1,7 @@
 import { errorInfo, failFormat, splitInfo, toYaml, uniformContent } from "../fail-info.js";
-import { compileGoRegex } from "../go-regex.js";
 import { goDeepEqual, hasGoKey, isGoMap, isGoZeroOrEmpty, type GoMap, type GoValue } from "../go-values.js";
 import { unifiedDiff } from "../unified-diff.js";
-import { boolParam, combine, decodeBase64Strict, intParam, stringParam, valuesAt, type ValidateContext, type ValidationOutcome } from "./context.js";
+import { boolParam, combine, decodeBase64Strict, intParam, patternParam, stringParam, valuesAt, type ValidateContext, type ValidationOutcome } from "./context.js";
 
 /** The shared shape of validators that check every value at `path` in every selected document. */
 function perValue(
@@ -99,14 +98,9 @@ export function validateExists(params: GoMap, context: ValidateContext): Validat
 
 export function validateMatchRegex(params: GoMap, context: ValidateContext): ValidationOutcome {
   const path = stringParam(params, "path");
-  const pattern = stringParam(params, "pattern");
-  if (pattern === "") return { passed: false, failInfo: errorInfo(-1, -1, "expected field 'pattern' to be filled") };
-  let regex: RegExp;
-  try {
-    regex = compileGoRegex(pattern);
-  } catch (error) {
-    return { passed: false, failInfo: errorInfo(-1, -1, (error as Error).message) };
-  }
+  const compiled = patternParam(params);
+  if ("failure" in compiled) return compiled.failure;
+  const { pattern, regex } = compiled;
   return perValue(context, path, { emptyIsError: true, emptyPassesWhenNegative: false }, (value, manifestIndex, valueIndex) => {
     if (typeof value !== "string") return { passed: false, failInfo: errorInfo(manifestIndex, valueIndex, `expect '${path}' to be a string, got:\n${toYaml(value)}`) };
     let text = value;
