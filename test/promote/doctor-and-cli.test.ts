@@ -3,24 +3,19 @@ import { generateKeyPairSync } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { repoRoot } from "../../tools/src/paths.js";
-import { startHarness, TOKEN, type Harness, releaseFixtureTemplate } from "./harness.js";
+import { harnessPerTest, PROMOTE, TOKEN } from "./harness.js";
 
-const PROMOTE = ["--from", "staging", "--to", "production"];
-
-let harness: Harness | undefined;
-afterAll(releaseFixtureTemplate);
+const startHarness = harnessPerTest();
 const servers: Server[] = [];
 afterEach(async () => {
-  await harness?.cleanup();
-  harness = undefined;
   for (const server of servers.splice(0)) await new Promise((resolve) => server.close(resolve));
 });
 
 describe("--doctor", () => {
   it("reports a repository ready for promotions, with the workflow-token warning", async () => {
-    harness = await startHarness({ standIn: { labels: ["promotion"] } });
+    const harness = await startHarness({ standIn: { labels: ["promotion"] } });
     const result = await harness.run(["--doctor"]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toBe(
@@ -40,7 +35,7 @@ describe("--doctor", () => {
   });
 
   it("fails on a token that cannot push, a missing base branch, narrow classic scopes and refused auto-merge", async () => {
-    harness = await startHarness({ standIn: { tokenPermissions: { contents: "read", pullRequests: "read" }, scopes: ["read:org"], settings: { allowAutoMerge: false } } });
+    const harness = await startHarness({ standIn: { tokenPermissions: { contents: "read", pullRequests: "read" }, scopes: ["read:org"], settings: { allowAutoMerge: false } } });
     harness.fixture.commitAndPush("auto-merge", { ".github/promotion.yml": "labels: [promotion]\nautoMerge: squash\n" });
     const result = await harness.run(["--doctor", "--base", "trunk"], { env: { GITHUB_ACTIONS: "true" } });
     expect(result.code).toBe(1);
@@ -54,7 +49,7 @@ describe("--doctor", () => {
   });
 
   it("warns about an unprotected base branch, and needs credentials", async () => {
-    harness = await startHarness({ standIn: { protectedBranches: {} } });
+    const harness = await startHarness({ standIn: { protectedBranches: {} } });
     const result = await harness.run(["--doctor"]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("  WARN base branch: main exists but is not protected");
@@ -71,7 +66,7 @@ describe("GitHub App authentication and auto-merge", () => {
   it("promotes as a GitHub App (installation token from a signed JWT) and never prints the private key", async () => {
     const { publicKey, privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
     const pem = privateKey.export({ type: "pkcs1", format: "pem" }).toString();
-    harness = await startHarness({ standIn: { app: { id: 4242, installationId: 777, publicKeyPem: publicKey.export({ type: "spki", format: "pem" }).toString() } } });
+    const harness = await startHarness({ standIn: { app: { id: 4242, installationId: 777, publicKeyPem: publicKey.export({ type: "spki", format: "pem" }).toString() } } });
     const env = { GITHUB_TOKEN: "", GITHUB_APP_ID: "4242", GITHUB_APP_PRIVATE_KEY: pem };
     const doctor = await harness.run(["--doctor"], { env });
     expect(doctor.stdout).toContain("  ok   workflow token: authenticating as a GitHub App: its pull requests trigger workflows.");
@@ -89,7 +84,7 @@ describe("GitHub App authentication and auto-merge", () => {
   });
 
   it("enables native auto-merge once when configured, and explains when the repository refuses it", async () => {
-    harness = await startHarness();
+    const harness = await startHarness();
     harness.fixture.commitAndPush("auto-merge", { ".github/promotion.yml": "autoMerge: squash\n" });
     expect((await harness.run(PROMOTE)).code).toBe(0);
     expect(harness.standIn.pulls[0]?.autoMerge).toEqual({ method: "squash" });
@@ -126,7 +121,7 @@ describe("the Argo CD gate (ARGOCD_SERVER, ARGOCD_TOKEN)", () => {
   });
 
   it("lets the promotion through when the source Applications are Synced and Healthy at the promoted pins", async () => {
-    harness = await startHarness();
+    const harness = await startHarness();
     const server = await argocd({ "staging-alpha": app("v0.2.0", "v1.1.0"), "staging-beta": app("v0.2.0", "v1.0.0") });
     const result = await harness.run(PROMOTE, { env: { ARGOCD_SERVER: server, ARGOCD_TOKEN: "argocd-token-123456" } });
     expect(result.code, result.stderr).toBe(0);
@@ -134,7 +129,7 @@ describe("the Argo CD gate (ARGOCD_SERVER, ARGOCD_TOKEN)", () => {
   });
 
   it("blocks when a source Application is degraded or runs other pins, and reports a refused token", async () => {
-    harness = await startHarness();
+    const harness = await startHarness();
     const server = await argocd({ "staging-alpha": app("v0.2.0", "v1.0.9", "OutOfSync", "Degraded"), "staging-beta": app("v0.2.0", "v1.0.0") });
     const blocked = await harness.run(PROMOTE, { env: { ARGOCD_SERVER: server, ARGOCD_TOKEN: "argocd-token-123456" } });
     expect(blocked.code).toBe(1);
@@ -161,7 +156,7 @@ function cli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; st
 
 describe("the promote command (child process)", () => {
   it("exits 0 for --help and a dry run, 2 for a usage error, 1 for a rejected token; no token is ever printed", async () => {
-    harness = await startHarness();
+    const harness = await startHarness();
     const root = ["--root", harness.fixture.clone];
     const help = await cli(["--help"], {});
     expect(help.code).toBe(0);

@@ -1,3 +1,4 @@
+import { afterAll, afterEach } from "vitest";
 import { GitHubStandIn, type StandInOptions } from "../support/github-api-stand-in/index.js";
 import { runCli } from "../../tools/src/promote/cli.js";
 import type { ChartRenderer } from "../../tools/src/promote/manifest-diff.js";
@@ -8,6 +9,10 @@ import { copyFixture, createFixtureRepository, type FixtureRepository } from "./
 export const TOKEN = "ghp_PromotionStandInToken0123456789abcdef";
 export const OWNER = "acme";
 export const REPO = "gitops";
+
+/** The promotion the tests run, and the branch it opens. */
+export const PROMOTE = ["--from", "staging", "--to", "production"];
+export const PROMOTION_BRANCH = "promote/staging-to-production";
 
 export interface RunResult {
   code: number;
@@ -71,6 +76,20 @@ export async function startHarness(options: { standIn?: Partial<StandInOptions> 
       fixture.cleanup();
     },
   };
+}
+
+/**
+ * For a test file: registers the hooks that clean up the harness a test started after that test,
+ * and the fixture template after the file; returns the function a test starts its harness with.
+ */
+export function harnessPerTest(): (options?: Parameters<typeof startHarness>[0]) => Promise<Harness> {
+  let current: Harness | undefined;
+  afterEach(async () => {
+    await current?.cleanup();
+    current = undefined;
+  });
+  afterAll(releaseFixtureTemplate);
+  return async (options) => (current = await startHarness(options));
 }
 
 /** Snapshot of everything local the promotion could touch: status, HEAD, every ref. */

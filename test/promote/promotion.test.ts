@@ -1,24 +1,16 @@
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { decodeMetadata } from "../../tools/src/promote/pr-body.js";
 import { checkEnvironment } from "../../tools/src/promote/regenerate.js";
 import { Workspace } from "../../tools/src/promote/snapshot.js";
 import { PRODUCTION_ENVIRONMENT, STAGING_ENVIRONMENT } from "./fixture-repo.js";
-import { localState, remoteState, startHarness, type Harness, releaseFixtureTemplate } from "./harness.js";
+import { harnessPerTest, localState, PROMOTE, PROMOTION_BRANCH as BRANCH, remoteState } from "./harness.js";
 
-const PROMOTE = ["--from", "staging", "--to", "production"];
-const BRANCH = "promote/staging-to-production";
-
-let harness: Harness | undefined;
-afterAll(releaseFixtureTemplate);
-afterEach(async () => {
-  await harness?.cleanup();
-  harness = undefined;
-});
+const startHarness = harnessPerTest();
 
 describe("promotion staging → production on a fixture with several components", () => {
   it("plans exactly the differing promotable pins and prints the table and the rendered diff", async () => {
-    harness = await startHarness();
+    const harness = await startHarness();
     const result = await harness.run([...PROMOTE, "--dry-run"]);
     expect(result.code).toBe(0);
     const plan = result.outcome?.plan;
@@ -44,7 +36,7 @@ describe("promotion staging → production on a fixture with several components"
   });
 
   it("publishes one commit and one pull request; env-specific values never move and the bytes around the pins survive", async () => {
-    harness = await startHarness();
+    const harness = await startHarness();
     const { standIn, fixture } = harness;
     const baseBefore = standIn.store.readRef("refs/heads/main") as string;
     const result = await harness.run(PROMOTE);
@@ -104,7 +96,7 @@ describe("promotion staging → production on a fixture with several components"
   });
 
   it("running twice updates the one pull request and creates nothing new; a new pin updates it in place", async () => {
-    harness = await startHarness();
+    const harness = await startHarness();
     const { standIn, fixture } = harness;
     expect((await harness.run(PROMOTE)).outcome?.status).toBe("created");
     const head = standIn.store.readRef(`refs/heads/${BRANCH}`);
@@ -131,7 +123,7 @@ describe("promotion staging → production on a fixture with several components"
   });
 
   it("does nothing when every pin already matches (after the promotion is merged, or for a skipped component)", async () => {
-    harness = await startHarness();
+    const harness = await startHarness();
     const { standIn, fixture } = harness;
     const skipped = await harness.run([...PROMOTE, "--components", "gamma"]);
     expect(skipped.code).toBe(0);
@@ -151,7 +143,7 @@ describe("promotion staging → production on a fixture with several components"
   });
 
   it("a dry run changes nothing locally or remotely, and makes only read requests", async () => {
-    harness = await startHarness();
+    const harness = await startHarness();
     const { standIn, fixture } = harness;
     const local = localState(fixture);
     const remote = remoteState(standIn);
@@ -174,11 +166,11 @@ describe("promotion staging → production on a fixture with several components"
   });
 
   it("uses a constant number of API calls whatever the number of files", async () => {
-    harness = await startHarness();
+    const harness = await startHarness();
     const { standIn } = harness;
     const callsOf = async (argv: string[]) => {
       const start = standIn.requests.length;
-      const result = await harness!.run(argv);
+      const result = await harness.run(argv);
       expect(result.code, result.stderr).toBe(0);
       const requests = standIn.requests.slice(start).map((r) => `${r.method} ${r.path.split("?")[0]?.replace(/\/\d+\//, "/N/")}`);
       // Start the next run from the same remote state: no promotion branch, no open pull request.

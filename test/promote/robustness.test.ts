@@ -1,25 +1,17 @@
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { PROMOTION_ERRORS } from "../../tools/src/promote/errors.js";
 import type { ChartRenderer } from "../../tools/src/promote/manifest-diff.js";
 import { decodeMetadata, GITHUB_BODY_LIMIT, isContinuationComment } from "../../tools/src/promote/pr-body.js";
 import { PRODUCTION_ENVIRONMENT } from "./fixture-repo.js";
-import { startHarness, TOKEN, type Harness, releaseFixtureTemplate } from "./harness.js";
+import { type Harness, harnessPerTest, PROMOTE, PROMOTION_BRANCH as BRANCH, TOKEN } from "./harness.js";
 
-const PROMOTE = ["--from", "staging", "--to", "production"];
-const BRANCH = "promote/staging-to-production";
-
-let harness: Harness | undefined;
-afterAll(releaseFixtureTemplate);
-afterEach(async () => {
-  await harness?.cleanup();
-  harness = undefined;
-});
+const startHarness = harnessPerTest();
 
 const route = (harness: Harness, method: string, suffix: string) => harness.standIn.requests.filter((r) => r.method === method && r.path.split("?")[0]?.endsWith(suffix));
 
 describe("recovery and retries", () => {
   it("completes a run that died between the ref update and the pull request, without duplicating anything", async () => {
-    harness = await startHarness();
+    const harness = await startHarness();
     const { standIn } = harness;
     standIn.inject({ method: "POST", path: "/repos/acme/gitops/pulls", kind: "crash", times: 10 });
     const crashed = await harness.run(PROMOTE);
@@ -42,7 +34,7 @@ describe("recovery and retries", () => {
   });
 
   it("finds the pull request a retried POST already opened instead of failing or opening a second one", async () => {
-    harness = await startHarness();
+    const harness = await startHarness();
     const { standIn } = harness;
     // GitHub created the pull request, but the answer was lost: the retry meets "already exists".
     standIn.inject({ method: "POST", path: "/repos/acme/gitops/pulls", kind: "lose-response", status: 502, times: 1 });
@@ -55,7 +47,7 @@ describe("recovery and retries", () => {
   });
 
   it("retries a 5xx and then succeeds, with backoff", async () => {
-    harness = await startHarness();
+    const harness = await startHarness();
     const { standIn } = harness;
     standIn.inject({ method: "POST", path: "/repos/acme/gitops/git/trees", kind: "status", status: 502, message: "Bad Gateway", times: 1 });
     standIn.inject({ method: "GET", path: "/repos/acme/gitops/pulls", kind: "status", status: 503, times: 2 });
@@ -69,7 +61,7 @@ describe("recovery and retries", () => {
   });
 
   it("gives up after the retries with PRM046 when GitHub keeps failing", async () => {
-    harness = await startHarness();
+    const harness = await startHarness();
     harness.standIn.inject({ method: "POST", path: "/repos/acme/gitops/git/commits", kind: "status", status: 500, times: 99 });
     const result = await harness.run(PROMOTE);
     expect(result.code).toBe(1);
@@ -78,7 +70,7 @@ describe("recovery and retries", () => {
   });
 
   it("waits out a secondary rate limit (403 with retry-after) and retries", async () => {
-    harness = await startHarness();
+    const harness = await startHarness();
     harness.standIn.inject({ method: "POST", path: "/repos/acme/gitops/pulls", kind: "secondary-rate-limit", retryAfter: 3, times: 1 });
     const result = await harness.run(PROMOTE);
     expect(result.code, result.stderr).toBe(0);
@@ -90,7 +82,7 @@ describe("recovery and retries", () => {
   });
 
   it("waits for a primary rate limit reset and retries", async () => {
-    harness = await startHarness();
+    const harness = await startHarness();
     harness.standIn.inject({ method: "GET", path: "/repos/acme/gitops/git/ref/heads/main", kind: "primary-rate-limit", resetInSeconds: 1, times: 1 });
     const result = await harness.run(PROMOTE);
     expect(result.code, result.stderr).toBe(0);
@@ -100,7 +92,7 @@ describe("recovery and retries", () => {
 
 describe("errors become stable codes with what to do", () => {
   it("401: wrong token", async () => {
-    harness = await startHarness();
+    const harness = await startHarness();
     const result = await harness.run(PROMOTE, { env: { GITHUB_TOKEN: "ghp_wrongTokenWrongTokenWrongToken0000" } });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/PRM040 could not read the branch main on acme\/gitops \(GET \/repos\/acme\/gitops\/git\/ref\/heads\/main\): GitHub answered 401 \(Bad credentials\)\./);
@@ -108,14 +100,14 @@ describe("errors become stable codes with what to do", () => {
   });
 
   it("403: a token that may not write contents", async () => {
-    harness = await startHarness({ standIn: { tokenPermissions: { contents: "read", pullRequests: "write" } } });
+    const harness = await startHarness({ standIn: { tokenPermissions: { contents: "read", pullRequests: "write" } } });
     const result = await harness.run(PROMOTE);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/PRM041 could not create the promotion tree on acme\/gitops \(POST \/repos\/acme\/gitops\/git\/trees\): GitHub answered 403 \(Resource not accessible by personal access token\)\. This needs the token permission contents: write\./);
   });
 
   it("404: a repository the token cannot see, or a base branch that does not exist", async () => {
-    harness = await startHarness();
+    const harness = await startHarness();
     const wrongRepo = await harness.run([...PROMOTE, "--root", harness.fixture.clone, "--repo", "acme/nope"], { withoutRoot: true });
     expect(wrongRepo.code).toBe(1);
     expect(wrongRepo.stderr).toContain("PRM042");
@@ -125,7 +117,7 @@ describe("errors become stable codes with what to do", () => {
   });
 
   it("422: GitHub's validation message is kept", async () => {
-    harness = await startHarness();
+    const harness = await startHarness();
     harness.standIn.inject({ method: "POST", path: "/repos/acme/gitops/git/commits", kind: "status", status: 422, message: "Tree SHA does not exist" });
     const result = await harness.run(PROMOTE);
     expect(result.code).toBe(1);
@@ -133,7 +125,7 @@ describe("errors become stable codes with what to do", () => {
   });
 
   it("usage errors exit 2, and unknown environments or components too", async () => {
-    harness = await startHarness();
+    const harness = await startHarness();
     expect((await harness.run(["--to", "production"])).code).toBe(2);
     const env = await harness.run(["--from", "qa", "--to", "production", "--dry-run"]);
     expect(env.code).toBe(2);
@@ -144,7 +136,7 @@ describe("errors become stable codes with what to do", () => {
   });
 
   it("a local clone behind GitHub is told to fetch (PRM010)", async () => {
-    harness = await startHarness();
+    const harness = await startHarness();
     const { standIn } = harness;
     const main = standIn.store.readRef("refs/heads/main") as string;
     const tree = standIn.store.readCommit(main).tree;
@@ -155,7 +147,7 @@ describe("errors become stable codes with what to do", () => {
   });
 
   it("the generator's verdict stops a promotion that would break the target (PRM013)", async () => {
-    harness = await startHarness();
+    const harness = await startHarness();
     harness.fixture.commitAndPush("staging tracks a branch", { "environments/staging/environment.yaml": harness.fixture.read("environments/staging/environment.yaml").replace("chartRevision: v0.2.0\n    imageTag: v1.1.0", "chartRevision: main\n    imageTag: v1.1.0") }, ["staging"]);
     const result = await harness.run(PROMOTE);
     expect(result.code).toBe(1);
@@ -170,7 +162,7 @@ describe("freeze windows", () => {
   const monday = new Date("2025-01-13T10:00:00Z");
 
   it("block a promotion inside a deny window, and let it through outside", async () => {
-    harness = await startHarness();
+    const harness = await startHarness();
     harness.fixture.commitAndPush("weekend freeze", { "environments/production/environment.yaml": frozen }, ["production"]);
     const blocked = await harness.run(PROMOTE, { now: saturday });
     expect(blocked.code).toBe(1);
@@ -187,7 +179,7 @@ describe("freeze windows", () => {
   });
 
   it("--override-freeze passes and records the reason in the pull request", async () => {
-    harness = await startHarness();
+    const harness = await startHarness();
     harness.fixture.commitAndPush("weekend freeze", { "environments/production/environment.yaml": frozen }, ["production"]);
     const result = await harness.run([...PROMOTE, "--override-freeze", "INC-4711: CVE fix must ship"], { now: saturday });
     expect(result.code, result.stderr).toBe(0);
@@ -201,7 +193,7 @@ describe("freeze windows", () => {
 
 describe("rollback", () => {
   it("restores the pins the last merged promotion replaced, and then the one before", async () => {
-    harness = await startHarness();
+    const harness = await startHarness();
     const { standIn, fixture } = harness;
     // Promotion 1: alpha and beta to v0.2.0 (alpha image v1.1.0). Merged.
     expect((await harness.run(PROMOTE)).code).toBe(0);
@@ -238,7 +230,7 @@ describe("rollback", () => {
   });
 
   it("says there is nothing to roll back when no merged promotion is in effect (PRM030)", async () => {
-    harness = await startHarness();
+    const harness = await startHarness();
     await harness.run(PROMOTE);
     harness.standIn.closePull(1); // closed without merging: not a promotion that happened
     const result = await harness.run(["--rollback", "--to", "production"]);
@@ -256,7 +248,7 @@ describe("the pull request body limit", () => {
   };
 
   it("splits a rendered diff over 65,536 characters into the description and continuation comments, kept in sync on re-runs", async () => {
-    harness = await startHarness();
+    const harness = await startHarness();
     const { standIn } = harness;
     const result = await harness.run(PROMOTE, { render: hugeRender });
     expect(result.code, result.stderr).toBe(0);
@@ -280,7 +272,7 @@ describe("the pull request body limit", () => {
 
 describe("the token never appears in any output or error", () => {
   it("across success, dry run, retries, crashes and failures", async () => {
-    harness = await startHarness();
+    const harness = await startHarness();
     const { standIn } = harness;
     await harness.run([...PROMOTE, "--dry-run"]);
     standIn.inject({ method: "POST", path: "/repos/acme/gitops/git/trees", kind: "status", status: 500, times: 1 });
