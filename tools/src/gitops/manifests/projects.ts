@@ -7,57 +7,57 @@ import { ARGOCD_NAMESPACE, IN_CLUSTER, LABELS, names, PART_OF, RESOURCES_FINALIZ
 import { PROJECT_POLICY, sortGroupKinds } from "./project-policy.js";
 
 const DENY_ALL = [{ group: "*", kind: "*" }];
+/** Projects Argo CD must neither prune nor delete before the Applications that use them. */
+const KEEP = { [SYNC_WAVE]: "-1", [SYNC_OPTIONS]: "Prune=false,Delete=false" };
 
-/**
- * Argo CD's built-in `default` project allows everything; locked down, an Application that forgets
- * its project cannot deploy anything. Never pruned or deleted: Argo CD would recreate it wide open.
- */
-export function lockedDefaultProject(environment: EnvironmentSpec): IAppProject {
-  return {
-    apiVersion: "argoproj.io/v1alpha1",
-    kind: "AppProject",
-    metadata: {
-      name: "default",
-      namespace: ARGOCD_NAMESPACE,
-      labels: { [LABELS.partOf]: PART_OF, [LABELS.environment]: environment.name },
-      annotations: { [SYNC_WAVE]: "-1", [SYNC_OPTIONS]: "Prune=false,Delete=false" },
-    },
-    spec: {
-      description: "Locked down: every Application must use the project of its layer.",
-      sourceRepos: [],
-      destinations: [],
-      clusterResourceBlacklist: DENY_ALL,
-      namespaceResourceBlacklist: DENY_ALL,
-    },
-  };
-}
-
-/** The project of the root and layer Applications: they may only create Applications and AppProjects in the Argo CD namespace. */
-export function gitopsProject(environment: EnvironmentSpec): IAppProject {
-  const name = names.gitopsProject(environment.name);
+/** An AppProject of the environment in the Argo CD namespace, with the platform's labels (and its layer's). */
+function appProject(environment: EnvironmentSpec, name: string, spec: IAppProject["spec"], options: { layer?: Layer; annotations: Record<string, string>; finalizers?: string[] }): IAppProject {
   return {
     apiVersion: "argoproj.io/v1alpha1",
     kind: "AppProject",
     metadata: {
       name,
       namespace: ARGOCD_NAMESPACE,
-      labels: { [LABELS.partOf]: PART_OF, [LABELS.environment]: environment.name },
-      // The root Application belongs to this project: deleting it first would strand the root.
-      annotations: { [SYNC_WAVE]: "-1", [SYNC_OPTIONS]: "Prune=false,Delete=false" },
+      labels: { [LABELS.partOf]: PART_OF, [LABELS.environment]: environment.name, ...(options.layer ? { [LABELS.layer]: options.layer } : {}) },
+      annotations: options.annotations,
+      ...(options.finalizers ? { finalizers: options.finalizers } : {}),
     },
-    spec: {
-      description: `${environment.name}: the app-of-apps (root and layer Applications).`,
-      sourceRepos: [environment.repository.url],
-      destinations: [{ server: IN_CLUSTER, namespace: ARGOCD_NAMESPACE }],
-      clusterResourceWhitelist: [],
-      namespaceResourceWhitelist: [
-        { group: "argoproj.io", kind: "AppProject" },
-        { group: "argoproj.io", kind: "Application" },
-      ],
-      roles: projectRoles(environment, name),
-      orphanedResources: { warn: true },
-    },
+    spec,
   };
+}
+
+/**
+ * Argo CD's built-in `default` project allows everything; locked down, an Application that forgets
+ * its project cannot deploy anything. Never pruned or deleted: Argo CD would recreate it wide open.
+ */
+export function lockedDefaultProject(environment: EnvironmentSpec): IAppProject {
+  const spec = {
+    description: "Locked down: every Application must use the project of its layer.",
+    sourceRepos: [],
+    destinations: [],
+    clusterResourceBlacklist: DENY_ALL,
+    namespaceResourceBlacklist: DENY_ALL,
+  };
+  return appProject(environment, "default", spec, { annotations: KEEP });
+}
+
+/** The project of the root and layer Applications: they may only create Applications and AppProjects in the Argo CD namespace. */
+export function gitopsProject(environment: EnvironmentSpec): IAppProject {
+  const name = names.gitopsProject(environment.name);
+  const spec = {
+    description: `${environment.name}: the app-of-apps (root and layer Applications).`,
+    sourceRepos: [environment.repository.url],
+    destinations: [{ server: IN_CLUSTER, namespace: ARGOCD_NAMESPACE }],
+    clusterResourceWhitelist: [],
+    namespaceResourceWhitelist: [
+      { group: "argoproj.io", kind: "AppProject" },
+      { group: "argoproj.io", kind: "Application" },
+    ],
+    roles: projectRoles(environment, name),
+    orphanedResources: { warn: true },
+  };
+  // The root Application belongs to this project: deleting it first would strand the root.
+  return appProject(environment, name, spec, { annotations: KEEP });
 }
 
 /**
@@ -91,18 +91,7 @@ export function layerProject(plan: EnvironmentPlan, layer: Layer): IAppProject {
       ...(window.description ? { description: window.description } : {}),
     }));
   }
-  return {
-    apiVersion: "argoproj.io/v1alpha1",
-    kind: "AppProject",
-    metadata: {
-      name,
-      namespace: ARGOCD_NAMESPACE,
-      labels: { [LABELS.partOf]: PART_OF, [LABELS.environment]: environment.name, [LABELS.layer]: layer },
-      annotations: { [SYNC_WAVE]: "-1" },
-      finalizers: [RESOURCES_FINALIZER],
-    },
-    spec,
-  };
+  return appProject(environment, name, spec, { layer, annotations: { [SYNC_WAVE]: "-1" }, finalizers: [RESOURCES_FINALIZER] });
 }
 
 /** `read-only` may view the project's Applications; `deployer` may also sync them. */
