@@ -56,7 +56,8 @@ export function readNxTargets(root: string): Map<string, string> {
     const project = JSON.parse(readFileSync(join(root, file), "utf8")) as { name: string; targets: Record<string, { options?: { command?: string } }> };
     for (const [name, target] of Object.entries(project.targets)) {
       const command = target.options?.command ?? "";
-      const cli = /\btsx (tools\/src\/cli\/[\w-]+\.ts)\b/.exec(command)?.[1] ?? /\bnode tools\/dist\/([\w-]+)\.mjs\b/.exec(command)?.[1]?.replace(/^.*$/, "tools/src/cli/$&.ts");
+      const bundled = /\bnode tools\/dist\/([\w-]+)\.mjs\b/.exec(command)?.[1];
+      const cli = /\btsx (tools\/src\/cli\/[\w-]+\.ts)\b/.exec(command)?.[1] ?? (bundled ? `tools/src/cli/${bundled}.ts` : undefined);
       if (cli) targets.set(`${project.name}:${name}`, cli);
     }
   }
