@@ -5,13 +5,23 @@
  *   expect(formatProblems(problems)).toBe("");
  *
  * validateObject checks one object against the model packages (kubernetes-models and the
- * @kubernetes-models CRD packages) including unknown fields; checkPodSpecs applies Pod Security "restricted"
- * and the project's pod rules. Models are imported synchronously on first use (Node >= 20.19, vitest);
- * under tsx, `await preloadModels(objects)` first.
+ * @kubernetes-models CRD packages) including unknown fields; checkPodSpecs applies Pod Security Admission
+ * "restricted" and the project's pod rules; checkPodSecurity(obj, { level }) applies Pod Security Admission
+ * alone at any level, checkProjectPodRules the project's rules alone. Models are imported synchronously on
+ * first use (Node >= 20.19, vitest); under tsx, `await preloadModels(objects)` first.
  */
 export { parseManifests, sourceOf, setSourceOf, objectLabel, ManifestParseError, type KubeObject } from "./manifests.js";
 export { validateObject, validateRendered, type ValidateOptions } from "./validate.js";
-export { checkPodSpecs } from "./pod-security.js";
+export { checkPodSpecs, checkProjectPodRules } from "./pod-security.js";
+export {
+  checkPodSecurity,
+  isPodSecurityLevel,
+  POD_SECURITY_LEVELS,
+  PSA_POLICY_VERSION,
+  type PodSecurityLevel,
+  type PodSecurityOptions,
+  type PsaCheckId,
+} from "./pod-security-admission.js";
 export { podTemplateOf, type PodTemplate } from "./pod-templates.js";
 export {
   registerKind,
