@@ -3,29 +3,12 @@ import type { INamespace } from "kubernetes-models/v1/Namespace";
 import type { ComponentSource } from "../../catalog/chart-metadata.js";
 import type { EnvironmentSpec } from "../environment-model.js";
 import { toYaml } from "../serialize.js";
+import { APPLICATION_HEALTH_KEY, APPLICATION_HEALTH_LUA } from "./application-health.js";
 import { ARGOCD_NAMESPACE, argocdUrl, LABELS, PART_OF } from "./conventions.js";
 import { notificationsConfig } from "./notifications.js";
 
-/**
- * Argo CD 1.8 dropped the health assessment of Applications; without it a parent Application
- * treats a child as healthy the moment it exists, and sync waves between Applications (layers,
- * dependencies) stop waiting for each other. This restores it: a child is as healthy as it reports.
- */
-export const APPLICATION_HEALTH_LUA = [
-  "hs = {}",
-  'hs.status = "Progressing"',
-  'hs.message = ""',
-  "if obj.status ~= nil and obj.status.health ~= nil then",
-  "  hs.status = obj.status.health.status",
-  "  if obj.status.health.message ~= nil then",
-  "    hs.message = obj.status.health.message",
-  "  end",
-  "end",
-  "return hs",
-  "",
-].join("\n");
-
-export const APPLICATION_HEALTH_KEY = "resource.customizations.health.argoproj.io_Application";
+/** Kept for the importers of this module; the check itself lives in application-health.ts. */
+export { APPLICATION_HEALTH_KEY };
 
 /** The upstream install manifest of the pinned release (HA variant when asked). */
 export function argocdInstallUrl(environment: EnvironmentSpec): string {
