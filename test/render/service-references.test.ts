@@ -1,0 +1,57 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { repoRoot } from "../../tools/src/paths.js";
+import { environmentNames, generatedObjects } from "../gitops/support/generated.js";
+import { componentApplications, renderComponent } from "../support/component-renders.js";
+
+/**
+ * Every in-cluster address written in an environment's values (environments/<env>/values/*.yaml
+ * and the values the generator hands charts through helm.valuesObject) must name a Service that some
+ * component of the same environment renders: `<service>.<namespace>.svc[.cluster.local]`, or
+ * `<pod>.<service>.<namespace>.svc…` for a pod of a headless Service.
+ */
+const ADDRESS = /\b(?:[a-z0-9-]+\.)?([a-z0-9]([a-z0-9-]*[a-z0-9])?)\.([a-z0-9]([a-z0-9-]*[a-z0-9])?)\.svc(?:\.cluster\.local)?\b/g;
+
+function inClusterAddresses(text: string): { service: string; namespace: string; address: string }[] {
+  return [...text.matchAll(ADDRESS)].map((m) => ({ service: m[1] as string, namespace: m[3] as string, address: m[0] }));
+}
+
+function addressesOf(env: string): { file: string; service: string; namespace: string; address: string }[] {
+  const dir = join(repoRoot, "environments", env, "values");
+  const fromValues = readdirSync(dir)
+    .filter((f) => f.endsWith(".yaml"))
+    .flatMap((f) => inClusterAddresses(readFileSync(join(dir, f), "utf8")).map((a) => ({ ...a, file: `environments/${env}/values/${f}` })));
+  const fromGenerated = generatedObjects(env)
+    .filter((o) => o.object.kind === "Application")
+    .flatMap((o) => inClusterAddresses(JSON.stringify(o.object.spec ?? {})).map((a) => ({ ...a, file: o.file })));
+  return [...fromValues, ...fromGenerated];
+}
+
+function servicesOf(env: string): Set<string> {
+  const services = new Set<string>();
+  for (const app of componentApplications().filter((a) => a.env === env)) {
+    const destination = (app.application.spec as { destination: { namespace: string } }).destination.namespace;
+    for (const object of renderComponent(app).objects.filter((o) => o.kind === "Service" && o.apiVersion === "v1")) services.add(`${object.metadata?.name}.${object.metadata?.namespace ?? destination}`);
+  }
+  return services;
+}
+
+describe("inClusterAddresses", () => {
+  it("finds service and namespace in the forms clients write, and nothing in external names", () => {
+    expect(inClusterAddresses("url: http://jaeger-collector.monitoring.svc.cluster.local:4317/x")).toMatchObject([{ service: "jaeger-collector", namespace: "monitoring" }]);
+    expect(inClusterAddresses("host: postgresql-rw.data.svc")).toMatchObject([{ service: "postgresql-rw", namespace: "data" }]);
+    expect(inClusterAddresses("redis-0.redis-headless.data.svc.cluster.local")).toMatchObject([{ service: "redis-headless", namespace: "data" }]);
+    expect(inClusterAddresses("https://vault.example.com:8200 and login.mcp.example.com")).toEqual([]);
+  });
+});
+
+describe.each(environmentNames())("in-cluster addresses of %s", (env) => {
+  it("each names a Service the environment renders", () => {
+    const addresses = addressesOf(env);
+    expect(addresses.length).toBeGreaterThan(0);
+    const services = servicesOf(env);
+    const missing = addresses.filter((a) => !services.has(`${a.service}.${a.namespace}`)).map((a) => `${a.file}: ${a.address} (no Service ${a.service} in namespace ${a.namespace} is rendered in ${env})`);
+    expect([...new Set(missing)], [...new Set(missing)].join("\n")).toEqual([]);
+  });
+});
