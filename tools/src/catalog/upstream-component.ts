@@ -15,8 +15,40 @@ export interface UpstreamSource {
   serverSideApply: boolean;
 }
 
-const CHECKS: Record<keyof UpstreamSource, { test: (value: unknown) => boolean; expected: string }> = {
-  repoURL: { test: (v) => typeof v === "string" && /^(https:\/\/|oci:\/\/)\S+[^/]$/.test(v), expected: "an https:// or oci:// chart repository URL without a trailing slash" },
+/** A Helm repository served over HTTPS (its index.yaml lists the chart): `https://charts.jetstack.io`. */
+const HELM_REPOSITORY = /^https:\/\/[^\s/]+(\/\S*)?[^/\s]$/;
+/**
+ * A Helm chart in an OCI registry, written as Argo CD 3.x wants it: the registry host (a dot, or
+ * `localhost`, with an optional port) and the path holding the chart, no scheme. Argo CD pulls
+ * `oci://<repoURL>/<chart>`; the path is lowercase, as OCI repository names are.
+ */
+export const OCI_HELM_REPOSITORY = /^(localhost|[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)+)(:[0-9]+)?(\/[a-z0-9]+([._-]+[a-z0-9]+)*)*$/;
+
+/**
+ * Why an `oci://` repoURL is refused. Argo CD 3.x decides a source's type from its repoURL first:
+ * `ApplicationSource.IsOCI()` is `strings.HasPrefix(RepoURL, "oci://")` and the repo-server's switch
+ * tests it before `IsHelm()` (pkg/apis/application/v1alpha1/types.go:317, reposerver/repository/
+ * repository.go:349-352 at v3.4.4), so an `oci://` source is fetched as a plain OCI artifact and its
+ * `chart` is ignored. A Helm chart in an OCI registry is `repoURL: <registry>/<path>` + `chart:`
+ * (docs/user-guide/helm.md:38, "the oci:// syntax is not included"); the repo-server then enables
+ * OCI for it because the URL has no host part (util/helm/client.go:439-445, repository.go:2832).
+ */
+function ociScheme(value: string, file: string): { message: string; fix: string } {
+  const bare = value.replace(/^oci:\/\//, "").replace(/\/+$/, "");
+  return {
+    message: `x-upstream.repoURL is ${JSON.stringify(value)}: Argo CD 3.x fetches any oci:// repoURL as a plain OCI artifact and ignores \`chart\`, so the Helm chart would not be found.`,
+    fix: `Write the registry path without the scheme: "repoURL": ${JSON.stringify(bare)} in ${file} (Argo CD then pulls oci://${bare}/<chart> as a Helm chart; the generated AppProjects allow exactly that repoURL).`,
+  };
+}
+
+type Check = { test: (value: unknown) => boolean; expected: string; explain?: (value: unknown, file: string) => { message: string; fix: string } | undefined };
+
+const CHECKS: Record<keyof UpstreamSource, Check> = {
+  repoURL: {
+    test: (v) => typeof v === "string" && (HELM_REPOSITORY.test(v) || OCI_HELM_REPOSITORY.test(v)),
+    expected: 'an https:// Helm repository URL (e.g. "https://charts.jetstack.io") or, for a chart in an OCI registry, the registry path without a scheme (e.g. "quay.io/jetstack/charts"); no trailing slash',
+    explain: (v, file) => (typeof v === "string" && v.startsWith("oci://") ? ociScheme(v, file) : undefined),
+  },
   chart: { test: (v) => typeof v === "string" && DNS_LABEL.test(v), expected: "the chart's name in that repository" },
   version: { test: (v) => typeof v === "string" && /^v?\d+\.\d+\.\d+$/.test(v), expected: "an exact chart version such as 1.2.3 (never a range)" },
   layer: { test: isLayer, expected: `one of ${LAYERS.join(", ")}` },
@@ -40,10 +72,11 @@ export function parseUpstreamComponent(name: string, file: string, text: string)
     return { problems: [problem("GEN010", file, `upstream component "${name}" has no "x-upstream" object saying where its chart comes from.`, { location: at([]), fix: `Add "x-upstream": {repoURL, chart, version, layer, group, dependencies, namespace, serverSideApply} to ${file}.` })] };
   }
   const problems: Problem[] = [];
-  for (const [field, check] of Object.entries(CHECKS) as [keyof UpstreamSource, (typeof CHECKS)[keyof UpstreamSource]][]) {
+  for (const [field, check] of Object.entries(CHECKS) as [keyof UpstreamSource, Check][]) {
     if (!check.test(upstream[field])) {
       const found = upstream[field] === undefined ? "is missing" : `is ${JSON.stringify(upstream[field])}`;
-      problems.push(problem("GEN010", file, `x-upstream.${field} ${found}; it must be ${check.expected}.`, { location: at(["x-upstream", field]), path: `x-upstream.${field}` }));
+      const explained = check.explain?.(upstream[field], file);
+      problems.push(problem("GEN010", file, explained?.message ?? `x-upstream.${field} ${found}; it must be ${check.expected}.`, { location: at(["x-upstream", field]), path: `x-upstream.${field}`, fix: explained?.fix }));
     }
   }
   for (const key of Object.keys(upstream).filter((k) => !(k in CHECKS))) {

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { parseUpstreamComponent } from "./upstream-component.js";
+
+const FILE = "schemas/upstream/cert-manager.json";
+const upstream = (repoURL: string) =>
+  JSON.stringify({ "x-upstream": { repoURL, chart: "cert-manager", version: "v1.21.1", layer: "infrastructure", group: "certificates", dependencies: [], namespace: "cert-manager", serverSideApply: false } }, null, 2);
+const parse = (repoURL: string) => parseUpstreamComponent("cert-manager", FILE, upstream(repoURL));
+
+/**
+ * x-upstream.repoURL in the two forms Argo CD 3.x deploys a Helm chart from (argo-cd v3.4.4
+ * docs/user-guide/helm.md:28-38): an https:// Helm repository, or an OCI registry path without a
+ * scheme plus `chart`. An `oci://` repoURL makes Argo CD fetch a plain OCI artifact and ignore
+ * `chart` (pkg/apis/application/v1alpha1/types.go:317-319 IsOCI, checked first in
+ * reposerver/repository/repository.go:349-352), so it is refused with the form to write.
+ */
+describe("x-upstream.repoURL", () => {
+  it.each(["https://charts.jetstack.io", "https://prometheus-community.github.io/helm-charts", "quay.io/jetstack/charts", "registry-1.docker.io/bitnamicharts", "ghcr.io/org/team/charts", "localhost:5000/charts", "registry.example.com:8443/helm"])("accepts %s", (repoURL) => {
+    const result = parse(repoURL);
+    expect(result.problems).toEqual([]);
+    expect(result.component?.source).toEqual({ kind: "upstream", repoURL, chart: "cert-manager", version: "v1.21.1" });
+  });
+
+  it("refuses oci:// and says which form to write", () => {
+    const [problem, ...rest] = parse("oci://quay.io/jetstack/charts").problems;
+    expect(rest).toEqual([]);
+    expect(problem).toMatchObject({ code: "GEN010", file: FILE, path: "x-upstream.repoURL", location: { line: 3, column: 5 } });
+    expect(problem?.message).toBe('x-upstream.repoURL is "oci://quay.io/jetstack/charts": Argo CD 3.x fetches any oci:// repoURL as a plain OCI artifact and ignores `chart`, so the Helm chart would not be found.');
+    expect(problem?.fix).toBe(
+      'Write the registry path without the scheme: "repoURL": "quay.io/jetstack/charts" in schemas/upstream/cert-manager.json (Argo CD then pulls oci://quay.io/jetstack/charts/<chart> as a Helm chart; the generated AppProjects allow exactly that repoURL).',
+    );
+  });
+
+  it.each([
+    ["http://charts.example.com", "plain HTTP"],
+    ["https://charts.jetstack.io/", "a trailing slash"],
+    ["quay.io/jetstack/charts/", "a trailing slash on a registry path"],
+    ["charts/jetstack", "no registry host"],
+    ["Quay.io/Jetstack/charts", "uppercase (OCI repository names are lowercase)"],
+    ["quay.io/jetstack charts", "whitespace"],
+  ])("refuses %s (%s)", (repoURL) => {
+    expect(parse(repoURL).problems.map((p) => [p.code, p.path, p.message])).toEqual([
+      [
+        "GEN010",
+        "x-upstream.repoURL",
+        `x-upstream.repoURL is ${JSON.stringify(repoURL)}; it must be an https:// Helm repository URL (e.g. "https://charts.jetstack.io") or, for a chart in an OCI registry, the registry path without a scheme (e.g. "quay.io/jetstack/charts"); no trailing slash.`,
+      ],
+    ]);
+  });
+});
