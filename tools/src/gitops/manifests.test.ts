@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import type { EnvironmentSpec } from "./environment-model.js";
 import type { EnvironmentPlan, PlannedComponent } from "./environment-plan.js";
 import { componentApplication, layerApplication, rootApplication, subscriptionAnnotations } from "./manifests/applications.js";
+import { APPLICATION_HEALTH_LUA } from "./manifests/application-health.js";
 import { APPLICATION_HEALTH_KEY, argocdChartValues, argocdConfigPatches, argocdInstallUrl } from "./manifests/argocd-config.js";
+import { APPPROJECT_DESCRIPTION_MAX_LENGTH } from "./manifests/conventions.js";
 import { gitopsProject, layerProject, lockedDefaultProject } from "./manifests/projects.js";
 import { environmentObjects, renderEnvironment } from "./render-environment.js";
 
@@ -155,6 +157,45 @@ describe("AppProjects", () => {
   });
 });
 
+describe("AppProjects within Argo CD's CRD, with the environment's freeze windows", () => {
+  /** The longest name schemas/environment.json allows (`^[a-z]([-a-z0-9]{0,18}[a-z0-9])?$`: 20 characters). */
+  const longEnvironment: EnvironmentSpec = { ...environment, name: `e${"x".repeat(18)}z` };
+  /** Many components with the longest names Kubernetes allows (63-character DNS labels), in every layer. */
+  const crowded: EnvironmentPlan = {
+    environment: longEnvironment,
+    components: (["infrastructure", "platform", "application"] as const).flatMap((layer) =>
+      Array.from({ length: 120 }, (_, i) => component({ name: `${layer.slice(0, 3)}-${String(i).padStart(3, "0")}-${"c".repeat(63 - 8)}`, layer, namespace: layer })),
+    ),
+  };
+  const projects = (p: EnvironmentPlan) => environmentObjects(p).filter((o) => o.object.kind === "AppProject").map((o) => o.object as ReturnType<typeof gitopsProject>);
+
+  it(`keeps every description within the CRD's maxLength (${APPPROJECT_DESCRIPTION_MAX_LENGTH}) however many components a layer has`, () => {
+    expect(crowded.components[0]?.name).toHaveLength(63);
+    const descriptions = projects(crowded).map((p) => p.spec.description ?? "");
+    expect(descriptions).toHaveLength(5);
+    for (const description of descriptions) expect(description.length, description).toBeLessThanOrEqual(APPPROJECT_DESCRIPTION_MAX_LENGTH);
+    // The components are listed in the environment's README instead.
+    expect(layerProject(crowded, "platform").spec.description).toBe(`${longEnvironment.name}: platform layer, 120 components; listed in apps/${longEnvironment.name}/README.md.`);
+  });
+
+  it("puts the environment's sync windows on every project but the locked default, the gitops project included", () => {
+    const windows = [{ kind: "deny", schedule: "0 0 * * 6", duration: "48h", timeZone: "UTC", manualSync: true, applications: ["*"], description: "weekend" }];
+    const byName = Object.fromEntries(projects(plan).map((p) => [p.metadata.name, p.spec.syncWindows]));
+    expect(byName).toEqual({ default: undefined, "prod-gitops": windows, "prod-infrastructure": windows, "prod-platform": windows, "prod-application": windows });
+    const unfrozen = { ...plan, environment: { ...environment, syncWindows: [] } };
+    expect(projects(unfrozen).map((p) => p.spec.syncWindows)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+  });
+
+  it("a Helm chart from an OCI registry: the bare registry path plus chart, and exactly that repoURL in the layer's sourceRepos", () => {
+    const certManager = component({ name: "cert-manager", layer: "infrastructure", namespace: "cert-manager", source: { kind: "upstream", repoURL: "quay.io/jetstack/charts", chart: "cert-manager", version: "v1.21.1" } });
+    const oci: EnvironmentPlan = { environment: { ...environment, repository: { ...environment.repository, upstreamChartRepositories: [] } }, components: [certManager] };
+    const source = componentApplication(oci, certManager).spec.sources?.[0];
+    expect(source).toMatchObject({ repoURL: "quay.io/jetstack/charts", chart: "cert-manager", targetRevision: "v1.21.1" });
+    expect(source?.path).toBeUndefined();
+    expect(layerProject(oci, "infrastructure").spec.sourceRepos).toEqual(["https://example.com/repo.git", "quay.io/jetstack/charts"]);
+  });
+});
+
 describe("Argo CD configuration patches", () => {
   const [cm, rbac, notifications] = argocdConfigPatches(environment);
 
@@ -162,7 +203,7 @@ describe("Argo CD configuration patches", () => {
     expect(cm?.data?.["admin.enabled"]).toBe("false");
     expect(cm?.data?.url).toBe("https://argocd.example.com");
     expect(cm?.data?.["oidc.config"]).toContain("clientSecret: $oidc.clientSecret");
-    expect(cm?.data?.[APPLICATION_HEALTH_KEY]).toContain("hs.status = obj.status.health.status");
+    expect(cm?.data?.[APPLICATION_HEALTH_KEY]).toBe(APPLICATION_HEALTH_LUA);
   });
 
   it("maps groups to roles and denies by default", () => {
@@ -171,7 +212,7 @@ describe("Argo CD configuration patches", () => {
 
   it("configures the services, triggers and templates the subscriptions use, and nothing else", () => {
     expect(Object.keys(notifications?.data ?? {}).sort()).toEqual(["service.pagerdutyv2", "service.slack", "template.app-health-degraded", "template.app-sync-failed", "trigger.on-health-degraded", "trigger.on-sync-failed"]);
-    expect(notifications?.data?.["template.app-sync-failed"]).toContain("[prod] Sync of {{.app.metadata.name}} failed");
+    expect(notifications?.data?.["template.app-sync-failed"]).toContain("[prod] "); // the environment's name, whatever the wording (notifications.test.ts owns that)
     expect(notifications?.data?.["template.app-sync-failed"]).toContain("https://argocd.example.com/applications/{{.app.metadata.name}}");
     expect(notifications?.data?.["service.pagerdutyv2"]).toBe("serviceKeys:\n  platform: $pagerduty-key-platform\n");
   });

@@ -9,6 +9,11 @@ export const RESOURCES_FINALIZER = "resources-finalizer.argocd.argoproj.io";
 export const SYNC_WAVE = "argocd.argoproj.io/sync-wave";
 export const SYNC_OPTIONS = "argocd.argoproj.io/sync-options";
 export const PART_OF = "mcp-security-platform";
+/**
+ * `spec.description` of an AppProject: `maxLength: 255` in Argo CD's CRD
+ * (manifests/crds/appproject-crd.yaml:93-96 at v3.4.4); the API server rejects a longer one.
+ */
+export const APPPROJECT_DESCRIPTION_MAX_LENGTH = 255;
 
 export const LABELS = {
   partOf: "app.kubernetes.io/part-of",

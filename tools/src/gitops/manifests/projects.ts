@@ -1,9 +1,10 @@
 import type { IAppProject } from "@kubernetes-models/argo-cd/argoproj.io/v1alpha1/AppProject";
 import type { IProjectRole } from "@kubernetes-models/argo-cd/argoproj.io/v1alpha1/ProjectRole";
 import type { Layer } from "../../catalog/layers.js";
+import type { ISyncWindow } from "@kubernetes-models/argo-cd/argoproj.io/v1alpha1/SyncWindow";
 import type { EnvironmentSpec } from "../environment-model.js";
 import type { EnvironmentPlan } from "../environment-plan.js";
-import { ARGOCD_NAMESPACE, IN_CLUSTER, LABELS, names, PART_OF, RESOURCES_FINALIZER, SYNC_OPTIONS, SYNC_WAVE } from "./conventions.js";
+import { ARGOCD_NAMESPACE, IN_CLUSTER, LABELS, names, PART_OF, repoPaths, RESOURCES_FINALIZER, SYNC_OPTIONS, SYNC_WAVE } from "./conventions.js";
 import { PROJECT_POLICY, sortGroupKinds } from "./project-policy.js";
 
 const DENY_ALL = [{ group: "*", kind: "*" }];
@@ -55,6 +56,7 @@ export function gitopsProject(environment: EnvironmentSpec): IAppProject {
     ],
     roles: projectRoles(environment, name),
     orphanedResources: { warn: true },
+    ...syncWindowsOf(environment),
   };
   // The root Application belongs to this project: deleting it first would strand the root.
   return appProject(environment, name, spec, { annotations: KEEP });
@@ -63,7 +65,8 @@ export function gitopsProject(environment: EnvironmentSpec): IAppProject {
 /**
  * A layer's project: this repository and the upstream chart repositories as sources, exactly the
  * namespaces its components use as destinations (and as the only Namespaces it may create), the
- * layer's resource policy, the environment's sync windows and its RBAC roles.
+ * layer's resource policy, the environment's sync windows and its RBAC roles. Its components are
+ * listed in apps/<env>/README.md, not in the description, which the CRD limits to 255 characters.
  */
 export function layerProject(plan: EnvironmentPlan, layer: Layer): IAppProject {
   const { environment } = plan;
@@ -72,16 +75,27 @@ export function layerProject(plan: EnvironmentPlan, layer: Layer): IAppProject {
   const namespaces = [...new Set(components.map((c) => c.namespace))].sort();
   const policy = PROJECT_POLICY[layer];
   const spec: IAppProject["spec"] = {
-    description: `${environment.name}: ${layer} layer (${components.length > 0 ? components.map((c) => c.name).join(", ") : "no components yet"}).`,
+    description: `${environment.name}: ${layer} layer, ${components.length} component${components.length === 1 ? "" : "s"}; listed in ${repoPaths.appsDir(environment.name)}/README.md.`,
     sourceRepos: [...new Set([environment.repository.url, ...environment.repository.upstreamChartRepositories, ...components.flatMap((c) => (c.source.kind === "upstream" ? [c.source.repoURL] : []))])].sort(),
     destinations: namespaces.map((namespace) => ({ server: environment.destination.server, namespace })),
     clusterResourceWhitelist: [...namespaces.map((namespace) => ({ group: "", kind: "Namespace", name: namespace })), ...sortGroupKinds(policy.cluster)],
     namespaceResourceWhitelist: sortGroupKinds(policy.namespaced),
     roles: projectRoles(environment, name),
     orphanedResources: { warn: true },
+    ...syncWindowsOf(environment),
   };
-  if (environment.syncWindows.length > 0) {
-    spec.syncWindows = environment.syncWindows.map((window) => ({
+  return appProject(environment, name, spec, { layer, annotations: { [SYNC_WAVE]: "-1" }, finalizers: [RESOURCES_FINALIZER] });
+}
+
+/**
+ * The environment's sync windows, for every Application of a project. Every project of the
+ * environment gets them, the gitops project too: a freeze that let the root and layer Applications
+ * (automated, prune) sync would let a commit delete component Applications during it.
+ */
+function syncWindowsOf(environment: EnvironmentSpec): { syncWindows?: ISyncWindow[] } {
+  if (environment.syncWindows.length === 0) return {};
+  return {
+    syncWindows: environment.syncWindows.map((window) => ({
       kind: window.kind,
       schedule: window.schedule,
       duration: window.duration,
@@ -89,9 +103,8 @@ export function layerProject(plan: EnvironmentPlan, layer: Layer): IAppProject {
       manualSync: window.manualSync,
       applications: ["*"],
       ...(window.description ? { description: window.description } : {}),
-    }));
-  }
-  return appProject(environment, name, spec, { layer, annotations: { [SYNC_WAVE]: "-1" }, finalizers: [RESOURCES_FINALIZER] });
+    })),
+  };
 }
 
 /** `read-only` may view the project's Applications; `deployer` may also sync them. */
