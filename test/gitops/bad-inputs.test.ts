@@ -1,7 +1,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { copyRepository, removeTree } from "./support/fixture-repo.js";
+import { copyRepository, fixtureGit, removeTree } from "./support/fixture-repo.js";
 import { errorsIn, runGenerator, treeDigest } from "./support/generated.js";
 
 /**
@@ -22,6 +22,14 @@ const edit = (path: string, change: (text: string) => string) => {
   const after = change(before);
   expect(after, `the edit of ${path} changes it`).not.toBe(before);
   writeFileSync(join(root, path), after);
+};
+/** 1-based line of a component's key in an environment.yaml of the copy. */
+const lineOf = (env: string, component: string, key: string) => {
+  const lines = readFileSync(join(root, `environments/${env}/environment.yaml`), "utf8").split("\n");
+  const start = lines.indexOf(`  ${component}:`);
+  const index = lines.findIndex((line, i) => i > start && line.startsWith(`    ${key}: `));
+  expect(start, `${component} in environments/${env}/environment.yaml`).toBeGreaterThanOrEqual(0);
+  return index + 1;
 };
 /** Replaces a pin of one component in an environment.yaml. */
 const setPin = (env: string, component: string, key: "chartRevision" | "imageTag", value: string) =>
@@ -80,9 +88,35 @@ describe("bad inputs", () => {
     expectFailure(["GEN021 dependency cycle: mcp-server → mcp-gateway → mcp-server."]);
   });
 
-  it("branch pin in production: GEN030", () => {
+  it("branch or tag pin in production: GEN030", () => {
     setPin("production", "mcp-server", "chartRevision", "main");
-    expectFailure(['GEN030 chartRevision "main" of mcp-server is a moving reference (a branch or a short name); production pins must be immutable.', "    at components.mcp-server.chartRevision"]);
+    setPin("production", "gateway", "chartRevision", "v0.1.0");
+    expectFailure([
+      `environments/production/environment.yaml:${lineOf("production", "mcp-server", "chartRevision")}:20: GEN030 chartRevision "main" of mcp-server is not a full commit SHA; production runs only 40-character commit SHAs of main`,
+      `environments/production/environment.yaml:${lineOf("production", "gateway", "chartRevision")}:20: GEN030 chartRevision "v0.1.0" of gateway is not a full commit SHA;`,
+      "    at components.mcp-server.chartRevision",
+    ]);
+  });
+
+  it("a pin naming no commit of the clone: GEN034 at its line, with how to fix it", () => {
+    setPin("staging", "mcp-server", "chartRevision", "v9.9.9");
+    setPin("production", "gateway", "chartRevision", "0123456789abcdef0123456789abcdef01234567");
+    expectFailure([
+      `environments/staging/environment.yaml:${lineOf("staging", "mcp-server", "chartRevision")}:20: GEN034 chartRevision "v9.9.9" of mcp-server names no commit in this repository (no such commit, tag, branch or origin/v9.9.9).`,
+      `environments/production/environment.yaml:${lineOf("production", "gateway", "chartRevision")}:20: GEN034 chartRevision "0123456789abcdef0123456789abcdef01234567" of gateway names no commit in this repository`,
+      "    fix: Pin a commit of main's history (`git rev-parse main` prints a full SHA).",
+    ]);
+  });
+
+  it("a production commit that is not on main: GEN035", () => {
+    const side = fixtureGit(["commit-tree", "4b825dc642cb6eb9a060e54bf8d69288fbee4904", "-m", "never merged"], root).trim();
+    setPin("production", "mcp-server", "chartRevision", side);
+    expectFailure([`environments/production/environment.yaml:${lineOf("production", "mcp-server", "chartRevision")}:20: GEN035 chartRevision ${side} of mcp-server is not in the history of main`]);
+  });
+
+  it("outside a Git repository: GEN036, the pins cannot be verified", () => {
+    rmSync(join(root, ".git"), { recursive: true, force: true });
+    expectFailure(["GEN036 ", "cannot be verified: git cat-file failed in", "fatal: not a git repository", "    fix: Run the generator inside a Git clone of this repository"]);
   });
 
   it("duplicate names: a repeated component key is GEN002", () => {
@@ -94,7 +128,8 @@ describe("bad inputs", () => {
     cpSync(join(root, "charts/mcp-server"), join(root, "charts/root"), { recursive: true });
     edit("charts/root/Chart.yaml", (text) => text.replace("name: mcp-server", "name: root").replace(/\n.*dependencies: .*/, ""));
     for (const env of ["development", "staging", "production"]) {
-      edit(`environments/${env}/environment.yaml`, (text) => `${text}  root:\n    enabled: true\n    chartRevision: v0.1.0\n    imageTag: v0.1.0\n`);
+      const revision = /\n {4}chartRevision: (\S+)\n/.exec(readFileSync(join(root, `environments/${env}/environment.yaml`), "utf8"))?.[1];
+      edit(`environments/${env}/environment.yaml`, (text) => `${text}  root:\n    enabled: true\n    chartRevision: ${revision}\n    imageTag: v0.1.0\n`);
       cpSync(join(root, `environments/${env}/values/mcp-server.yaml`), join(root, `environments/${env}/values/root.yaml`));
       edit(`environments/${env}/values/root.yaml`, (text) => text.replace("charts/mcp-server/", "charts/root/"));
     }

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { createValidator } from "../../tools/src/gitops/schema-validation.js";
-import { isImmutableRevision } from "../../tools/src/gitops/revisions.js";
+import { isFullCommitSha } from "../../tools/src/gitops/revisions.js";
 import { repoRoot } from "../../tools/src/paths.js";
 import { bundleSchema } from "../../tools/src/schemas/bundle.js";
 import type { JsonSchema } from "../../tools/src/schemas/json-schema.js";
@@ -58,11 +58,15 @@ describe.each(environments)("environments/%s", (env) => {
 describe("the environments differ as designed", () => {
   const [development, staging, production] = ["development", "staging", "production"].map(environmentOf) as Record<string, any>[];
 
-  it("development may track a branch; production pins only immutable revisions and release tags", () => {
+  it("development follows main; staging and production pin every enabled component to a full commit SHA", () => {
+    const enabledPins = (env: Record<string, any> | undefined) => (Object.values(env?.components ?? {}) as any[]).filter((pin) => pin.enabled).map((pin) => pin.chartRevision as string);
     expect(development?.tier).toBe("development");
-    expect(Object.values(development?.components ?? {}).some((pin: any) => !isImmutableRevision(pin.chartRevision ?? ""))).toBe(true);
+    expect(new Set(enabledPins(development))).toEqual(new Set(["main"]));
     expect(production?.tier).toBe("production");
-    for (const pin of Object.values(production?.components ?? {}) as any[]) if (pin.enabled) expect(isImmutableRevision(pin.chartRevision)).toBe(true);
+    for (const env of [staging, production]) {
+      expect(enabledPins(env).length).toBeGreaterThan(0);
+      expect(enabledPins(env).filter((revision) => !isFullCommitSha(revision))).toEqual([]);
+    }
   });
 
   it("production runs Argo CD highly available, alerts to PagerDuty and restricts when automated syncs happen", () => {

@@ -122,7 +122,8 @@ describe("the Argo CD gate (ARGOCD_SERVER, ARGOCD_TOKEN)", () => {
 
   it("lets the promotion through when the source Applications are Synced and Healthy at the promoted pins", async () => {
     const harness = await startHarness();
-    const server = await argocd({ "staging-alpha": app("v0.2.0", "v1.1.0"), "staging-beta": app("v0.2.0", "v1.0.0") });
+    const v2 = harness.fixture.release("v0.2.0");
+    const server = await argocd({ "staging-alpha": app(v2, "v1.1.0"), "staging-beta": app(v2, "v1.0.0") });
     const result = await harness.run(PROMOTE, { env: { ARGOCD_SERVER: server, ARGOCD_TOKEN: "argocd-token-123456" } });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toContain("Argo CD gate: staging-alpha, staging-beta Synced and Healthy at the promoted pins.");
@@ -130,7 +131,8 @@ describe("the Argo CD gate (ARGOCD_SERVER, ARGOCD_TOKEN)", () => {
 
   it("blocks when a source Application is degraded or runs other pins, and reports a refused token", async () => {
     const harness = await startHarness();
-    const server = await argocd({ "staging-alpha": app("v0.2.0", "v1.0.9", "OutOfSync", "Degraded"), "staging-beta": app("v0.2.0", "v1.0.0") });
+    const v2 = harness.fixture.release("v0.2.0");
+    const server = await argocd({ "staging-alpha": app(v2, "v1.0.9", "OutOfSync", "Degraded"), "staging-beta": app(v2, "v1.0.0") });
     const blocked = await harness.run(PROMOTE, { env: { ARGOCD_SERVER: server, ARGOCD_TOKEN: "argocd-token-123456" } });
     expect(blocked.code).toBe(1);
     expect(blocked.stderr).toContain("PRM021 staging is not ready to promote: staging-alpha: sync status is OutOfSync, health is Degraded, runs image tag v1.0.9, not v1.1.0.");

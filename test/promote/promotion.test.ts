@@ -3,7 +3,7 @@ import { parse } from "yaml";
 import { decodeMetadata } from "../../tools/src/promote/pr-body.js";
 import { checkEnvironment } from "../../tools/src/promote/regenerate.js";
 import { Workspace } from "../../tools/src/promote/snapshot.js";
-import { PRODUCTION_ENVIRONMENT, STAGING_ENVIRONMENT } from "./fixture-repo.js";
+import { pinned, PRODUCTION_ENVIRONMENT, STAGING_ENVIRONMENT } from "./fixture-repo.js";
 import { harnessPerTest, localState, PROMOTE, PROMOTION_BRANCH as BRANCH, remoteState } from "./harness.js";
 
 const startHarness = harnessPerTest();
@@ -11,19 +11,20 @@ const startHarness = harnessPerTest();
 describe("promotion staging → production on a fixture with several components", () => {
   it("plans exactly the differing promotable pins and prints the table and the rendered diff", async () => {
     const harness = await startHarness();
+    const [v1, v2] = [harness.fixture.release("v0.1.0"), harness.fixture.release("v0.2.0")];
     const result = await harness.run([...PROMOTE, "--dry-run"]);
     expect(result.code).toBe(0);
     const plan = result.outcome?.plan;
     expect(plan?.changes.map((c) => [c.component, c.field, c.from, c.to])).toEqual([
-      ["alpha", "chartRevision", "v0.1.0", "v0.2.0"],
+      ["alpha", "chartRevision", v1, v2],
       ["alpha", "imageTag", "v1.0.0", "v1.1.0"],
-      ["beta", "chartRevision", "v0.1.0", "v0.2.0"],
+      ["beta", "chartRevision", v1, v2],
     ]);
     expect(plan?.unchanged).toBe(1); // beta's image tag already matches
     expect(plan?.skipped).toEqual([{ component: "gamma", reason: "disabled in production" }]);
-    expect(result.stdout).toMatch(/COMPONENT\s+FIELD\s+FROM\s+TO\nalpha\s+chartRevision\s+v0\.1\.0\s+v0\.2\.0\nalpha\s+imageTag\s+v1\.0\.0\s+v1\.1\.0\nbeta\s+chartRevision\s+v0\.1\.0\s+v0\.2\.0/);
+    expect(result.stdout).toMatch(new RegExp(`COMPONENT\\s+FIELD\\s+FROM\\s+TO\\nalpha\\s+chartRevision\\s+${v1}\\s+${v2}\\nalpha\\s+imageTag\\s+v1\\.0\\.0\\s+v1\\.1\\.0\\nbeta\\s+chartRevision\\s+${v1}\\s+${v2}`));
     // The rendered diff is helm template of each chart at its pinned revision with production's values.
-    expect(result.stdout).toContain("--- a/production/alpha\tcharts/alpha@v0.1.0, image v1.0.0");
+    expect(result.stdout).toContain(`--- a/production/alpha\tcharts/alpha@${v1}, image v1.0.0`);
     expect(result.stdout).toContain('-          image: "ghcr.io/example/alpha:v1.0.0"\n+          image: "ghcr.io/example/alpha:v1.1.0"');
     expect(result.stdout).toContain('+    fixture.example.com/chart-generation: "2"');
     expect(result.stdout).toContain("replicas: 3"); // production's replicas, not staging's 2
@@ -38,6 +39,7 @@ describe("promotion staging → production on a fixture with several components"
   it("publishes one commit and one pull request; env-specific values never move and the bytes around the pins survive", async () => {
     const harness = await startHarness();
     const { standIn, fixture } = harness;
+    const [v1, v2] = [fixture.release("v0.1.0"), fixture.release("v0.2.0")];
     const baseBefore = standIn.store.readRef("refs/heads/main") as string;
     const result = await harness.run(PROMOTE);
     expect(result.code, result.stderr).toBe(0);
@@ -57,9 +59,12 @@ describe("promotion staging → production on a fixture with several components"
     // Only the three pin scalars changed in environment.yaml, byte for byte.
     const edited = standIn.store.fileAt(head, "environments/production/environment.yaml");
     expect(edited).toBe(
-      PRODUCTION_ENVIRONMENT.replace("chartRevision: v0.1.0     # promoted", "chartRevision: v0.2.0     # promoted")
-        .replace('imageTag: "v1.0.0"', 'imageTag: "v1.1.0"')
-        .replace("chartRevision: 'v0.1.0'", "chartRevision: 'v0.2.0'"),
+      pinned(
+        PRODUCTION_ENVIRONMENT.replace("chartRevision: v0.1.0     # promoted", "chartRevision: v0.2.0     # promoted")
+          .replace('imageTag: "v1.0.0"', 'imageTag: "v1.1.0"')
+          .replace("chartRevision: 'v0.1.0'", "chartRevision: 'v0.2.0'"),
+        fixture,
+      ),
     );
     // Environment-specific values stay production's: namespace, serverSideApply, domain, destination, tier, values files.
     const production = parse(edited as string) as { domain: string; tier: string; destination: { server: string }; components: Record<string, Record<string, unknown>> };
@@ -73,25 +78,25 @@ describe("promotion staging → production on a fixture with several components"
 
     // The generated Applications carry the new pins, and apps/production is exactly what the generator writes.
     const alphaApp = standIn.store.fileAt(head, "apps/production/layers/application/production-alpha.yaml") as string;
-    expect(alphaApp).toContain("targetRevision: v0.2.0");
+    expect(alphaApp).toContain(`targetRevision: ${v2}`);
     expect(alphaApp).toContain("value: v1.1.0");
     expect(alphaApp).toContain("namespace: alpha-prod");
     fixture.git(["fetch", "--quiet", "origin", BRANCH]);
     const workspace = new Workspace();
     try {
       const snapshot = workspace.snapshot(fixture.clone, head, ["schemas/", "charts/", "environments/", "apps/production/"], "verify");
-      const check = checkEnvironment(snapshot, "production");
+      const check = checkEnvironment(snapshot, "production", fixture.clone);
       expect(check.ok && check.outOfDate).toEqual([]);
     } finally {
       workspace.dispose();
     }
 
     // The description: pins with provenance, the folded diff and the hidden metadata block.
-    expect(pull.body).toContain("| alpha | `chartRevision` | `v0.1.0` | `v0.2.0` | [compare](");
-    expect(pull.body).toContain(`/acme/gitops/compare/v0.1.0...v0.2.0)`);
+    expect(pull.body).toContain(`| alpha | \`chartRevision\` | \`${v1}\` | \`${v2}\` | [compare](`);
+    expect(pull.body).toContain(`/acme/gitops/compare/${v1}...${v2})`);
     expect(pull.body).toContain("[image compare](https://github.com/example/alpha/compare/v1.0.0...v1.1.0) · [image v1.1.0](https://github.com/example/alpha/releases/tag/v1.1.0)");
     expect(pull.body).toContain("<details><summary>alpha: rendered diff</summary>");
-    expect(decodeMetadata(pull.body)).toMatchObject({ kind: "promotion", from: "staging", to: "production", baseCommit: baseBefore, pins: [{ component: "alpha", field: "chartRevision", from: "v0.1.0", to: "v0.2.0" }, { component: "alpha", field: "imageTag" }, { component: "beta", field: "chartRevision" }] });
+    expect(decodeMetadata(pull.body)).toMatchObject({ kind: "promotion", from: "staging", to: "production", baseCommit: baseBefore, pins: [{ component: "alpha", field: "chartRevision", from: v1, to: v2 }, { component: "alpha", field: "imageTag" }, { component: "beta", field: "chartRevision" }] });
     expect(result.stdout).toContain(`Opened pull request #1: ${standIn.url}/acme/gitops/pull/1`);
   });
 
@@ -111,7 +116,7 @@ describe("promotion staging → production on a fixture with several components"
     expect(secondRun.filter((r) => !r.startsWith("GET"))).toEqual(["POST /repos/acme/gitops/git/trees"]); // content-addressed: the same tree, no commit, no ref move
 
     // Staging moves on: the same pull request is updated and its branch force-moved.
-    fixture.commitAndPush("staging runs alpha v1.2.0", { "environments/staging/environment.yaml": STAGING_ENVIRONMENT.replace("imageTag: v1.1.0", "imageTag: v1.2.0") }, ["staging"]);
+    fixture.commitAndPush("staging runs alpha v1.2.0", { "environments/staging/environment.yaml": pinned(STAGING_ENVIRONMENT.replace("imageTag: v1.1.0", "imageTag: v1.2.0"), fixture) }, ["staging"]);
     const third = await harness.run(PROMOTE);
     expect(third.outcome?.status).toBe("updated");
     expect(standIn.pulls).toHaveLength(1);

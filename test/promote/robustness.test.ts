@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { PROMOTION_ERRORS } from "../../tools/src/promote/errors.js";
 import type { ChartRenderer } from "../../tools/src/promote/manifest-diff.js";
 import { decodeMetadata, GITHUB_BODY_LIMIT, isContinuationComment } from "../../tools/src/promote/pr-body.js";
-import { PRODUCTION_ENVIRONMENT } from "./fixture-repo.js";
+import { pinned, PRODUCTION_ENVIRONMENT } from "./fixture-repo.js";
 import { type Harness, harnessPerTest, PROMOTE, PROMOTION_BRANCH as BRANCH, TOKEN } from "./harness.js";
 
 const startHarness = harnessPerTest();
@@ -148,22 +148,24 @@ describe("errors become stable codes with what to do", () => {
 
   it("the generator's verdict stops a promotion that would break the target (PRM013)", async () => {
     const harness = await startHarness();
-    harness.fixture.commitAndPush("staging tracks a branch", { "environments/staging/environment.yaml": harness.fixture.read("environments/staging/environment.yaml").replace("chartRevision: v0.2.0\n    imageTag: v1.1.0", "chartRevision: main\n    imageTag: v1.1.0") }, ["staging"]);
+    const v2 = harness.fixture.release("v0.2.0");
+    harness.fixture.commitAndPush("staging tracks a branch", { "environments/staging/environment.yaml": harness.fixture.read("environments/staging/environment.yaml").replace(`chartRevision: ${v2}\n    imageTag: v1.1.0`, "chartRevision: main\n    imageTag: v1.1.0") }, ["staging"]);
     const result = await harness.run(PROMOTE);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/PRM013 the generator rejects production with the promoted pins:\n.*GEN030.*moving reference/);
+    expect(result.stderr).toMatch(/PRM013 the generator rejects production with the promoted pins:\n.*GEN030 chartRevision "main" of alpha is not a full commit SHA/);
     expect(harness.standIn.writes()).toEqual([]);
   });
 });
 
 describe("freeze windows", () => {
-  const frozen = PRODUCTION_ENVIRONMENT.replace("syncWindows: []", 'syncWindows:\n  - kind: deny\n    schedule: "0 0 * * 6"\n    duration: 48h\n    timeZone: Etc/UTC\n    description: weekend freeze');
+  const frozen = (harness: { fixture: Parameters<typeof pinned>[1] }) =>
+    pinned(PRODUCTION_ENVIRONMENT.replace("syncWindows: []", 'syncWindows:\n  - kind: deny\n    schedule: "0 0 * * 6"\n    duration: 48h\n    timeZone: Etc/UTC\n    description: weekend freeze'), harness.fixture);
   const saturday = new Date("2025-01-11T10:00:00Z");
   const monday = new Date("2025-01-13T10:00:00Z");
 
   it("block a promotion inside a deny window, and let it through outside", async () => {
     const harness = await startHarness();
-    harness.fixture.commitAndPush("weekend freeze", { "environments/production/environment.yaml": frozen }, ["production"]);
+    harness.fixture.commitAndPush("weekend freeze", { "environments/production/environment.yaml": frozen(harness) }, ["production"]);
     const blocked = await harness.run(PROMOTE, { now: saturday });
     expect(blocked.code).toBe(1);
     expect(blocked.stderr).toMatch(/PRM020 production is frozen: deny window #1 \(deny "0 0 \* \* 6" for 48h, Etc\/UTC\) "weekend freeze" is active \(environments\/production\/environment\.yaml, syncWindows\)\./);
@@ -180,7 +182,7 @@ describe("freeze windows", () => {
 
   it("--override-freeze passes and records the reason in the pull request", async () => {
     const harness = await startHarness();
-    harness.fixture.commitAndPush("weekend freeze", { "environments/production/environment.yaml": frozen }, ["production"]);
+    harness.fixture.commitAndPush("weekend freeze", { "environments/production/environment.yaml": frozen(harness) }, ["production"]);
     const result = await harness.run([...PROMOTE, "--override-freeze", "INC-4711: CVE fix must ship"], { now: saturday });
     expect(result.code, result.stderr).toBe(0);
     const body = harness.standIn.pulls[0]?.body ?? "";
@@ -195,7 +197,7 @@ describe("rollback", () => {
   it("restores the pins the last merged promotion replaced, and then the one before", async () => {
     const harness = await startHarness();
     const { standIn, fixture } = harness;
-    // Promotion 1: alpha and beta to v0.2.0 (alpha image v1.1.0). Merged.
+    // Promotion 1: alpha and beta to the v0.2.0 commit (alpha image v1.1.0). Merged.
     expect((await harness.run(PROMOTE)).code).toBe(0);
     standIn.mergePull(1);
     fixture.pull();
@@ -220,13 +222,14 @@ describe("rollback", () => {
     fixture.pull();
     const second = await harness.run(["--rollback", "--to", "production"]);
     expect(second.code, second.stderr).toBe(0);
+    const [v1, v2] = [fixture.release("v0.1.0"), fixture.release("v0.2.0")];
     expect(second.outcome?.plan.changes.map((c) => [c.component, c.field, c.from, c.to])).toEqual([
-      ["alpha", "chartRevision", "v0.2.0", "v0.1.0"],
+      ["alpha", "chartRevision", v2, v1],
       ["alpha", "imageTag", "v1.1.0", "v1.0.0"],
-      ["beta", "chartRevision", "v0.2.0", "v0.1.0"],
+      ["beta", "chartRevision", v2, v1],
     ]);
     expect(standIn.pulls[3]?.title).toBe("Roll back production: undo #1");
-    expect(standIn.store.fileAt(standIn.store.readRef("refs/heads/promote/rollback-production") as string, "environments/production/environment.yaml")).toBe(PRODUCTION_ENVIRONMENT);
+    expect(standIn.store.fileAt(standIn.store.readRef("refs/heads/promote/rollback-production") as string, "environments/production/environment.yaml")).toBe(pinned(PRODUCTION_ENVIRONMENT, fixture));
   });
 
   it("says there is nothing to roll back when no merged promotion is in effect (PRM030)", async () => {

@@ -3,6 +3,7 @@ import { dirname, join } from "node:path";
 import { stringify } from "yaml";
 import { LAYERS, type Layer } from "../src/catalog/layers.js";
 import { repoRoot } from "../src/paths.js";
+import { run } from "../src/process/run.js";
 
 /**
  * A synthetic repository for the benchmark: `components` charts spread over the three layers with
@@ -111,9 +112,27 @@ function write(root: string, path: string, content: string): void {
   writeFileSync(join(root, path), content);
 }
 
-/** Writes the synthetic repository under `root` (which must be empty). */
+/**
+ * Makes `root` a Git repository whose `main` is one (empty) commit and returns its SHA: the
+ * generator verifies every pin in the repository it runs in, so the synthetic environments pin it.
+ */
+function initRepository(root: string): string {
+  const env = { ...process.env, GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: "/dev/null", GIT_AUTHOR_NAME: "bench", GIT_AUTHOR_EMAIL: "bench@example.com", GIT_COMMITTER_NAME: "bench", GIT_COMMITTER_EMAIL: "bench@example.com" };
+  for (const args of [["init", "--quiet", "--initial-branch=main"], ["commit", "--quiet", "--allow-empty", "--no-verify", "--message", "synthetic catalog"]]) {
+    const result = run("git", args, { cwd: root, env });
+    if (result.status !== 0) throw new Error(`git ${args.join(" ")} failed in ${root}: ${result.stderr}`);
+  }
+  return run("git", ["rev-parse", "HEAD"], { cwd: root, env }).stdout.trim();
+}
+
+/**
+ * Writes the synthetic repository under `root` (which must be empty): a Git repository whose
+ * staging and production environments pin the commit of `main` (development follows `main`), as
+ * this repository's do.
+ */
 export function writeSyntheticRepository(root: string, size: SyntheticSize): SyntheticComponent[] {
   const components = syntheticComponents(size.components);
+  const commit = initRepository(root);
   mkdirSync(join(root, "schemas"), { recursive: true });
   cpSync(join(repoRoot, "schemas", "environment.json"), join(root, "schemas", "environment.json"));
   components.forEach((component, index) => {
@@ -127,7 +146,7 @@ export function writeSyntheticRepository(root: string, size: SyntheticSize): Syn
   for (let env = 0; env < size.environments; env++) {
     const name = `env-${String(env).padStart(2, "0")}`;
     const tier = env % 3 === 2 ? "production" : env % 3 === 1 ? "staging" : "development";
-    const revision = tier === "production" ? "v1.0.0" : "main";
+    const revision = tier === "development" ? "main" : commit;
     const document = {
       name,
       tier,

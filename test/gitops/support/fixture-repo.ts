@@ -1,8 +1,55 @@
+import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { stringify } from "yaml";
 import { repoRoot } from "../../../tools/src/paths.js";
+
+/**
+ * git with a fixed identity and clock and without the user's or the system's configuration (no
+ * signing, no hooks), so a fixture's commits have the same SHA on every machine.
+ */
+export function fixtureGit(args: readonly string[], cwd: string): string {
+  const env = {
+    ...process.env,
+    GIT_CONFIG_NOSYSTEM: "1",
+    GIT_CONFIG_GLOBAL: "/dev/null",
+    GIT_AUTHOR_NAME: "Fixture",
+    GIT_AUTHOR_EMAIL: "fixture@example.com",
+    GIT_COMMITTER_NAME: "Fixture",
+    GIT_COMMITTER_EMAIL: "fixture@example.com",
+    GIT_AUTHOR_DATE: "2025-01-01T00:00:00Z",
+    GIT_COMMITTER_DATE: "2025-01-01T00:00:00Z",
+  };
+  const result = spawnSync("git", args, { cwd, encoding: "utf8", env });
+  if (result.status !== 0) throw new Error(`git ${args.join(" ")} failed in ${cwd}: ${result.stderr}`);
+  return result.stdout;
+}
+
+/** Makes `root` a Git repository whose branch `main` is one empty commit (the same SHA everywhere: fixtureCommit()). */
+function initFixtureGit(root: string): string {
+  fixtureGit(["init", "--quiet", "--initial-branch=main"], root);
+  fixtureGit(["commit", "--quiet", "--allow-empty", "--no-verify", "--message", "fixture"], root);
+  return fixtureGit(["rev-parse", "HEAD"], root).trim();
+}
+
+let cachedFixtureCommit: string | undefined;
+
+/**
+ * The commit `main` points at in every writeFixtureRepo() repository: an empty commit with a fixed
+ * identity, date and message, so its SHA is known before the files that pin it are written.
+ */
+export function fixtureCommit(): string {
+  if (cachedFixtureCommit === undefined) {
+    const scratch = mkdtempSync(join(tmpdir(), "gitops-fixture-commit-"));
+    try {
+      cachedFixtureCommit = initFixtureGit(scratch);
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  }
+  return cachedFixtureCommit;
+}
 
 /** A small chart for generator tests: the catalog annotations, a strict schema and one Deployment. */
 export interface FixtureChart {
@@ -142,9 +189,18 @@ export function environmentFiles(environment: FixtureEnvironment): Record<string
   return files;
 }
 
-/** A temporary repository root holding the real environment schema and the given files. */
-export function writeFixtureRepo(files: Record<string, string>): string {
+/**
+ * A temporary repository root holding the real environment schema and the given files. It is a Git
+ * repository (the generator verifies pins in it) whose `main` is fixtureCommit(), with `tags`
+ * (if any) on that commit; the files themselves stay uncommitted, as in a working tree.
+ */
+export function writeFixtureRepo(files: Record<string, string>, options: { tags?: readonly string[]; git?: boolean } = {}): string {
   const root = mkdtempSync(join(tmpdir(), "gitops-fixture-"));
+  if (options.git !== false) {
+    const commit = initFixtureGit(root);
+    if (commit !== fixtureCommit()) throw new Error(`the fixture commit is ${commit} in ${root} but ${fixtureCommit()} elsewhere: git is not deterministic here`);
+    for (const tag of options.tags ?? []) fixtureGit(["tag", tag], root);
+  }
   mkdirSync(join(root, "schemas"), { recursive: true });
   cpSync(join(repoRoot, "schemas", "environment.json"), join(root, "schemas", "environment.json"));
   for (const [path, content] of Object.entries(files)) {
@@ -154,10 +210,20 @@ export function writeFixtureRepo(files: Record<string, string>): string {
   return root;
 }
 
-/** A copy of this repository's generator inputs and committed output, to break in a test without touching the real tree. */
+/**
+ * A copy of this repository's generator inputs and committed output, to break in a test without
+ * touching the real tree. It is a Git repository that borrows this repository's objects
+ * (objects/info/alternates: nothing is copied) with `main` at this checkout's HEAD, so the pins
+ * resolve, and are on `main`, exactly as in the checkout.
+ */
 export function copyRepository(): string {
   const root = mkdtempSync(join(tmpdir(), "gitops-copy-"));
   for (const dir of ["charts", "environments", "apps", "schemas"]) cpSync(join(repoRoot, dir), join(root, dir), { recursive: true });
+  const objects = fixtureGit(["rev-parse", "--path-format=absolute", "--git-common-dir"], repoRoot).trim();
+  const head = fixtureGit(["rev-parse", "HEAD"], repoRoot).trim();
+  fixtureGit(["init", "--quiet", "--initial-branch=main"], root);
+  writeFileSync(join(root, ".git", "objects", "info", "alternates"), `${join(objects, "objects")}\n`);
+  fixtureGit(["update-ref", "refs/heads/main", head], root);
   return root;
 }
 

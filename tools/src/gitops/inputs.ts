@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { readChartManifests, readUpstreamSchemas, type ChartManifestText, type UpstreamSchemaText } from "../catalog/catalog.js";
 import type { JsonSchema } from "../schemas/json-schema.js";
+import { gitRevisionLookup, type RevisionLookup } from "./git-revisions.js";
 
 /** A file's repository-relative path and its text (undefined when it does not exist). */
 export interface InputFile {
@@ -26,12 +27,18 @@ export interface GeneratorInputs {
   chartValues: Map<string, { schema: InputFile; values: InputFile }>;
   environmentSchema: { file: string; schema: JsonSchema };
   environments: EnvironmentInput[];
+  /** Answers what the environments' pins name in the Git repository (the only input read after planning starts). */
+  revisions: RevisionLookup;
 }
 
 export const ENVIRONMENT_SCHEMA = "schemas/environment.json";
 
-/** Reads the inputs of a checkout (or of a `--root` copy). `only` limits the environments read. */
-export function readGeneratorInputs(root: string, only?: string): GeneratorInputs {
+/**
+ * Reads the inputs of a checkout (or of a `--root` copy). `only` limits the environments read.
+ * Pins are verified in the Git repository containing `options.repository` (default: `root`); a
+ * promotion plans in a snapshot directory and passes its clone.
+ */
+export function readGeneratorInputs(root: string, only?: string, options: { repository?: string } = {}): GeneratorInputs {
   const charts = readChartManifests(root);
   const chartValues = new Map(
     charts.map((chart) => [
@@ -43,7 +50,14 @@ export function readGeneratorInputs(root: string, only?: string): GeneratorInput
   const environments = listEnvironmentNames(root)
     .filter((name) => only === undefined || name === only)
     .map((name) => readEnvironmentInput(root, name));
-  return { charts, upstream: readUpstreamSchemas(root), chartValues, environmentSchema: { file: ENVIRONMENT_SCHEMA, schema: JSON.parse(schemaText) as JsonSchema }, environments };
+  return {
+    charts,
+    upstream: readUpstreamSchemas(root),
+    chartValues,
+    environmentSchema: { file: ENVIRONMENT_SCHEMA, schema: JSON.parse(schemaText) as JsonSchema },
+    environments,
+    revisions: gitRevisionLookup(options.repository ?? root),
+  };
 }
 
 /** Directories under environments/ (each is an environment, whether or not its environment.yaml exists yet). */

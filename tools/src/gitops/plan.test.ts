@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { chartFiles, environmentFiles, modeline, removeTree, upstreamFiles, writeFixtureRepo, type FixtureEnvironment } from "../../../test/gitops/support/fixture-repo.js";
+import { parse } from "yaml";
+import { chartFiles, environmentFiles, fixtureCommit, modeline, removeTree, upstreamFiles, writeFixtureRepo, type FixtureEnvironment } from "../../../test/gitops/support/fixture-repo.js";
 import { readGeneratorInputs } from "./inputs.js";
 import { planGitops } from "./plan.js";
 import { formatProblem, type Problem } from "./problems.js";
@@ -177,10 +178,14 @@ describe("planGitops rejects bad input with one precise problem each", () => {
     expect(problem).toMatchObject({ code: "GEN022", message: "portal depends on gateway, which is not enabled in dev." });
   });
 
-  it("GEN030 and GEN031 moving pins in production", () => {
-    const problems = planWith({ tier: "production", components: { ...ALL_ON, "cert-manager": { enabled: true, chartRevision: "v1.0.0", imageTag: "v1.0.0" }, gateway: { enabled: true, chartRevision: "v1.0.0", imageTag: "v1.0.0" }, portal: { enabled: true, chartRevision: "main", imageTag: "latest" } } }).problems;
+  it("GEN030 and GEN031 moving pins in production: a branch and a tag (even one that exists) are refused, a commit SHA of main passes", () => {
+    const files = { ...CHARTS, ...environmentFiles({ name: "dev", tier: "production", components: { "cert-manager": { enabled: true, chartRevision: fixtureCommit(), imageTag: "v1.0.0" }, gateway: { enabled: true, chartRevision: "v1.0.0", imageTag: "v1.0.0" }, portal: { enabled: true, chartRevision: "main", imageTag: "latest" } } }) };
+    const root = writeFixtureRepo(files, { tags: ["v1.0.0"] });
+    roots.push(root);
+    const problems = planGitops(readGeneratorInputs(root)).problems;
     expect(problems.map((p) => [p.code, p.path, p.message])).toEqual([
-      ["GEN030", "components.portal.chartRevision", 'chartRevision "main" of portal is a moving reference (a branch or a short name); production pins must be immutable.'],
+      ["GEN030", "components.gateway.chartRevision", 'chartRevision "v1.0.0" of gateway is not a full commit SHA; production runs only 40-character commit SHAs of main (a tag can be moved or deleted, a branch moves with every merge).'],
+      ["GEN030", "components.portal.chartRevision", 'chartRevision "main" of portal is not a full commit SHA; production runs only 40-character commit SHAs of main (a tag can be moved or deleted, a branch moves with every merge).'],
       ["GEN031", "components.portal.imageTag", 'imageTag "latest" of portal is a floating tag; production runs release tags only.'],
     ]);
   });
@@ -251,6 +256,20 @@ describe("upstream components (schemas/upstream/<name>.json)", () => {
 
   it("GEN033 an image tag on an upstream component", () => {
     expect(only(withPrometheus({ enabled: true, chartRevision: "main", imageTag: "v1" }).problems)).toMatchObject({ code: "GEN033", path: "components.prometheus.imageTag", message: "prometheus takes no imageTag: an upstream chart (prometheus 75.1.0 from https://prometheus-community.github.io/helm-charts), pinned by its version." });
+  });
+
+  it("a Helm chart from an OCI registry: bare registry path + chart in the Application, the same string in the project; oci:// is GEN010", () => {
+    const fromRegistry = (repoURL: string) =>
+      plan({ ...CHARTS, ...upstreamFiles({ name: "prometheus", namespace: "monitoring", repoURL, version: "75.1.0" }), ...environmentFiles({ name: "dev", components: { ...ALL_ON, prometheus: { enabled: true, chartRevision: "main" } }, upstream: ["prometheus"] }) });
+    const result = fromRegistry("ghcr.io/prometheus-community/charts");
+    expect(result.problems).toEqual([]);
+    const read = (path: string) => parse(result.environments[0]?.files.find((f) => f.path === path)?.content ?? "null");
+    const application = read("apps/dev/layers/infrastructure/dev-prometheus.yaml");
+    expect(application.spec.sources[0]).toMatchObject({ repoURL: "ghcr.io/prometheus-community/charts", chart: "prometheus", targetRevision: "75.1.0" });
+    expect(application.spec.sources[0].path).toBeUndefined();
+    expect(read("apps/dev/root/projects/dev-infrastructure.yaml").spec.sourceRepos).toEqual(["ghcr.io/prometheus-community/charts", "https://example.com/platform.git"]);
+    const oci = plan({ ...CHARTS, ...upstreamFiles({ name: "prometheus", repoURL: "oci://ghcr.io/prometheus-community/charts" }), ...environmentFiles({ name: "dev", components: ALL_ON }) });
+    expect(oci.problems).toEqual([expect.objectContaining({ code: "GEN010", file: "schemas/upstream/prometheus.json", path: "x-upstream.repoURL", fix: expect.stringContaining('"repoURL": "ghcr.io/prometheus-community/charts"') })]);
   });
 
   it("GEN010 a broken x-upstream block, and a name defined twice", () => {

@@ -16,7 +16,8 @@ import type { EnvironmentInput, GeneratorInputs } from "./inputs.js";
 import { names } from "./manifests/conventions.js";
 import { problem, sortProblems, WARNING_CODES, type Problem, type SourceLocation } from "./problems.js";
 import { renderEnvironment } from "./render-environment.js";
-import { isImmutableRevision, isReleaseImageTag } from "./revisions.js";
+import { verifyPins } from "./pins.js";
+import { isReleaseImageTag } from "./revisions.js";
 import { suggestKey } from "./schema-validation.js";
 import { compileCached, type ValidatorCache } from "./validator-cache.js";
 import { parseYamlSource, type YamlSource } from "./yaml-source.js";
@@ -61,6 +62,8 @@ export function planGitops(inputs: GeneratorInputs, options: { validatorCache?: 
     if (result.checked) checked.push(result.checked);
   }
 
+  problems.push(...verifyPins(checked.map((c) => ({ file: c.input.environment.file, environment: c.environment, enabled: c.enabled.map((component) => component.name), locate: (path) => c.locate(path) })), inputs.revisions));
+
   const needed = new Map<string, CatalogComponent>();
   for (const environment of checked) for (const component of environment.enabled) needed.set(component.name, component);
   const order = orderByDependencies(catalog.components, new Set(needed.keys()));
@@ -80,7 +83,7 @@ export function planGitops(inputs: GeneratorInputs, options: { validatorCache?: 
   return { catalog, environments, problems: [], warnings };
 }
 
-/** environment.yaml against its schema, its name, its component list against the catalog, production pins, dependencies. */
+/** environment.yaml against its schema, its name, its component list against the catalog, production image tags, dependencies (chartRevision pins: pins.ts). */
 function checkEnvironmentFile(input: EnvironmentInput, inputs: GeneratorInputs, catalog: Catalog, validator: ValidateFunction): { checked?: CheckedEnvironment; problems: Problem[] } {
   const file = input.environment.file;
   if (input.environment.text === undefined) {
@@ -114,9 +117,6 @@ function checkEnvironmentFile(input: EnvironmentInput, inputs: GeneratorInputs, 
     const pin = environment.components[component.name];
     if (!pin) continue;
     const at = (key: string) => ({ location: locate(["components", component.name, key]), path: `components.${component.name}.${key}` });
-    if (environment.tier === "production" && !isImmutableRevision(pin.chartRevision)) {
-      problems.push(problem("GEN030", file, `chartRevision "${pin.chartRevision}" of ${component.name} is a moving reference (a branch or a short name); production pins must be immutable.`, at("chartRevision")));
-    }
     if (environment.tier === "production" && pin.imageTag !== "" && !isReleaseImageTag(pin.imageTag)) {
       problems.push(problem("GEN031", file, `imageTag "${pin.imageTag}" of ${component.name} is a floating tag; production runs release tags only.`, at("imageTag")));
     }

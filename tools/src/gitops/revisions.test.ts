@@ -1,13 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { isImmutableRevision, isReleaseImageTag } from "./revisions.js";
+import { isFullCommitSha, isReleaseImageTag } from "./revisions.js";
 
-describe("immutable pins", () => {
-  it("accepts release tags and full commit SHAs as chart revisions", () => {
-    for (const revision of ["v0.1.0", "v1.2.3-rc.1", "4f1c2a8d9e0b7c6a5f4e3d2c1b0a9f8e7d6c5b4a"]) expect(isImmutableRevision(revision)).toBe(true);
-  });
-
-  it("rejects branches, HEAD, short SHAs and unprefixed versions", () => {
-    for (const revision of ["main", "HEAD", "release/1.2", "4f1c2a8", "1.2.3", "v1.2", "V1.2.3"]) expect(isImmutableRevision(revision)).toBe(false);
+describe("pin formats", () => {
+  it("accepts only full lowercase commit SHAs as production chart revisions", () => {
+    expect(isFullCommitSha("4f1c2a8d9e0b7c6a5f4e3d2c1b0a9f8e7d6c5b4a")).toBe(true);
+    for (const revision of ["v0.1.0", "v1.2.3-rc.1", "main", "HEAD", "release/1.2", "4f1c2a8", "4F1C2A8D9E0B7C6A5F4E3D2C1B0A9F8E7D6C5B4A", "4f1c2a8d9e0b7c6a5f4e3d2c1b0a9f8e7d6c5b4a0"]) {
+      expect(isFullCommitSha(revision), revision).toBe(false);
+    }
   });
 
   it("accepts release image tags and rejects floating ones", () => {

@@ -126,11 +126,11 @@ export async function runPromotion(request: PromotionRequest, context: Promotion
       }
     }
 
-    const before = checkEnvironment(snapshot, request.to);
+    const before = checkEnvironment(snapshot, request.to, request.root);
     if (!before.ok) throw new PromotionError("PRM013", `${request.to} is already invalid at ${request.base} (${baseCommit.slice(0, 12)}), before any pin moves:\n${before.problems.join("\n")}`);
     const edited = applyScalarEdits(targetFile, targetText, plan.changes.map((c) => ({ path: c.path, value: c.to })));
     writeFileSync(join(snapshot, targetFile), edited);
-    const after = regenerateEnvironment(snapshot, request.to);
+    const after = regenerateEnvironment(snapshot, request.to, request.root);
     if (!after.ok) throw new PromotionError("PRM013", `the generator rejects ${request.to} with the promoted pins:\n${after.problems.join("\n")}`);
     const changes: TreeChange[] = [
       { path: targetFile, content: edited },
@@ -235,7 +235,7 @@ function parseEnvironment(file: string, text: string): unknown {
 
 async function gateOnArgoCd(argocd: ArgoCdConnection, request: PromotionRequest, snapshot: string, plan: PromotionPlan, log: (text: string) => void): Promise<void> {
   const from = request.from as string;
-  const source = checkEnvironment(snapshot, from);
+  const source = checkEnvironment(snapshot, from, request.root);
   if (!source.ok) throw new PromotionError("PRM013", `${from} is invalid at the base commit:\n${source.problems.join("\n")}`);
   const names = new Set(plan.changes.map((c) => c.component));
   const components = source.components.filter((c) => names.has(c.name));

@@ -30,24 +30,28 @@ export interface TargetComponent {
 export type EnvironmentCheck = { ok: true; components: TargetComponent[]; outOfDate: string[] } | { ok: false; problems: string[] };
 export type Regeneration = { ok: true; components: TargetComponent[]; written: string[]; removed: string[] } | { ok: false; problems: string[] };
 
-/** Validates one environment of a checkout and lists its enabled components; `outOfDate` lists apps/ files that differ from what the generator would write. */
-export function checkEnvironment(root: string, environment: string): EnvironmentCheck {
-  const planned = planOne(root, environment);
+/**
+ * Validates one environment of a checkout and lists its enabled components; `outOfDate` lists apps/
+ * files that differ from what the generator would write. Pins are verified in the Git repository
+ * containing `repository` (a snapshot directory is not one: pass the clone it was taken from).
+ */
+export function checkEnvironment(root: string, environment: string, repository = root): EnvironmentCheck {
+  const planned = planOne(root, environment, repository);
   if (!planned.ok) return planned;
   const comparison = compareEnvironment(root, environment, planned.output.files);
   return { ok: true, components: planned.components, outOfDate: [...comparison.written, ...comparison.removed].sort() };
 }
 
-/** Regenerates apps/<environment>/ of a checkout in place (normally a temporary snapshot). */
-export function regenerateEnvironment(root: string, environment: string): Regeneration {
-  const planned = planOne(root, environment);
+/** Regenerates apps/<environment>/ of a checkout in place (normally a temporary snapshot of `repository`). */
+export function regenerateEnvironment(root: string, environment: string, repository = root): Regeneration {
+  const planned = planOne(root, environment, repository);
   if (!planned.ok) return planned;
   const result = writeEnvironment(root, environment, planned.output.files);
   return { ok: true, components: planned.components, written: result.written, removed: result.removed };
 }
 
-function planOne(root: string, environment: string) {
-  const plan = planGitops(readGeneratorInputs(root, environment));
+function planOne(root: string, environment: string, repository: string) {
+  const plan = planGitops(readGeneratorInputs(root, environment, { repository }));
   const output = plan.environments.find((e) => e.name === environment);
   if (plan.problems.length > 0 || !output) {
     const problems = plan.problems.map(formatProblem);
