@@ -1,11 +1,14 @@
 import { createRequire } from "node:module";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
 import { Ajv, type ValidateFunction } from "ajv";
 import { parse } from "yaml";
 import { helmTemplate } from "../../tools/src/helm/helm.js";
 import { parseManifests, type KubeObject } from "../../tools/src/kubernetes/index.js";
 import { repoRoot } from "../../tools/src/paths.js";
+import { locateUpstreamChart } from "../../tools/src/upstream/chart-locator.js";
 
 const require = createRequire(import.meta.url);
 const addFormats = require("ajv-formats") as typeof import("ajv-formats").default;
@@ -67,7 +70,9 @@ export const UPSTREAM_SOURCE_SCHEMA = {
   additionalProperties: false,
   required: ["repoURL", "chart", "version", "layer", "group", "dependencies", "namespace", "serverSideApply"],
   properties: {
-    repoURL: { type: "string", pattern: "^(https://|oci://)[^\\s]+[^/]$" },
+    // An https Helm repository, or an OCI registry path without scheme (`quay.io/jetstack/charts`), the
+    // form Argo CD 3.x needs for a Helm chart from an OCI registry (argo-cd v3.4.4 docs/user-guide/helm.md:38).
+    repoURL: { type: "string", pattern: "^(https://[^\\s]+[^/]|[a-z0-9]([-a-z0-9.]*[a-z0-9])?(:[0-9]+)?(/[a-z0-9]([-a-z0-9._]*[a-z0-9])?)+)$" },
     chart: { type: "string", pattern: DNS_LABEL },
     version: { type: "string", pattern: "^v?[0-9]+\\.[0-9]+\\.[0-9]+$" },
     layer: { const: "infrastructure" },
@@ -122,4 +127,76 @@ export function pick(document: unknown, path: string): unknown {
     current = (current as Record<string, unknown>)[key];
   }
   return current;
+}
+
+/**
+ * The package of the upstream chart a schemas/upstream/<component>.json pins, found by the project's
+ * locator (the directory UPSTREAM_CHARTS names, the local cache, else a pull of exactly that version).
+ * A package found nowhere is an error naming every place looked at, never a skip.
+ */
+export function upstreamChartPackage(source: Pick<UpstreamSource, "repoURL" | "chart" | "version">): string {
+  return locateUpstreamChart({ repoURL: source.repoURL, chart: source.chart, version: source.version });
+}
+
+/** One chart of a package: its values.yaml, its files (paths relative to the chart), its subcharts by values key. */
+export interface ChartNode {
+  name: string;
+  /** Path of the chart inside the package (`kube-prometheus-stack/charts/grafana`). */
+  path: string;
+  values: Record<string, unknown>;
+  files: ReadonlyMap<string, string>;
+  /** Subcharts under the key their values live at in the parent (the dependency's alias, else its name). */
+  subcharts: ReadonlyMap<string, ChartNode>;
+}
+
+/** Every regular file under a directory, by its path relative to it. */
+function filesUnder(root: string, directory = root): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  for (const entry of readdirSync(directory, { withFileTypes: true })) {
+    const path = join(directory, entry.name);
+    if (entry.isDirectory()) for (const [name, bytes] of filesUnder(root, path)) files.set(name, bytes);
+    else if (entry.isFile()) files.set(relative(root, path), readFileSync(path));
+  }
+  return files;
+}
+
+/** Every file of a .tgz, by its path in the archive (unpacked by the system's `tar`, which reads every tar dialect Helm writes). */
+function readTarGz(file: string): Map<string, Buffer> {
+  const scratch = mkdtempSync(join(tmpdir(), "upstream-chart-"));
+  try {
+    execFileSync("tar", ["-xzf", file, "-C", scratch], { stdio: ["ignore", "ignore", "pipe"] });
+    return filesUnder(scratch);
+  } catch (error) {
+    throw new Error(`${file}: cannot unpack the chart package (${(error as Error).message.trim()}); check that it is a .tgz written by \`helm package\`.`);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** A chart package read into memory, subcharts included (`helm package` stores them unpacked under charts/). */
+export function readChartPackage(file: string): ChartNode {
+  if (!statSync(file).isFile()) throw new Error(`${file} is not a chart package file`);
+  const archive = readTarGz(file);
+  const roots = [...new Set([...archive.keys()].map((name) => name.split("/")[0]!))];
+  if (roots.length !== 1) throw new Error(`${file}: a chart package has one top-level directory, found ${roots.join(", ") || "none"}`);
+  return chartAt(archive, roots[0]!, file);
+}
+
+function chartAt(archive: ReadonlyMap<string, Buffer>, path: string, origin: string): ChartNode {
+  const prefix = `${path}/`;
+  const files = new Map<string, string>();
+  for (const [name, bytes] of archive) if (name.startsWith(prefix) && !name.endsWith(".tgz")) files.set(name.slice(prefix.length), bytes.toString("utf8"));
+  const manifestText = files.get("Chart.yaml");
+  if (manifestText === undefined) throw new Error(`${origin}: ${path}/Chart.yaml is missing`);
+  const manifest = parse(manifestText) as { name: string; dependencies?: { name: string; alias?: string }[] };
+  const values = (parse(files.get("values.yaml") ?? "") ?? {}) as Record<string, unknown>;
+  const subcharts = new Map<string, ChartNode>();
+  for (const dependency of manifest.dependencies ?? []) {
+    const directory = `${path}/charts/${dependency.name}`;
+    if (!archive.has(`${directory}/Chart.yaml`)) {
+      throw new Error(`${origin}: dependency ${dependency.name} of ${path} is not unpacked inside the package (${directory}/); rebuild the package with \`helm dependency build\` and \`helm package\`.`);
+    }
+    subcharts.set(dependency.alias ?? dependency.name, chartAt(archive, directory, origin));
+  }
+  return { name: manifest.name, path, values, files, subcharts };
 }

@@ -1,9 +1,11 @@
 import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { applicationCharts } from "../../tools/src/charts/discover.js";
 import { createValidator } from "../../tools/src/gitops/schema-validation.js";
 import { repoRoot } from "../../tools/src/paths.js";
-import { effectiveSchema, type JsonSchema } from "../../tools/src/schemas/json-schema.js";
+import { effectiveSchema, isPlainObject, type JsonSchema } from "../../tools/src/schemas/json-schema.js";
 import { valuesMistakes } from "../support/schema-mistakes.js";
 import { ENVIRONMENTS, environmentValuesFile, pick, readYaml, strictValidator, upstreamComponents, type UpstreamComponent } from "./support.js";
 
@@ -16,7 +18,7 @@ const components = upstreamComponents();
 const byName = new Map(components.map((c) => [c.name, c]));
 const EXPECTED = [
   "argo-cd", "argo-rollouts", "cert-manager", "cloudnative-pg", "external-secrets", "istio-base",
-  "istio-ingressgateway", "istiod", "jaeger", "kiali-server", "kube-prometheus-stack", "redis",
+  "istio-ingressgateway", "istiod", "jaeger", "kiali-server", "kube-prometheus-stack",
 ];
 
 function valuesOf(environment: string, component: string): Record<string, unknown> {
@@ -109,25 +111,47 @@ function valuesUnder(document: unknown, keys: ReadonlySet<string>, path = ""): {
 
 /** Names of the Secrets that ExternalSecrets in these values create from the fake development store. */
 function fakeStoreTargets(values: unknown): Set<string> {
-  const objects = valuesUnder(values, new Set(["extraDeploy"])).flatMap((v) => (Array.isArray(v.value) ? v.value : []));
+  const objects = valuesUnder(values, new Set(["extraDeploy", "extraObjects"])).flatMap((v) => (Array.isArray(v.value) ? v.value : []));
   return new Set(objects.filter((o) => onlyFakeStoreObjects([o])).map((o) => (o as { spec: { target?: { name?: string } }; metadata: { name: string } }).spec.target?.name ?? (o as { metadata: { name: string } }).metadata.name));
+}
+
+/**
+ * Secrets the monitoring-config chart writes for upstream components (`grafanaAdmin`: Grafana's
+ * admin Secret; `kialiSigningKey`: Kiali's signing key) from the fake store in development: its
+ * development values over the chart's defaults.
+ */
+function platformFakeStoreTargets(): Set<string> {
+  const defaults = readYaml(join(repoRoot, "charts", "monitoring-config", "values.yaml")) as Record<string, unknown>;
+  const values = (readYaml(environmentValuesFile("development", "monitoring-config")) ?? {}) as Record<string, unknown>;
+  return new Set(
+    ["grafanaAdmin", "kialiSigningKey"]
+      .map((block) => ({ ...(defaults[block] as Record<string, unknown>), ...(values[block] as Record<string, unknown> | undefined) }))
+      .filter((block) => block.enabled === true && pick(block, "secretStoreRef.name") === "vault-development")
+      .map((block) => block.secretName as string),
+  );
+}
+
+/** The Secret a credential value names: the value itself, or `<Secret>` of Kiali's `secret:<Secret>:<key>`. */
+function secretNamed(value: unknown): unknown {
+  return typeof value === "string" ? (/^secret:([^:]+):/.exec(value)?.[1] ?? value) : value;
 }
 
 function onlyFakeStoreObjects(list: unknown): boolean {
   return Array.isArray(list) && list.every((o) => (o as { kind?: string }).kind === "ExternalSecret" && (o as { spec?: { secretStoreRef?: { name?: string } } }).spec?.secretStoreRef?.name === "vault-development");
 }
 
-const CREDENTIAL_KEYS = new Set(["existingSecret", "userSecret", "tokenSecretRef", "extraDeploy", "extraObjects", "extraManifests", "admin"]);
+const CREDENTIAL_KEYS = new Set(["existingSecret", "userSecret", "tokenSecretRef", "extraDeploy", "extraObjects", "extraManifests", "admin", "signing_key"]);
 const REPLICA_KEYS = new Set(["replicas", "replicaCount", "minReplicas", "autoscaleMin"]);
 
 describe("environment footprints", () => {
   it("development needs no real credentials: any secret it references is filled from the fake vault-development store", () => {
     const found = components.flatMap((c) => {
       const values = valuesOf("development", c.name);
-      const fromFakeStore = fakeStoreTargets(values);
+      const fromFakeStore = new Set([...fakeStoreTargets(values), ...platformFakeStoreTargets()]);
       return valuesUnder(values, CREDENTIAL_KEYS)
-        .filter((v) => !(v.path.endsWith(".extraDeploy") && onlyFakeStoreObjects(v.value)))
-        .filter((v) => !(typeof v.value === "string" && fromFakeStore.has(v.value)))
+        .filter((v) => !(/\.(extraDeploy|extraObjects)$/.test(v.path) && onlyFakeStoreObjects(v.value)))
+        .filter((v) => !(isPlainObject(v.value) && v.path.endsWith(".admin") && fromFakeStore.has((v.value as { existingSecret?: string }).existingSecret ?? "")))
+        .filter((v) => !fromFakeStore.has(secretNamed(v.value) as string))
         .map((v) => `${c.name}${v.path}`);
     });
     expect(found).toEqual([]);
@@ -137,6 +161,8 @@ describe("environment footprints", () => {
     const values = { auth: { existingSecret: "redis-auth" } };
     expect(valuesUnder(values, CREDENTIAL_KEYS).filter((v) => typeof v.value === "string" && !fakeStoreTargets(values).has(v.value)).map((v) => v.path)).toEqual([".auth.existingSecret"]);
     expect(onlyFakeStoreObjects([{ kind: "ExternalSecret", spec: { secretStoreRef: { name: "vault-production" } } }])).toBe(false);
+    expect(secretNamed("secret:kiali-login-token:signing-key")).toBe("kiali-login-token");
+    expect(valuesUnder({ login_token: { signing_key: "secret:kiali-login-token:signing-key" } }, CREDENTIAL_KEYS).map((v) => v.path)).toEqual([".login_token.signing_key"]);
   });
 
   it("development runs the smallest footprint: one replica of everything, no autoscaling", () => {
@@ -161,14 +187,14 @@ describe("environment footprints", () => {
       expect(pick(kps, path), path).toBe(true);
     }
     expect(pick(kps, "prometheus.prometheusSpec.storageSpec")).toBeDefined();
-    expect(pick(valuesOf("staging", "jaeger"), "jaeger.enabled")).toBe(true);
+    expect(pick(valuesOf("staging", "jaeger"), "allInOne.enabled")).toBe(true);
     expect(pick(valuesOf("staging", "kiali-server"), "external_services.tracing.enabled")).toBe(true);
   });
 
   it("production runs HA control planes: istiod >= 3 through the autoscaler minimum, Prometheus >= 2, Alertmanager >= 2", () => {
     const istiod = valuesOf("production", "istiod");
-    expect(pick(istiod, "pilot.autoscaleEnabled")).toBe(true);
-    expect(pick(istiod, "pilot.autoscaleMin")).toBeGreaterThanOrEqual(3);
+    expect(pick(istiod, "autoscaleEnabled")).toBe(true);
+    expect(pick(istiod, "autoscaleMin")).toBeGreaterThanOrEqual(3);
     expect(pick(istiod, "global.defaultPodDisruptionBudget.enabled")).toBe(true);
     const kps = valuesOf("production", "kube-prometheus-stack");
     expect(pick(kps, "prometheus.prometheusSpec.replicas")).toBeGreaterThanOrEqual(2);
@@ -177,22 +203,35 @@ describe("environment footprints", () => {
     expect(pick(valuesOf("production", "istio-ingressgateway"), "autoscaling.minReplicas")).toBeGreaterThanOrEqual(2);
   });
 
-  it("Redis persists, authenticates and serves TLS in staging and production, and is in-memory in development", () => {
+  it("staging and production keep traces in Badger on a claim that Argo CD never deletes; development keeps them in memory", () => {
     for (const environment of ["staging", "production"]) {
-      const redis = valuesOf(environment, "redis");
-      for (const path of ["master.persistence.enabled", "auth.enabled", "auth.acl.enabled", "tls.enabled"]) expect(pick(redis, path), `${environment} ${path}`).toBe(true);
-      expect(pick(redis, "auth.existingSecret")).toBe("redis-auth");
+      const jaeger = valuesOf(environment, "jaeger");
+      expect(pick(jaeger, "storage.type"), environment).toBe("badger");
+      expect(pick(jaeger, "storage.badger.ephemeral"), environment).toBe(false);
+      const claimName = pick(jaeger, "storage.badger.persistence.useExistingPvcName");
+      const mountPath = pick(jaeger, "storage.badger.persistence.mountPath") as string;
+      const claims = (pick(jaeger, "extraObjects") as { kind: string; metadata: { name: string; annotations?: Record<string, string> } }[]).filter((o) => o.kind === "PersistentVolumeClaim");
+      expect(claims.map((c) => c.metadata.name), environment).toEqual([claimName]);
+      expect(claims[0]!.metadata.annotations?.["argocd.argoproj.io/sync-options"], environment).toBe("Prune=false,Delete=false");
+      // Jaeger v2 reads its storage only from the configuration file: a badger backend with its directories on the claim.
+      const config = parse(pick(jaeger, "userconfig") as string) as unknown;
+      const badger = pick(config, "extensions.jaeger_storage.backends.primary_store.badger");
+      expect(pick(badger, "ephemeral"), environment).toBe(false);
+      for (const directory of ["keys", "values"]) expect(String(pick(badger, `directories.${directory}`)), `${environment} ${directory}`).toMatch(new RegExp(`^${mountPath}/`));
+      expect(pick(config, "exporters.jaeger_storage_exporter.trace_storage"), environment).toBe("primary_store");
     }
-    const development = valuesOf("development", "redis");
-    expect(pick(development, "architecture")).toBe("standalone");
-    expect(pick(development, "master.persistence.enabled")).toBe(false);
+    expect(pick(valuesOf("development", "jaeger"), "storage.type")).toBe("memory");
   });
 
   it("istiod exports the Envoy statistic the authorization alert reads, and traces to Jaeger", () => {
     for (const environment of ENVIRONMENTS) {
       const istiod = valuesOf(environment, "istiod");
       expect(pick(istiod, "meshConfig.defaultConfig.proxyStatsMatcher.inclusionSuffixes")).toContain("rbac.denied");
-      expect(pick(istiod, "meshConfig.extensionProviders")).toContainEqual({ name: "otel-tracing", opentelemetry: { service: "jaeger.monitoring.svc.cluster.local", port: 4317 } });
+      // The Service jaeger 4.1.5 renders for the collector (templates/allinone-collector-svc.yaml), with a cluster IP.
+      expect(pick(istiod, "meshConfig.extensionProviders")).toContainEqual({ name: "otel-tracing", opentelemetry: { service: "jaeger-collector.monitoring.svc.cluster.local", port: 4317 } });
+      expect(pick(valuesOf(environment, "jaeger"), "allInOne.service.headless")).toBe(false);
+      // Kiali reads traces over gRPC from the query Service (templates/allinone-query-svc.yaml).
+      expect(pick(valuesOf(environment, "kiali-server"), "external_services.tracing.internal_url")).toBe("http://jaeger-query.monitoring.svc.cluster.local:16685");
     }
   });
 });
