@@ -116,6 +116,23 @@ describe("unknown fields are the fields the API server prunes (pkg/apiserver/sch
     expect(problems).toHaveLength(expected.length);
   });
 
+  it("the items of a preserving list keep their unknown fields, but not their specified children's (pruning/algorithm.go skipPrune)", () => {
+    // No upstream test case covers this; skipPrune recurses into list items with skipPrune, into properties with prune.
+    const spec = {
+      type: "object",
+      properties: {
+        list: {
+          type: "array",
+          "x-kubernetes-preserve-unknown-fields": true,
+          items: { type: "object", properties: { named: { type: "object", properties: { a: { type: "string" } } } } },
+        },
+        plain: { type: "array", items: { type: "object", properties: { a: { type: "string" } } } },
+      },
+    };
+    const value = { list: [{ extra: 1, named: { a: "x", extra: 2 } }], plain: [{ a: "y", extra: 3 }] };
+    expect(unknownFields(checkSpec(spec, value))).toEqual(["spec.list[0].named.extra", "spec.plain[0].extra"]);
+  });
+
   it('"additionalProperties with bool": keys are kept, the fields of object values are pruned', () => {
     // The Go case uses the boolean form; in a CRD that is `additionalProperties: true` (false is "no keys at all").
     const spec = { type: "object", properties: { a: { type: "integer" }, c: { type: "object", additionalProperties: true } } };

@@ -233,9 +233,8 @@ interface Translation {
   share: (schema: JsonSchema) => JsonSchema;
 }
 
-/** Context of a structural node: inside metadata nothing is pruned; items of a preserving list keep unknown fields. */
+/** Context of a structural node: the items of a preserving list keep their unknown fields too (pruning skipPrune). */
 interface Place {
-  pruning: boolean;
   preservedByList: boolean;
 }
 
@@ -256,12 +255,12 @@ function structuralSchema(node: Node, place: Place, t: Translation, resourceRoot
   }
   const types = node.intOrString ? ["integer", "string"] : node.type ? [node.type] : [];
   if (types.length > 0) out.type = node.nullable ? [...types, "null"] : types.length === 1 ? types[0] : types;
-  const keepsUnknown = node.preserveUnknownFields || place.preservedByList || !place.pruning;
+  const keepsUnknown = node.preserveUnknownFields || place.preservedByList;
   const isResource = resourceRoot || node.embeddedResource;
   const properties: Record<string, JsonSchema> = {};
   for (const [name, child] of node.properties) {
     if (isResource && name === "metadata") properties[name] = metadataSchema(child, resourceRoot, t);
-    else properties[name] = structuralSchema(child, { pruning: place.pruning, preservedByList: false }, t);
+    else properties[name] = structuralSchema(child, { preservedByList: false }, t);
   }
   if (isResource) {
     // apiVersion, kind and metadata of a resource are never pruned (pruning/algorithm.go metaFields).
@@ -272,13 +271,13 @@ function structuralSchema(node: Node, place: Place, t: Translation, resourceRoot
   if (Object.keys(properties).length > 0) out.properties = properties;
   if (node.items) {
     const preservedByList = node.preserveUnknownFields || place.preservedByList; // pruning/algorithm.go skipPrune
-    out.items = structuralSchema(node.items, { pruning: place.pruning, preservedByList }, t);
+    out.items = structuralSchema(node.items, { preservedByList }, t);
   }
   if (node.additionalProperties !== undefined) {
     const additional = node.additionalProperties;
     if (additional === false) out.additionalProperties = false;
-    else if (additional === true) out.additionalProperties = place.pruning ? { $ref: PRUNED_ID } : true;
-    else out.additionalProperties = structuralSchema(additional, { pruning: place.pruning, preservedByList: false }, t);
+    else if (additional === true) out.additionalProperties = { $ref: PRUNED_ID };
+    else out.additionalProperties = structuralSchema(additional, { preservedByList: false }, t);
   } else if (!keepsUnknown && (node.type === "object" || isResource)) {
     out.additionalProperties = false;
   }
@@ -286,14 +285,15 @@ function structuralSchema(node: Node, place: Place, t: Translation, resourceRoot
 }
 
 /**
- * Root metadata: only name and generateName may be restricted by the CRD (schema/validation.go:197-225); name,
- * generateName and namespace must be strings to decode as ObjectMeta. Nothing under metadata is pruned.
+ * Metadata of a resource: at the root the CRD may only restrict name and generateName (schema/validation.go:197-225);
+ * name, generateName and namespace must be strings to decode as ObjectMeta. Nothing in metadata is pruned (its
+ * other fields are apimachinery's ObjectMeta, not the CRD's), so there is no additionalProperties here.
  */
 function metadataSchema(declared: Node | undefined, atRoot: boolean, t: Translation): JsonSchema {
   const properties: Record<string, JsonSchema> = {};
   for (const field of ["name", "generateName", "namespace"]) {
     const child = declared?.properties.get(field);
-    const own = child && (atRoot ? field !== "namespace" : true) ? structuralSchema(child, { pruning: false, preservedByList: false }, t) : {};
+    const own = child && (atRoot ? field !== "namespace" : true) ? structuralSchema(child, { preservedByList: false }, t) : {};
     properties[field] = { ...own, type: "string" };
   }
   return { type: "object", properties };
@@ -450,7 +450,7 @@ export class CrdRegistry {
     };
     const t: Translation = { crd: definition.crd, version: version.served.version, uncheckedFormats: [], share };
     const root = version.statusSubresource ? { ...version.root, properties: new Map([...version.root.properties].filter(([name]) => name !== "status")) } : version.root;
-    const schema = structuralSchema(root, { pruning: true, preservedByList: false }, t, true);
+    const schema = structuralSchema(root, { preservedByList: false }, t, true);
     try {
       version.validate = ajv.compile(schema);
     } catch (error) {
