@@ -121,6 +121,12 @@ from containerPorts and the probes; the Redis password is named by its variable 
 {{- end -}}
 {{- $_ := set $redisConfig "passwordEnv" "REDIS_PASSWORD" -}}
 {{- end -}}
+{{- if $redis.sentinel.enabled -}}
+{{- if not $redis.sentinel.addresses -}}
+{{- fail (printf "%s: redis.sentinel.enabled is true but redis.sentinel.addresses is empty. List the Sentinels of the redis chart, e.g. redis-0.redis-headless.data.svc.cluster.local:26379." (include "common.names.name" (dict "root" $))) -}}
+{{- end -}}
+{{- $_ := set $redisConfig "sentinel" (dict "masterName" $redis.sentinel.masterName "addresses" $redis.sentinel.addresses) -}}
+{{- end -}}
 {{- $document := dict
   "server" (dict
     "listenAddress" (printf ":%d" (.Values.containerPorts.http | int))

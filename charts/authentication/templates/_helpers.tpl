@@ -141,6 +141,12 @@ Prometheus ask. Secret material is never written here, only the variable or dire
 {{- end -}}
 {{- $_ := set $redisConfig "passwordEnv" "REDIS_PASSWORD" -}}
 {{- end -}}
+{{- if $redis.sentinel.enabled -}}
+{{- if not $redis.sentinel.addresses -}}
+{{- fail (printf "%s: redis.sentinel.enabled is true but redis.sentinel.addresses is empty. List the Sentinels of the redis chart, e.g. redis-0.redis-headless.data.svc.cluster.local:26379." (include "common.names.name" (dict "root" $))) -}}
+{{- end -}}
+{{- $_ := set $redisConfig "sentinel" (dict "masterName" $redis.sentinel.masterName "addresses" $redis.sentinel.addresses) -}}
+{{- end -}}
 {{- $pg := $values.postgresql -}}
 {{- $rate := $values.loginRateLimit -}}
 {{- $hashing := $values.config.passwordHashing -}}

@@ -85,6 +85,9 @@ enrichment.validations: relations between values the schema cannot express. Fail
 {{- fail (printf "%s: geoip.source is volume but geoip.volume.existingClaim is empty. Name the PersistentVolumeClaim holding the databases or use source: download." $chart) -}}
 {{- end -}}
 {{- end -}}
+{{- if not (hasPrefix .Values.redis.keyPrefix .Values.cache.keyPrefix) -}}
+{{- fail (printf "%s: cache.keyPrefix %q does not start with redis.keyPrefix %q, the only keys the service's Redis user may use. Start the cache prefix with %q." $chart .Values.cache.keyPrefix .Values.redis.keyPrefix .Values.redis.keyPrefix) -}}
+{{- end -}}
 {{- if and .Values.istio.enabled .Values.egressAllowList.restrictSidecar -}}
 {{- $namespace := include "enrichment.redisNamespace" . -}}
 {{- $host := .Values.redis.host -}}
@@ -148,6 +151,7 @@ holding them.
 {{- $redisConfig := dict
   "address" (printf "%s:%d" $redis.host ($redis.port | int))
   "database" ($redis.database | int)
+  "keyPrefix" $redis.keyPrefix
   "tls" (dict "enabled" $redis.tls.enabled "serverName" ($redis.tls.serverName | default $redis.host))
 -}}
 {{- if $redis.auth.enabled -}}
@@ -155,6 +159,12 @@ holding them.
 {{- $_ := set $redisConfig "username" . -}}
 {{- end -}}
 {{- $_ := set $redisConfig "passwordEnv" "REDIS_PASSWORD" -}}
+{{- end -}}
+{{- if $redis.sentinel.enabled -}}
+{{- if not $redis.sentinel.addresses -}}
+{{- fail (printf "%s: redis.sentinel.enabled is true but redis.sentinel.addresses is empty. List the Sentinels of the redis chart, e.g. redis-0.redis-headless.data.svc.cluster.local:26379." (include "common.names.name" (dict "root" $))) -}}
+{{- end -}}
+{{- $_ := set $redisConfig "sentinel" (dict "masterName" $redis.sentinel.masterName "addresses" $redis.sentinel.addresses) -}}
 {{- end -}}
 {{- $ttl := $values.cache.ttl -}}
 {{- $document := dict

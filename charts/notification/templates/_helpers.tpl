@@ -115,6 +115,12 @@ holding them.
 {{- end -}}
 {{- $_ := set $redisConfig "passwordEnv" "REDIS_PASSWORD" -}}
 {{- end -}}
+{{- if $redis.sentinel.enabled -}}
+{{- if not $redis.sentinel.addresses -}}
+{{- fail (printf "%s: redis.sentinel.enabled is true but redis.sentinel.addresses is empty. List the Sentinels of the redis chart, e.g. redis-0.redis-headless.data.svc.cluster.local:26379." (include "common.names.name" (dict "root" $))) -}}
+{{- end -}}
+{{- $_ := set $redisConfig "sentinel" (dict "masterName" $redis.sentinel.masterName "addresses" $redis.sentinel.addresses) -}}
+{{- end -}}
 {{- $slack := dict "enabled" $channels.slack.enabled -}}
 {{- if $channels.slack.enabled -}}
 {{- $slack = dict "enabled" true "webhookUrlEnv" "SLACK_WEBHOOK_URL" "channel" $channels.slack.channel "minimumSeverity" $channels.slack.minimumSeverity "mentionOnCritical" $channels.slack.mentionOnCritical -}}
