@@ -77,11 +77,12 @@ describe("the environments differ as designed", () => {
     expect(production?.syncWindows.length).toBeGreaterThan(0);
   });
 
-  it("development's Redis is in memory only; production's persists and is replicated", () => {
-    const redis = (env: string) => parse(read(env, "values/redis.yaml")) as { architecture?: string; master?: { persistence?: { enabled?: boolean } } };
-    expect(redis("development").master?.persistence?.enabled).toBe(false);
-    expect(redis("production").master?.persistence?.enabled).not.toBe(false);
-    expect(redis("production").architecture).toBe("replication");
+  it("development's Redis is in memory only; production's persists and is replicated with automatic failover", () => {
+    const redis = (env: string) => parse(read(env, "values/redis.yaml")) as { mode?: string; replicaCount?: number; persistence?: { enabled?: boolean } };
+    expect(redis("development").persistence?.enabled).toBe(false);
+    expect(redis("production").persistence?.enabled).toBe(true);
+    expect(redis("production").mode).toBe("sentinel");
+    expect(redis("production").replicaCount).toBeGreaterThanOrEqual(3);
   });
 
   it("staging and production enforce the restricted Pod Security level and the mesh; development only warns", () => {

@@ -157,6 +157,23 @@ describe("errors become stable codes with what to do", () => {
   });
 });
 
+describe("pins the promotion carries", () => {
+  it("a staging pin that is not on main yet is refused for production by the generator (PRM013 with GEN035)", async () => {
+    const harness = await startHarness();
+    const { fixture } = harness;
+    // A commit on a branch that was pushed but never merged: staging may run it, production may not.
+    const unmerged = fixture.git(["commit-tree", `${fixture.release("v0.2.0")}^{tree}`, "-p", fixture.release("v0.2.0"), "-m", "not merged"]).trim();
+    fixture.git(["push", "--quiet", "origin", `${unmerged}:refs/heads/feature`]);
+    fixture.git(["fetch", "--quiet", "origin"]);
+    const v2 = fixture.release("v0.2.0");
+    fixture.commitAndPush("staging tries the feature", { "environments/staging/environment.yaml": fixture.read("environments/staging/environment.yaml").replace(`chartRevision: ${v2}\n    imageTag: v1.1.0`, `chartRevision: ${unmerged}\n    imageTag: v1.1.0`) }, ["staging"]);
+    const result = await harness.run(PROMOTE);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(new RegExp(`PRM013 the generator rejects production with the promoted pins:\\n.*environments/production/environment\\.yaml:\\d+:\\d+: GEN035 chartRevision ${unmerged} of alpha is not in the history of main`));
+    expect(harness.standIn.writes()).toEqual([]);
+  });
+});
+
 describe("freeze windows", () => {
   const frozen = (harness: { fixture: Parameters<typeof pinned>[1] }) =>
     pinned(PRODUCTION_ENVIRONMENT.replace("syncWindows: []", 'syncWindows:\n  - kind: deny\n    schedule: "0 0 * * 6"\n    duration: 48h\n    timeZone: Etc/UTC\n    description: weekend freeze'), harness.fixture);
