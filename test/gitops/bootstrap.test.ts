@@ -1,78 +1,113 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { parse, stringify } from "yaml";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { resolveBinary } from "../../tools/src/binaries/binaries.js";
+import { APPLICATION_HEALTH_LUA } from "../../tools/src/gitops/manifests/application-health.js";
+import { parseManifests, type KubeObject } from "../../tools/src/kubernetes/index.js";
 import { repoRoot } from "../../tools/src/paths.js";
-import { environmentNames, kubectlKustomize, parseStream } from "./support/generated.js";
-
-const environments = environmentNames();
-const scratch = mkdtempSync(join(tmpdir(), "gitops-bootstrap-"));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-const UPSTREAM_INSTALL = /^https:\/\/raw\.githubusercontent\.com\/argoproj\/argo-cd\/(v3\.\d+\.\d+)\/manifests\/(ha\/)?install\.yaml$/;
-
-/** What the upstream install.yaml ships that the bootstrap patches: the three ConfigMaps, empty, without a namespace. */
-function upstreamStub(without: string[] = []): string {
-  return ["argocd-cm", "argocd-rbac-cm", "argocd-notifications-cm"]
-    .filter((name) => !without.includes(name))
-    .map((name) => stringify({ apiVersion: "v1", kind: "ConfigMap", metadata: { name, labels: { "app.kubernetes.io/name": name, "app.kubernetes.io/part-of": "argocd" } } }))
-    .join("---\n");
-}
+import { run } from "../../tools/src/process/run.js";
+import { DEFAULT_CLUSTER } from "../../tools/src/render/render-application.js";
+import { cachedHelm } from "../../tools/src/render/render-cache.js";
+import { locateUpstreamChart } from "../../tools/src/upstream/chart-locator.js";
+import { componentApplications, environmentSpec, renderComponent } from "../support/component-renders.js";
+import { environmentNames, filesUnder, kubectlKustomize, parseStream } from "./support/generated.js";
 
 /**
- * The bootstrap kustomization with its one remote resource (the pinned upstream manifest) swapped
- * for a local stand-in, so everything the generator wrote is built offline.
+ * One Argo CD: the bootstrap installs the `argo-cd` component's chart with the same version, release
+ * name, namespace and values as the self-managing Application, so what the bootstrap creates is
+ * exactly what Argo CD then manages (issue: a second set of controllers, `argo-cd-argocd-*`, beside
+ * the bootstrap's `argocd-*`, both reconciling the same Applications).
  */
-function buildOffline(env: string, stub: string) {
-  const dir = join(scratch, `${env}-${Math.random().toString(36).slice(2)}`);
-  cpSync(join(repoRoot, "apps", env, "bootstrap", "argocd"), dir, { recursive: true });
-  const kustomization = parse(readFileSync(join(dir, "kustomization.yaml"), "utf8")) as { resources: string[] };
-  kustomization.resources = kustomization.resources.map((resource) => (UPSTREAM_INSTALL.test(resource) ? "upstream-install.yaml" : resource));
-  writeFileSync(join(dir, "kustomization.yaml"), stringify(kustomization));
-  writeFileSync(join(dir, "upstream-install.yaml"), stub);
-  return kubectlKustomize(dir);
+const environments = environmentNames();
+
+/** The helm arguments of the generated bootstrap script's exec line (words are unquoted or single-quoted). */
+function scriptArgs(env: string): string[] {
+  const script = readFileSync(join(repoRoot, "apps", env, "bootstrap", "install-argo-cd.sh"), "utf8");
+  const line = script.split("\n").find((l) => l.startsWith('exec "${HELM:-helm}" '));
+  expect(line, "the script ends in one exec of helm").toBeDefined();
+  const words = [...(line as string).slice('exec "${HELM:-helm}" '.length).matchAll(/'((?:[^']|'\\'')*)'|(\S+)/g)].map((m) => (m[1] !== undefined ? m[1].replace(/'\\''/g, "'") : (m[2] as string)));
+  expect(words.at(-1)).toBe('"$@"');
+  return words.slice(0, -1);
 }
 
-describe.each(environments)("bootstrap of %s", (env) => {
-  const environment = parse(readFileSync(join(repoRoot, "environments", env, "environment.yaml"), "utf8")) as { argocd: { version: string; highAvailability?: boolean } };
-  const kustomization = parse(readFileSync(join(repoRoot, "apps", env, "bootstrap", "argocd", "kustomization.yaml"), "utf8")) as { namespace: string; resources: string[]; components: string[] };
+function option(args: string[], name: string): string[] {
+  return args.flatMap((arg, i) => (arg === name ? [args[i + 1] as string] : []));
+}
 
-  it("installs the pinned Argo CD release (HA where the environment asks) into the argocd namespace", () => {
-    const remote = kustomization.resources.filter((resource) => resource.includes("://"));
-    expect(remote).toHaveLength(1);
-    const [, version, ha] = UPSTREAM_INSTALL.exec(remote[0] as string) ?? [];
-    expect(version).toBe(environment.argocd.version);
-    expect(ha !== undefined).toBe(environment.argocd.highAvailability === true);
-    expect(kustomization.namespace).toBe("argocd");
+const identity = (o: KubeObject) => `${o.apiVersion.split("/").length > 1 ? o.apiVersion.split("/")[0] : "core"}/${o.kind} ${o.metadata?.namespace ?? "-"}/${o.metadata?.name}`;
+
+describe.each(environments)("bootstrap of %s", (env) => {
+  const self = componentApplications().find((a) => a.env === env && a.upstream && a.request.chart.kind === "upstream" && a.request.chart.chart === "argo-cd");
+  const spec = environmentSpec(env) as unknown as { argocd: { version: string; highAvailability?: boolean } };
+
+  it("has a self-managing argo-cd component", () => {
+    expect(self, `environments/${env}/environment.yaml enables the argo-cd component`).toBeDefined();
   });
 
-  it("builds offline with the upstream manifest stood in for, patching (not replacing) the Argo CD ConfigMaps", () => {
-    const result = buildOffline(env, upstreamStub());
-    expect(result.stderr).toBe("");
-    expect(result.status).toBe(0);
-    const objects = parseStream(result.stdout) as Array<{ kind: string; metadata: { name: string; namespace?: string; labels?: Record<string, string> }; data?: Record<string, string> }>;
-    const configMap = (name: string) => objects.find((o) => o.kind === "ConfigMap" && o.metadata.name === name);
-    expect(objects.find((o) => o.kind === "Namespace")?.metadata.name).toBe("argocd");
-    for (const name of ["argocd-cm", "argocd-rbac-cm", "argocd-notifications-cm"]) {
-      expect(configMap(name)?.metadata.namespace).toBe("argocd");
-      expect(configMap(name)?.metadata.labels?.["app.kubernetes.io/part-of"], `${name} keeps the upstream labels`).toBe("argocd");
-    }
+  it("installs the same chart, version, release name, namespace and values as the argo-cd Application", () => {
+    const args = scriptArgs(env);
+    const request = self!.request;
+    if (request.chart.kind !== "upstream") throw new Error("argo-cd is an upstream chart");
+    expect(args.slice(0, 4)).toEqual(["upgrade", "--install", request.releaseName, request.chart.chart]);
+    expect(option(args, "--repo")).toEqual([request.chart.repoURL]);
+    expect(option(args, "--version")).toEqual([request.chart.version]);
+    expect(option(args, "--namespace")).toEqual([request.namespace]);
+    const values = option(args, "--values");
+    expect(values).toEqual([...request.valueFiles.map((f) => f.path), `apps/${env}/bootstrap/argo-cd-values.yaml`]);
+    expect(parse(readFileSync(join(repoRoot, values[1] as string), "utf8")), "the bootstrap's generated values are the Application's valuesObject").toEqual(request.valuesObject);
+  });
+
+  it("renders exactly the objects the self-managing Application renders (one set of Argo CD controllers)", () => {
+    const args = scriptArgs(env);
+    const request = self!.request;
+    if (request.chart.kind !== "upstream") throw new Error("argo-cd is an upstream chart");
+    const chart = locateUpstreamChart({ repoURL: request.chart.repoURL, chart: request.chart.chart, version: request.chart.version });
+    const valueFiles = option(args, "--values").map((file) => join(repoRoot, file));
+    // What `helm upgrade --install` applies: the templates (and crds/, which --include-crds adds) rendered for the cluster.
+    const template = ["template", args[2] as string, chart, "--namespace", option(args, "--namespace")[0] as string, "--kube-version", DEFAULT_CLUSTER.kubeVersion, ...DEFAULT_CLUSTER.apiVersions.flatMap((a) => ["--api-versions", a]), ...valueFiles.flatMap((f) => ["--values", f]), "--include-crds"];
+    const bootstrap = cachedHelm("helm", template, [chart, ...valueFiles]);
+    expect(bootstrap.status, bootstrap.stderr).toBe(0);
+    const managed = renderComponent(self!).objects;
+    const installed = parseManifests(bootstrap.stdout, "bootstrap");
+    expect(installed.map(identity).sort()).toEqual(managed.map(identity).sort());
+    expect(managed.map(identity).filter((id) => / [^/]+\/argo-cd-argocd-/.test(id)), "no objects of a second Argo CD").toEqual([]);
+    expect(managed.filter((o) => o.kind === "Deployment" || o.kind === "StatefulSet").map((o) => o.metadata?.name)).toContain("argocd-repo-server");
+  });
+
+  it("runs the Argo CD version environment.yaml names, which is the pinned chart's appVersion", () => {
+    const request = self!.request;
+    if (request.chart.kind !== "upstream") throw new Error("argo-cd is an upstream chart");
+    const chart = locateUpstreamChart({ repoURL: request.chart.repoURL, chart: request.chart.chart, version: request.chart.version });
+    const show = run(resolveBinary("helm"), ["show", "chart", chart]);
+    expect(show.status, show.stderr).toBe(0);
+    expect((parse(show.stdout) as { appVersion: string }).appVersion, `argo-cd chart ${request.chart.version}'s appVersion`).toBe(spec.argocd.version);
+    const images = renderComponent(self!)
+      .objects.filter((o) => ["Deployment", "StatefulSet"].includes(o.kind))
+      .flatMap((o) => ((o as unknown as { spec: { template: { spec: { containers: { image: string }[] } } } }).spec.template.spec.containers ?? []).map((c) => c.image))
+      .filter((image) => /argoproj\/argocd:/.test(image));
+    expect(images.length).toBeGreaterThan(3);
+    for (const image of images) expect(image.split(":").at(-1)).toBe(spec.argocd.version);
+  });
+
+  it("is highly available where environment.yaml says so", () => {
+    const objects = renderComponent(self!).objects as (KubeObject & { spec?: { replicas?: number; minReplicas?: number; scaleTargetRef?: { name: string } } })[];
+    const replicas = (name: string) => objects.find((o) => o.kind === "HorizontalPodAutoscaler" && o.spec?.scaleTargetRef?.name === name)?.spec?.minReplicas ?? objects.find((o) => ["Deployment", "StatefulSet"].includes(o.kind) && o.metadata?.name === name)?.spec?.replicas ?? 1;
+    const ha = ["argocd-application-controller", "argocd-server", "argocd-repo-server"].every((name) => replicas(name) >= 2) && objects.some((o) => o.kind === "StatefulSet" && /redis-ha-server$/.test(o.metadata?.name ?? ""));
+    expect(ha).toBe(spec.argocd.highAvailability === true);
+  });
+
+  it("configures Argo CD as environment.yaml decides (SSO, no admin, the Application health check, RBAC, notifications)", () => {
+    const configMap = (name: string) => renderComponent(self!).objects.find((o) => o.kind === "ConfigMap" && o.metadata?.name === name) as (KubeObject & { data?: Record<string, string> }) | undefined;
     const cm = configMap("argocd-cm")?.data ?? {};
     expect(cm["admin.enabled"]).toBe("false");
     expect(cm.url).toMatch(/^https:\/\/argocd\./);
     expect(parse(cm["oidc.config"] as string)).toMatchObject({ clientSecret: expect.stringMatching(/^\$/) });
-    expect(cm["resource.customizations.health.argoproj.io_Application"]).toContain("obj.status.health.status");
+    expect(cm["resource.customizations.health.argoproj.io_Application"]).toBe(APPLICATION_HEALTH_LUA);
     expect(configMap("argocd-rbac-cm")?.data?.scopes).toBe("[groups]");
     const templates = Object.entries(configMap("argocd-notifications-cm")?.data ?? {}).filter(([key]) => key.startsWith("template."));
     expect(templates.length).toBeGreaterThan(0);
     for (const [, template] of templates) expect(template).toContain(`[${env}]`);
-  });
-
-  it("fails to build when the upstream manifest lacks a ConfigMap it patches (the patches target real objects)", () => {
-    const result = buildOffline(env, upstreamStub(["argocd-rbac-cm"]));
-    expect(result.status).not.toBe(0);
-    expect(result.stderr).toContain("argocd-rbac-cm");
   });
 
   it("step two (root Application and AppProjects) builds offline and starts only the root", () => {
@@ -82,5 +117,10 @@ describe.each(environments)("bootstrap of %s", (env) => {
     const objects = parseStream(result.stdout);
     expect(objects.filter((o) => o.kind === "Application").map((o) => o.metadata.name)).toEqual([`${env}-root`]);
     expect(objects.filter((o) => o.kind === "AppProject").map((o) => o.metadata.name).sort()).toEqual(["default", `${env}-application`, `${env}-gitops`, `${env}-infrastructure`, `${env}-platform`]);
+  });
+
+  it("applies nothing fetched from a URL at bootstrap (everything applied is in this repository or the pinned chart)", () => {
+    const remote = filesUnder(join(repoRoot, "apps", env)).filter((f) => f.endsWith("kustomization.yaml")).flatMap((f) => ((parse(readFileSync(join(repoRoot, "apps", env, f), "utf8")) as { resources?: string[] }).resources ?? []).filter((r) => r.includes("://")).map((r) => `${f}: ${r}`));
+    expect(remote).toEqual([]);
   });
 });

@@ -59,6 +59,7 @@ export type Relabelings = {
  */
 export interface ChartValues {
   "analysis-service"?: AnalysisServiceValues;
+  "argocd-secrets"?: ArgocdSecretsValues;
   authentication?: AuthenticationValues;
   "cert-issuers"?: CertIssuersValues;
   "correlation-engine"?: CorrelationEngineValues;
@@ -72,6 +73,7 @@ export interface ChartValues {
   notification?: NotificationValues;
   "plugin-marketplace"?: PluginMarketplaceValues;
   postgresql?: PostgresqlValues;
+  redis?: RedisValues;
   "report-generator"?: ReportGeneratorValues;
   "risk-assessment"?: RiskAssessmentValues;
   "scanner-manager"?: ScannerManagerValues;
@@ -170,7 +172,7 @@ export interface AnalysisServiceValues {
    */
   redis?: {
     /**
-     * Redis host name.
+     * Redis host name (redis chart mode `standalone`: `redis-master.<namespace>.svc.cluster.local`); with `sentinel.enabled` only the default TLS server name, the Sentinels name the primary.
      */
     host?: string;
     /**
@@ -199,6 +201,25 @@ export interface AnalysisServiceValues {
       serverName?: string;
     };
     /**
+     * Sentinel discovery (redis chart mode `sentinel`): the service asks these Sentinels for the current primary of `masterName`, logging in with the same user and password as to the server, and follows failovers; `host` and `port` are then not dialled.
+     */
+    sentinel?: {
+      /**
+       * Find the primary through the Sentinels.
+       */
+      enabled?: boolean;
+      /**
+       * The name the Sentinels monitor the primary under (the redis chart's `sentinel.masterName`).
+       */
+      masterName?: string;
+      /**
+       * The Sentinels as `host:port`, one per redis pod: `redis-<n>.redis-headless.<namespace>.svc.cluster.local:26379`.
+       *
+       * Items: A Sentinel `host:port`.
+       */
+      addresses?: string[];
+    };
+    /**
      * Redis authentication.
      */
     auth?: {
@@ -207,7 +228,7 @@ export interface AnalysisServiceValues {
        */
       enabled?: boolean;
       /**
-       * ACL user name; empty for the default user.
+       * ACL user name: the service's user in the redis chart's `auth.users` (the default user is disabled there).
        */
       username?: string;
       /**
@@ -1302,6 +1323,97 @@ export interface ServiceMonitor {
   metricRelabelings?: Relabelings;
 }
 /**
+ * Values of charts/argocd-secrets.
+ */
+export interface ArgocdSecretsValues {
+  /**
+   * Values shared with every chart of an environment.
+   */
+  global?: {
+    [k: string]: unknown | undefined;
+  };
+  /**
+   * Values Helm reserves for the `common` library dependency; leave empty.
+   */
+  common?: DependencyValues;
+  /**
+   * `app.kubernetes.io/component` of every object of the chart.
+   */
+  component?: string;
+  partOf?: string;
+  /**
+   * Labels added to every ExternalSecret (the chart's own labels win on conflict). Never copied to Argo CD's Secrets.
+   */
+  commonLabels?: CommonLabels;
+  /**
+   * Annotations added to every ExternalSecret. Never copied to Argo CD's Secrets.
+   */
+  commonAnnotations?: CommonAnnotations;
+  /**
+   * The store both ExternalSecrets read from (the secret-stores chart's `ClusterSecretStore`, `vault-<environment>` by platform convention). Its `namespaces` condition, if any, must include Argo CD's namespace.
+   */
+  secretStoreRef?: {
+    /**
+     * Store name; required as soon as an ExternalSecret is rendered.
+     */
+    name?: string;
+    /**
+     * Store kind: `ClusterSecretStore` (what secret-stores creates), or a `SecretStore` in Argo CD's namespace.
+     */
+    kind?: "ClusterSecretStore" | "SecretStore";
+  };
+  /**
+   * Seconds between the operator's re-reads of the store for both ExternalSecrets (rendered as a Go duration: 3600 is `1h`); 0 reads once and never refreshes.
+   */
+  refreshInterval?: number;
+  /**
+   * Argo CD's OIDC client secret, merged into the key `secretKey` of `argocd-secret` (ExternalSecret `argocd-oidc-client-secret`, creationPolicy `Merge`: the argo-cd chart owns that Secret, so it must exist first). Argo CD resolves `clientSecret: $<secretKey>` of `oidc.config` from it.
+   */
+  oidcClientSecret?: {
+    /**
+     * Render the ExternalSecret. Off: `argocd-secret` gets no client secret from this chart.
+     */
+    enabled?: boolean;
+    /**
+     * Key written in `argocd-secret`; must equal `argocd.oidc.clientSecretKey` of environment.yaml (default `oidc.clientSecret`).
+     */
+    secretKey?: string;
+    /**
+     * Where the client secret is in the store.
+     */
+    remoteRef?: {
+      /**
+       * Key (path) of the secret in the store, e.g. `platform/<environment>/argocd`; required when enabled.
+       */
+      key?: string;
+      /**
+       * Property inside a structured (JSON) secret, e.g. `oidc-client-secret`; empty for the whole value.
+       */
+      property?: string;
+    };
+  };
+  /**
+   * The keys of `argocd-notifications-secret` (what the notification services reference as `$<key>`: `slack-token`, `pagerduty-key-<service>`), each read from the store. Non-empty renders the ExternalSecret `argocd-notifications-secret` (creationPolicy `Owner`), so the argo-cd chart must not create the Secret (`notifications.secret.create: false`). Empty renders nothing.
+   */
+  notificationCredentials?: {
+    /**
+     * Where the value of this key is in the store.
+     */
+    [k: string]:
+      | {
+          /**
+           * Key (path) of the secret in the store.
+           */
+          key: string;
+          /**
+           * Property inside a structured (JSON) secret; empty or absent for the whole value.
+           */
+          property?: string;
+        }
+      | undefined;
+  };
+}
+/**
  * Values of charts/authentication.
  */
 export interface AuthenticationValues {
@@ -1552,7 +1664,7 @@ export interface AuthenticationValues {
    */
   redis?: {
     /**
-     * Redis host name.
+     * Redis host name (redis chart mode `standalone`: `redis-master.<namespace>.svc.cluster.local`); with `sentinel.enabled` only the default TLS server name, the Sentinels name the primary.
      */
     host?: string;
     /**
@@ -1581,6 +1693,25 @@ export interface AuthenticationValues {
       serverName?: string;
     };
     /**
+     * Sentinel discovery (redis chart mode `sentinel`): the service asks these Sentinels for the current primary of `masterName`, logging in with the same user and password as to the server, and follows failovers; `host` and `port` are then not dialled.
+     */
+    sentinel?: {
+      /**
+       * Find the primary through the Sentinels.
+       */
+      enabled?: boolean;
+      /**
+       * The name the Sentinels monitor the primary under (the redis chart's `sentinel.masterName`).
+       */
+      masterName?: string;
+      /**
+       * The Sentinels as `host:port`, one per redis pod: `redis-<n>.redis-headless.<namespace>.svc.cluster.local:26379`.
+       *
+       * Items: A Sentinel `host:port`.
+       */
+      addresses?: string[];
+    };
+    /**
      * Redis authentication.
      */
     auth?: {
@@ -1589,7 +1720,7 @@ export interface AuthenticationValues {
        */
       enabled?: boolean;
       /**
-       * ACL user name; empty for the default user.
+       * ACL user name: the service's user in the redis chart's `auth.users` (the default user is disabled there).
        */
       username?: string;
       /**
@@ -2418,7 +2549,7 @@ export interface CorrelationEngineValues {
    */
   redis?: {
     /**
-     * Redis host name.
+     * Redis host name (redis chart mode `standalone`: `redis-master.<namespace>.svc.cluster.local`); with `sentinel.enabled` only the default TLS server name, the Sentinels name the primary.
      */
     host?: string;
     /**
@@ -2447,6 +2578,25 @@ export interface CorrelationEngineValues {
       serverName?: string;
     };
     /**
+     * Sentinel discovery (redis chart mode `sentinel`): the service asks these Sentinels for the current primary of `masterName`, logging in with the same user and password as to the server, and follows failovers; `host` and `port` are then not dialled.
+     */
+    sentinel?: {
+      /**
+       * Find the primary through the Sentinels.
+       */
+      enabled?: boolean;
+      /**
+       * The name the Sentinels monitor the primary under (the redis chart's `sentinel.masterName`).
+       */
+      masterName?: string;
+      /**
+       * The Sentinels as `host:port`, one per redis pod: `redis-<n>.redis-headless.<namespace>.svc.cluster.local:26379`.
+       *
+       * Items: A Sentinel `host:port`.
+       */
+      addresses?: string[];
+    };
+    /**
      * Redis authentication.
      */
     auth?: {
@@ -2455,7 +2605,7 @@ export interface CorrelationEngineValues {
        */
       enabled?: boolean;
       /**
-       * ACL user name; empty for the default user.
+       * ACL user name: the service's user in the redis chart's `auth.users` (the default user is disabled there).
        */
       username?: string;
       /**
@@ -2886,7 +3036,7 @@ export interface EnrichmentValues {
    */
   redis?: {
     /**
-     * Redis host name.
+     * Redis host name (redis chart mode `standalone`: `redis-master.<namespace>.svc.cluster.local`); with `sentinel.enabled` only the default TLS server name, the Sentinels name the primary.
      */
     host?: string;
     /**
@@ -2897,6 +3047,10 @@ export interface EnrichmentValues {
      * Redis database index.
      */
     database?: number;
+    /**
+     * Prefix of every key the service reads or writes (its redis ACL user is limited to it); `cache.keyPrefix` must start with it.
+     */
+    keyPrefix?: string;
     /**
      * TLS towards Redis.
      */
@@ -2911,6 +3065,25 @@ export interface EnrichmentValues {
       serverName?: string;
     };
     /**
+     * Sentinel discovery (redis chart mode `sentinel`): the service asks these Sentinels for the current primary of `masterName`, logging in with the same user and password as to the server, and follows failovers; `host` and `port` are then not dialled.
+     */
+    sentinel?: {
+      /**
+       * Find the primary through the Sentinels.
+       */
+      enabled?: boolean;
+      /**
+       * The name the Sentinels monitor the primary under (the redis chart's `sentinel.masterName`).
+       */
+      masterName?: string;
+      /**
+       * The Sentinels as `host:port`, one per redis pod: `redis-<n>.redis-headless.<namespace>.svc.cluster.local:26379`.
+       *
+       * Items: A Sentinel `host:port`.
+       */
+      addresses?: string[];
+    };
+    /**
      * Redis authentication.
      */
     auth?: {
@@ -2919,7 +3092,7 @@ export interface EnrichmentValues {
        */
       enabled?: boolean;
       /**
-       * ACL user name; empty for the default user.
+       * ACL user name: the service's user in the redis chart's `auth.users` (the default user is disabled there).
        */
       username?: string;
       /**
@@ -3855,7 +4028,7 @@ export interface GatewayValues {
    */
   redis?: {
     /**
-     * Redis host name.
+     * Redis host name (redis chart mode `standalone`: `redis-master.<namespace>.svc.cluster.local`); with `sentinel.enabled` only the default TLS server name, the Sentinels name the primary.
      */
     host?: string;
     /**
@@ -3884,6 +4057,25 @@ export interface GatewayValues {
       serverName?: string;
     };
     /**
+     * Sentinel discovery (redis chart mode `sentinel`): the service asks these Sentinels for the current primary of `masterName`, logging in with the same user and password as to the server, and follows failovers; `host` and `port` are then not dialled.
+     */
+    sentinel?: {
+      /**
+       * Find the primary through the Sentinels.
+       */
+      enabled?: boolean;
+      /**
+       * The name the Sentinels monitor the primary under (the redis chart's `sentinel.masterName`).
+       */
+      masterName?: string;
+      /**
+       * The Sentinels as `host:port`, one per redis pod: `redis-<n>.redis-headless.<namespace>.svc.cluster.local:26379`.
+       *
+       * Items: A Sentinel `host:port`.
+       */
+      addresses?: string[];
+    };
+    /**
      * Redis authentication.
      */
     auth?: {
@@ -3892,7 +4084,7 @@ export interface GatewayValues {
        */
       enabled?: boolean;
       /**
-       * ACL user name; empty for the default user.
+       * ACL user name: the service's user in the redis chart's `auth.users` (the default user is disabled there).
        */
       username?: string;
       /**
@@ -4362,7 +4554,7 @@ export interface IngestionValues {
    */
   redis?: {
     /**
-     * Redis host name.
+     * Redis host name (redis chart mode `standalone`: `redis-master.<namespace>.svc.cluster.local`); with `sentinel.enabled` only the default TLS server name, the Sentinels name the primary.
      */
     host?: string;
     /**
@@ -4391,6 +4583,25 @@ export interface IngestionValues {
       serverName?: string;
     };
     /**
+     * Sentinel discovery (redis chart mode `sentinel`): the service asks these Sentinels for the current primary of `masterName`, logging in with the same user and password as to the server, and follows failovers; `host` and `port` are then not dialled.
+     */
+    sentinel?: {
+      /**
+       * Find the primary through the Sentinels.
+       */
+      enabled?: boolean;
+      /**
+       * The name the Sentinels monitor the primary under (the redis chart's `sentinel.masterName`).
+       */
+      masterName?: string;
+      /**
+       * The Sentinels as `host:port`, one per redis pod: `redis-<n>.redis-headless.<namespace>.svc.cluster.local:26379`.
+       *
+       * Items: A Sentinel `host:port`.
+       */
+      addresses?: string[];
+    };
+    /**
      * Redis authentication.
      */
     auth?: {
@@ -4399,7 +4610,7 @@ export interface IngestionValues {
        */
       enabled?: boolean;
       /**
-       * ACL user name; empty for the default user.
+       * ACL user name: the service's user in the redis chart's `auth.users` (the default user is disabled there).
        */
       username?: string;
       /**
@@ -4775,7 +4986,7 @@ export interface McpServerValues {
    */
   redis?: {
     /**
-     * Redis host name.
+     * Redis host name (redis chart mode `standalone`: `redis-master.<namespace>.svc.cluster.local`); with `sentinel.enabled` only the default TLS server name, the Sentinels name the primary.
      */
     host?: string;
     /**
@@ -4804,6 +5015,25 @@ export interface McpServerValues {
       serverName?: string;
     };
     /**
+     * Sentinel discovery (redis chart mode `sentinel`): the service asks these Sentinels for the current primary of `masterName`, logging in with the same user and password as to the server, and follows failovers; `host` and `port` are then not dialled.
+     */
+    sentinel?: {
+      /**
+       * Find the primary through the Sentinels.
+       */
+      enabled?: boolean;
+      /**
+       * The name the Sentinels monitor the primary under (the redis chart's `sentinel.masterName`).
+       */
+      masterName?: string;
+      /**
+       * The Sentinels as `host:port`, one per redis pod: `redis-<n>.redis-headless.<namespace>.svc.cluster.local:26379`.
+       *
+       * Items: A Sentinel `host:port`.
+       */
+      addresses?: string[];
+    };
+    /**
      * Redis authentication.
      */
     auth?: {
@@ -4812,7 +5042,7 @@ export interface McpServerValues {
        */
       enabled?: boolean;
       /**
-       * ACL user name; empty for the default user.
+       * ACL user name: the service's user in the redis chart's `auth.users` (the default user is disabled there).
        */
       username?: string;
       /**
@@ -5173,6 +5403,39 @@ export interface MonitoringConfigValues {
     };
   };
   /**
+   * Scraping CoreDNS from the `monitoring` namespace: a `PodMonitor` selecting the CoreDNS pods in their namespace. It replaces kube-prometheus-stack's own CoreDNS Service and ServiceMonitor, which the platform turns off because that Service would have to live in `kube-system` (a Service only selects pods of its own namespace); the job is named `coredns` as the stack's CoreDNS rules and dashboard expect.
+   */
+  coreDnsMonitoring?: {
+    /**
+     * Render the PodMonitor.
+     */
+    enabled?: boolean;
+    /**
+     * Namespace the CoreDNS pods run in.
+     */
+    namespace?: string;
+    /**
+     * Labels of the CoreDNS pods (`k8s-app: kube-dns` in upstream CoreDNS deployments, EKS's add-on and kind).
+     */
+    podLabels?: {
+      [k: string]: string | undefined;
+    };
+    /**
+     * Name of the CoreDNS container port serving metrics (9153).
+     */
+    port?: string;
+    /**
+     * Scrape interval.
+     */
+    interval?: string;
+    /**
+     * Labels on the PodMonitor so the Prometheus instance selects it.
+     */
+    labels?: {
+      [k: string]: string | undefined;
+    };
+  };
+  /**
    * An `AlertmanagerConfig` (`monitoring.coreos.com/v1alpha1`) routing the platform's alerts to the environment's notification channels. kube-prometheus-stack must not restrict it to its own namespace (`alertmanagerConfigMatcherStrategy.type: None` in the upstream values).
    */
   alertmanager?: {
@@ -5367,6 +5630,52 @@ export interface MonitoringConfigValues {
      * Property with the password (written to key `admin-password`).
      */
     passwordProperty?: string;
+    /**
+     * How often external-secrets re-reads the store (Go duration).
+     */
+    refreshInterval?: string;
+  };
+  /**
+   * Kiali's login-token signing key from the secret store: an `ExternalSecret` in Kiali's namespace writing the Secret that kiali-server's `login_token.signing_key: secret:<secretName>:<secretKey>` names, so the key is the same on every render and every replica. Off: Kiali's chart would render a new random key into its ConfigMap each time.
+   */
+  kialiSigningKey?: {
+    /**
+     * Render the ExternalSecret.
+     */
+    enabled?: boolean;
+    /**
+     * Kiali's namespace (kiali-server's `x-upstream.namespace`).
+     */
+    namespace?: string;
+    /**
+     * Secret written (the `<Secret>` of `login_token.signing_key`).
+     */
+    secretName?: string;
+    /**
+     * Key of the Secret holding the signing key (the `<key>` of `login_token.signing_key`).
+     */
+    secretKey?: string;
+    /**
+     * The store to read from.
+     */
+    secretStoreRef?: {
+      /**
+       * Store name.
+       */
+      name?: string;
+      /**
+       * Store kind.
+       */
+      kind?: "ClusterSecretStore" | "SecretStore";
+    };
+    /**
+     * Store key of the entry with the signing key; its value must be 16, 24 or 32 characters long unless Kiali runs the `anonymous` strategy (kiali config/config.go `validateSigningKey`).
+     */
+    remoteKey?: string;
+    /**
+     * Property of that entry with the signing key.
+     */
+    property?: string;
     /**
      * How often external-secrets re-reads the store (Go duration).
      */
@@ -5567,7 +5876,7 @@ export interface NotificationValues {
    */
   redis?: {
     /**
-     * Redis host name.
+     * Redis host name (redis chart mode `standalone`: `redis-master.<namespace>.svc.cluster.local`); with `sentinel.enabled` only the default TLS server name, the Sentinels name the primary.
      */
     host?: string;
     /**
@@ -5596,6 +5905,25 @@ export interface NotificationValues {
       serverName?: string;
     };
     /**
+     * Sentinel discovery (redis chart mode `sentinel`): the service asks these Sentinels for the current primary of `masterName`, logging in with the same user and password as to the server, and follows failovers; `host` and `port` are then not dialled.
+     */
+    sentinel?: {
+      /**
+       * Find the primary through the Sentinels.
+       */
+      enabled?: boolean;
+      /**
+       * The name the Sentinels monitor the primary under (the redis chart's `sentinel.masterName`).
+       */
+      masterName?: string;
+      /**
+       * The Sentinels as `host:port`, one per redis pod: `redis-<n>.redis-headless.<namespace>.svc.cluster.local:26379`.
+       *
+       * Items: A Sentinel `host:port`.
+       */
+      addresses?: string[];
+    };
+    /**
      * Redis authentication.
      */
     auth?: {
@@ -5604,7 +5932,7 @@ export interface NotificationValues {
        */
       enabled?: boolean;
       /**
-       * ACL user name; empty for the default user.
+       * ACL user name: the service's user in the redis chart's `auth.users` (the default user is disabled there).
        */
       username?: string;
       /**
@@ -6335,6 +6663,440 @@ export interface PostgresqlValues {
     labels?: {
       [k: string]: string | undefined;
     };
+  };
+}
+/**
+ * Values of charts/redis.
+ */
+export interface RedisValues {
+  /**
+   * Values shared with every chart of an environment. The `common` library reads `global.imageRegistry` (registry mirror), `global.imagePullSecrets` (Secret names) and `global.clusterDomain` (default `cluster.local`, part of the pod host names that Sentinel announces and the TLS certificate names).
+   */
+  global?: {
+    [k: string]: unknown | undefined;
+  };
+  /**
+   * Values Helm reserves for the `common` library dependency; leave empty.
+   */
+  common?: DependencyValues;
+  nameOverride?: string;
+  /**
+   * Replaces the full name, which prefixes every object: the StatefulSet and its pods `<name>-<n>`, the Services `<name>-headless` and `<name>-master`, the Secret `<name>-passwords`. The `redis-tls` certificate names `redis-master` and `*.redis-headless`, so keep `redis` unless the certificate changes too.
+   */
+  fullnameOverride?: string;
+  /**
+   * `app.kubernetes.io/component` of every object of the chart.
+   */
+  component?: string;
+  partOf?: string;
+  commonLabels?: CommonLabels;
+  commonAnnotations?: CommonAnnotations;
+  /**
+   * `standalone`: one server, clients connect to the Service `<name>-master` (development). `sentinel`: `replicaCount` servers, one primary and its replicas, each pod with a Sentinel beside it; the Sentinels elect a new primary when the primary fails, and clients ask them for its address (`redis.sentinel` in the service charts).
+   */
+  mode?: "standalone" | "sentinel";
+  /**
+   * Server pods. `standalone` needs exactly 1; `sentinel` at least 3, so that a majority of Sentinels (`sentinel.quorum`) survives the loss of one pod.
+   */
+  replicaCount?: number;
+  revisionHistoryLimit?: number;
+  /**
+   * Container images. Third-party images pinned by the chart (not the environment's `imageTag`): change them here and in the chart's `appVersion`.
+   */
+  images?: {
+    /**
+     * The Valkey image (BSD-3-Clause, `valkey/valkey`), which runs both the server and the Sentinel. An empty tag uses the chart's `appVersion`.
+     */
+    valkey?: ContainerImage;
+    /**
+     * The Prometheus exporter sidecar (`oliver006/redis_exporter`, MIT), run while `metrics.enabled`.
+     */
+    exporter?: ContainerImage;
+  };
+  /**
+   * Ports of the pods: `redis` (the server, TLS-only while `tls.enabled`), `sentinel` (mode `sentinel`), `metrics` (the exporter, while `metrics.enabled`).
+   */
+  containerPorts?: ContainerPorts;
+  /**
+   * Ports of the Services: `<name>-headless` (every pod, all ports; the pods' stable host names `<name>-<n>.<name>-headless`) and, in mode `standalone`, `<name>-master` (the `redis` port). `appProtocol` stays `tcp`: the traffic is TLS or RESP, which the mesh must not parse.
+   */
+  service?: Service;
+  /**
+   * The pods' ServiceAccount; they never call the Kubernetes API (no token is mounted).
+   */
+  serviceAccount?: ServiceAccount;
+  podAnnotations?: PodAnnotations;
+  podLabels?: PodLabels;
+  /**
+   * Pod security context (Pod Security "restricted"); `fsGroup` makes the data volume writable for the non-root user.
+   */
+  podSecurityContext?: PodSecurityContext;
+  /**
+   * Security context of every container (Pod Security "restricted", read-only root filesystem: the server writes only to `/data` and to the in-memory `/run/redis`).
+   */
+  containerSecurityContext?: ContainerSecurityContext;
+  /**
+   * Resources of the server container. Keep the memory limit above `config.maxmemory` plus the copy-on-write headroom of a background save.
+   */
+  resources?: ContainerResources;
+  /**
+   * Timings of the server's probes. They run `valkey-cli PING` as the `monitor` user: liveness accepts `PONG`, `LOADING` and `MASTERDOWN` (alive but busy), readiness only `PONG`; the startup probe gives a large append-only file time to load.
+   */
+  probes?: {
+    /**
+     * Liveness probe: restarts a server that stops answering.
+     */
+    liveness?: {
+      /**
+       * Seconds before the first probe.
+       */
+      initialDelaySeconds?: number;
+      /**
+       * Seconds between probes.
+       */
+      periodSeconds?: number;
+      /**
+       * Seconds a probe may take.
+       */
+      timeoutSeconds?: number;
+      /**
+       * Failed probes in a row before the probe's action.
+       */
+      failureThreshold?: number;
+    };
+    /**
+     * Readiness probe: marks a pod ready when its server answers `PONG`.
+     */
+    readiness?: {
+      /**
+       * Seconds before the first probe.
+       */
+      initialDelaySeconds?: number;
+      /**
+       * Seconds between probes.
+       */
+      periodSeconds?: number;
+      /**
+       * Seconds a probe may take.
+       */
+      timeoutSeconds?: number;
+      /**
+       * Failed probes in a row before the probe's action.
+       */
+      failureThreshold?: number;
+    };
+    /**
+     * Startup probe: holds the other probes back until the server answers once.
+     */
+    startup?: {
+      /**
+       * Seconds before the first probe.
+       */
+      initialDelaySeconds?: number;
+      /**
+       * Seconds between probes.
+       */
+      periodSeconds?: number;
+      /**
+       * Seconds a probe may take.
+       */
+      timeoutSeconds?: number;
+      /**
+       * Failed probes in a row before the probe's action.
+       */
+      failureThreshold?: number;
+    };
+  };
+  /**
+   * Where `/data` (append-only file and snapshots) lives.
+   */
+  persistence?: {
+    /**
+     * Give each pod a PersistentVolumeClaim (`data-<name>-<n>`, kept when the StatefulSet is deleted or scaled down). Off: an `emptyDir`, the data is gone with the pod (development). Mode `sentinel` requires it: a primary restarted empty would be replicated, emptying its replicas.
+     */
+    enabled?: boolean;
+    /**
+     * Volume size (can grow later, never shrink).
+     */
+    size?: string;
+    /**
+     * StorageClass; empty uses the cluster default.
+     */
+    storageClass?: string;
+    /**
+     * Size limit of the `emptyDir` used while `enabled` is false.
+     */
+    emptyDirSizeLimit?: string;
+  };
+  /**
+   * Server settings rendered into `valkey.conf` (no secrets there: passwords are read at start from the mounted Secret).
+   */
+  config?: {
+    /**
+     * Memory limit of the dataset (`0` = unlimited, or e.g. `768mb`); keep it below the container's memory limit.
+     */
+    maxmemory?: string;
+    /**
+     * What happens at `maxmemory`. `noeviction` answers writes with an error instead of silently dropping sessions and stream entries.
+     */
+    maxmemoryPolicy?:
+      | "noeviction"
+      | "allkeys-lru"
+      | "allkeys-lfu"
+      | "allkeys-random"
+      | "volatile-lru"
+      | "volatile-lfu"
+      | "volatile-random"
+      | "volatile-ttl";
+    /**
+     * When the append-only file is flushed to disk while `persistence.enabled` (`everysec`: at most one second of writes lost on a crash).
+     */
+    appendfsync?: "always" | "everysec" | "no";
+    /**
+     * Snapshot rules (`<seconds> <changes>` pairs) while `persistence.enabled`; ignored without persistence (no snapshots).
+     */
+    save?: string;
+  };
+  /**
+   * The Sentinel beside each server in mode `sentinel`.
+   */
+  sentinel?: {
+    /**
+     * Name under which the Sentinels monitor the primary; the clients' `redis.sentinel.masterName`.
+     */
+    masterName?: string;
+    /**
+     * Sentinels that must agree that the primary is down before a failover starts (a failover also needs a majority of all Sentinels).
+     */
+    quorum?: number;
+    /**
+     * Milliseconds without a valid answer before a Sentinel considers a server down.
+     */
+    downAfterMilliseconds?: number;
+    /**
+     * Milliseconds a failover may take before another Sentinel may retry it.
+     */
+    failoverTimeout?: number;
+    /**
+     * Replicas resynchronised with a new primary at the same time.
+     */
+    parallelSyncs?: number;
+    /**
+     * Resources of the Sentinel container.
+     */
+    resources?: ContainerResources;
+    /**
+     * Timings of the Sentinel's probes (`valkey-cli PING` on the Sentinel port as the `monitor` user).
+     */
+    probes?: {
+      /**
+       * Liveness probe of the Sentinel.
+       */
+      liveness?: {
+        /**
+         * Seconds before the first probe.
+         */
+        initialDelaySeconds?: number;
+        /**
+         * Seconds between probes.
+         */
+        periodSeconds?: number;
+        /**
+         * Seconds a probe may take.
+         */
+        timeoutSeconds?: number;
+        /**
+         * Failed probes in a row before the probe's action.
+         */
+        failureThreshold?: number;
+      };
+      /**
+       * Readiness probe of the Sentinel.
+       */
+      readiness?: {
+        /**
+         * Seconds before the first probe.
+         */
+        initialDelaySeconds?: number;
+        /**
+         * Seconds between probes.
+         */
+        periodSeconds?: number;
+        /**
+         * Seconds a probe may take.
+         */
+        timeoutSeconds?: number;
+        /**
+         * Failed probes in a row before the probe's action.
+         */
+        failureThreshold?: number;
+      };
+    };
+  };
+  /**
+   * TLS on the server and Sentinel ports (plain ports closed). Clients need no certificate of their own (`tls-auth-clients no`); replicas and Sentinels connect with TLS too.
+   */
+  tls?: {
+    /**
+     * Serve TLS only.
+     */
+    enabled?: boolean;
+    /**
+     * The `kubernetes.io/tls` Secret (`tls.crt`, `tls.key`, `ca.crt`) of the cert-issuers Certificate `redis-tls`, whose names cover `<name>-master` and `*.<name>-headless` in the release namespace.
+     */
+    existingSecret?: string;
+  };
+  /**
+   * Who may log in. The `default` user is disabled: every connection authenticates as a named ACL user. Passwords are never rendered: the chart mounts the passwords Secret (one key per user) and the container builds the ACL file at start, storing only SHA-256 hashes.
+   */
+  auth?: {
+    /**
+     * Where the passwords come from: one Secret key per user (the service users, `monitor`, and in mode `sentinel` `replication` and `sentinel`).
+     */
+    passwords?: {
+      /**
+       * `externalSecret`: the chart's ExternalSecret writes the Secret `<name>-passwords` from the secret store (every environment). `existingSecret`: a Secret made by other means (a manual install).
+       */
+      source?: "existingSecret" | "externalSecret";
+      /**
+       * The Secret holding one key per user name, with `source: existingSecret`.
+       */
+      existingSecret?: string;
+      /**
+       * With `source: externalSecret`: the ExternalSecret that writes the Secret `<name>-passwords` from the secret store.
+       */
+      externalSecret?: {
+        /**
+         * The store to read from.
+         */
+        secretStoreRef?: {
+          /**
+           * Store name, e.g. `vault-production`.
+           */
+          name?: string;
+          /**
+           * Store kind.
+           */
+          kind?: "ClusterSecretStore" | "SecretStore";
+        };
+        /**
+         * Store key holding every password as a property, e.g. `platform/production/redis`.
+         */
+        remoteKey?: string;
+        /**
+         * A user's property is `<user><propertySuffix>` unless `users[].passwordProperty` names it.
+         */
+        propertySuffix?: string;
+        /**
+         * Development only: every user reads this one property (the fake store's single development password). Empty in real environments, where each user has its own password.
+         */
+        sharedProperty?: string;
+        /**
+         * How often external-secrets re-reads the store. A changed password takes effect when the pods restart (`kubectl rollout restart statefulset/<name>`), see the README.
+         */
+        refreshInterval?: string;
+      };
+    };
+    /**
+     * ACL command rules of every service user without its own `commands`: everything except the `@dangerous` category (administration, `KEYS`, `FLUSHALL`, `CONFIG`, `MONITOR`, `CLIENT KILL`, `DEBUG`, ...) and the commands that reach beyond the user's keys: `ROLE` (in `@dangerous`) is given back because Sentinel-aware clients check with it that they reached the primary; `SCAN` and `RANDOMKEY` return other users' key names (such as session ids), `FUNCTION` and `SCRIPT FLUSH|KILL` change or stop other users' code, `PUBSUB CHANNELS|SHARDCHANNELS` list other users' channels.
+     */
+    clientCommands?: string;
+    /**
+     * The service users, one per service that uses Redis, each limited to its key prefixes.
+     *
+     * Items: One service's ACL user.
+     */
+    users?: {
+      /**
+       * User name, also the service's `redis.auth.username` and the key of its password in the passwords Secret. Not `default`, `monitor`, `replication` or `sentinel` (the chart's own users).
+       */
+      name?: string;
+      /**
+       * Key patterns (glob) the user may read and write, e.g. `mcp:*` for the service's `redis.keyPrefix`. Every other key is out of reach, and the commands that list key names regardless of patterns (`SCAN`, `RANDOMKEY`, `KEYS`) are refused by `auth.clientCommands`.
+       *
+       * Items: A key pattern, without the `~`.
+       */
+      keys?: string[];
+      /**
+       * Key patterns the user may only read (`%R~`), e.g. another service's stream it consumes without a consumer group.
+       *
+       * Items: A key pattern, without `%R~`.
+       */
+      readOnlyKeys?: string[];
+      /**
+       * Pub/Sub channel patterns the user may publish and subscribe to; empty allows none.
+       *
+       * Items: A channel pattern, without the `&`.
+       */
+      channels?: string[];
+      /**
+       * ACL command rules of this user; empty uses `auth.clientCommands`.
+       */
+      commands?: string;
+      /**
+       * Property of `auth.passwords.externalSecret.remoteKey` holding the password; empty = `<name><propertySuffix>`.
+       */
+      passwordProperty?: string;
+      /**
+       * The workload that logs in as this user: the NetworkPolicy admits its pods (label `app.kubernetes.io/name`) from its namespace on the `redis` and `sentinel` ports.
+       */
+      client?: {
+        /**
+         * The client's `app.kubernetes.io/name` label; empty = the user name (the platform names users after their services).
+         */
+        app?: string;
+        /**
+         * The client's namespace; empty = the release namespace.
+         */
+        namespace?: string;
+      };
+    }[];
+  };
+  /**
+   * The Prometheus exporter sidecar (logs in as `monitor`, which may run `PING`, `INFO` and a few statistics commands, and reads no key).
+   */
+  metrics?: {
+    /**
+     * Run the exporter on the `metrics` port.
+     */
+    enabled?: boolean;
+    /**
+     * Resources of the exporter container.
+     */
+    resources?: ContainerResources;
+  };
+  /**
+   * Prometheus scraping of the exporter (needs `metrics.enabled`).
+   */
+  serviceMonitor?: ServiceMonitor;
+  /**
+   * NetworkPolicy of the pods: the `client` of every `auth.users` entry (plus `allowedCallers`) on the `redis` and `sentinel` ports, the pods themselves (replication, Sentinel gossip) in mode `sentinel`, and the monitoring namespace on `metrics`.
+   */
+  networkPolicy?: NetworkPolicy;
+  /**
+   * Keeps all but one server running during node drains (mode `sentinel`); `IfHealthyBudget` so that a drain never takes a healthy pod while another is already down.
+   */
+  pdb?: PodDisruptionBudget;
+  /**
+   * Spreading of the pods; production spreads them over zones and nodes so that one failure takes at most one server.
+   */
+  topologySpreadConstraints?: TopologySpreadConstraints;
+  nodeSelector?: NodeSelector;
+  tolerations?: Tolerations;
+  affinity?: Affinity;
+  priorityClassName?: string;
+  /**
+   * Seconds a terminating pod gets: a primary first hands over to a replica (Sentinel failover), then the server saves and exits.
+   */
+  terminationGracePeriodSeconds?: number;
+  /**
+   * The Istio sidecar. Off: replication, Sentinel gossip and client traffic are end-to-end TLS and the Sentinels announce pod host names, which a sidecar would only proxy.
+   */
+  istio?: {
+    /**
+     * Inject the Istio sidecar into the pods.
+     */
+    enabled?: boolean;
   };
 }
 /**

@@ -9,11 +9,11 @@ export interface Environment {
    */
   name: string;
   /**
-   * What this environment is for; shown in the generated `apps/<env>/README.md` and in the AppProject descriptions.
+   * What this environment is for; shown at the top of the generated `apps/<env>/README.md`.
    */
   description?: string;
   /**
-   * Kind of environment. `production` makes the generator reject moving references: every enabled component's `chartRevision` must be a release tag (`v1.2.3`) or a 40-character commit SHA, and its `imageTag` a release tag. `development` may track a branch.
+   * Kind of environment. `production` makes the generator reject moving references: every enabled component's `chartRevision` must be a full 40-character commit SHA in the history of `repository.revision` (main), and its `imageTag` a release tag. `development` may track a branch.
    */
   tier: "development" | "staging" | "production";
   /**
@@ -25,13 +25,13 @@ export interface Environment {
      */
     url: string;
     /**
-     * Branch the root and layer Applications track: the desired state of this environment is `apps/<env>/` on this branch, where promotion pull requests are merged. Workloads never follow it: each component's chart and values come from its own pinned `chartRevision`.
+     * Branch the root and layer Applications track: the desired state of this environment is `apps/<env>/` on this branch, where promotion pull requests are merged. Workloads never follow it: each component's chart and values come from its own pinned `chartRevision`. The generator checks that the branch exists in the clone it runs in (locally or as `origin/<branch>`) and that production pins are in its history.
      */
     revision?: string;
     /**
-     * Additional Helm or OCI repositories the charts pull dependencies from; added to the layer AppProjects' `sourceRepos` (least privilege: nothing else is allowed).
+     * Additional Helm repositories (HTTPS, or OCI registry paths) added to the layer AppProjects' `sourceRepos` (least privilege: nothing else is allowed).
      *
-     * Items: Repository URL, e.g. `https://charts.jetstack.io` or `oci://ghcr.io/example/charts`.
+     * Items: A Helm repository URL (`https://charts.jetstack.io`) or, for charts in an OCI registry, the registry path without a scheme as Argo CD 3.x expects it with `chart:` (`quay.io/jetstack/charts`; an `oci://` repoURL is fetched as a plain OCI artifact, not a Helm chart). No trailing slash.
      */
     upstreamChartRepositories?: string[];
   };
@@ -75,15 +75,15 @@ export interface Environment {
    */
   domain: string;
   /**
-   * The Argo CD installation the bootstrap kustomization (`apps/<env>/bootstrap/`) installs and configures.
+   * The Argo CD of the environment: installed by `apps/<env>/bootstrap/install-argo-cd.sh` and then managed by its own `argo-cd` component (the upstream argo-helm chart, same release and values).
    */
   argocd?: {
     /**
-     * Pinned Argo CD release whose upstream `manifests/install.yaml` (or `manifests/ha/install.yaml`) the bootstrap installs. Argo CD 3.0-3.4 bundle Helm 3; 3.5 bundles Helm 4: the charts render identically under both.
+     * The Argo CD release the environment runs: the image tag given to the argo-cd chart, which must equal the appVersion of the argo-cd chart version the `argo-cd` component pins (schemas/upstream/argo-cd.json; a test checks it). Argo CD 3.0-3.4 bundle Helm 3 (v3.4.4: Helm 3.19.4); 3.5 bundles Helm 4: the charts render identically under both.
      */
     version?: string;
     /**
-     * Install the HA manifests (`manifests/ha/install.yaml`: replicated API server, repo server and Redis HA). Use it wherever an Argo CD outage matters.
+     * Whether this environment runs Argo CD highly available; the argo-cd values must then replicate the application controller, API server and repo server and use Redis HA (a test checks the render). Use it wherever an Argo CD outage matters.
      */
     highAvailability?: boolean;
     /**
@@ -180,7 +180,7 @@ export interface Environment {
     };
   };
   /**
-   * Time windows that allow or deny syncs of the workload Applications (set on every layer AppProject). Empty means syncs may happen at any time.
+   * Time windows that allow or deny syncs, set on every AppProject of the environment (the gitops project of the root and layer Applications too, so a freeze also stops their automated pruning). Empty means syncs may happen at any time.
    *
    * Items: One sync window (Argo CD `syncWindows` entry applied to all Applications of the project).
    */
@@ -252,7 +252,7 @@ export interface Environment {
            */
           enabled: boolean;
           /**
-           * Git revision of this repository the values file (and a chart of this repository) is read at: `targetRevision` of the `ref: values` source and of the chart source. A branch is allowed outside production; production requires a release tag (`v1.2.3`) or a 40-character commit SHA. Promoted from environment to environment.
+           * Git revision of this repository the values file (and a chart of this repository) is read at: `targetRevision` of the `ref: values` source and of the chart source. It must name a commit of the clone the generator runs in. Development follows the branch `main`; staging and production pin full 40-character commit SHAs of main's history (production accepts nothing else, and checks the commit is on `repository.revision`). Promoted from environment to environment.
            */
           chartRevision?: string;
           /**

@@ -3,7 +3,8 @@ import type { EnvironmentSpec } from "./environment-model.js";
 import type { EnvironmentPlan, PlannedComponent } from "./environment-plan.js";
 import { componentApplication, layerApplication, rootApplication, subscriptionAnnotations } from "./manifests/applications.js";
 import { APPLICATION_HEALTH_LUA } from "./manifests/application-health.js";
-import { APPLICATION_HEALTH_KEY, argocdChartValues, argocdConfigPatches, argocdInstallUrl } from "./manifests/argocd-config.js";
+import { APPLICATION_HEALTH_KEY, argocdChartValues, argocdCmData, argocdNotificationsData, argocdRbacData } from "./manifests/argocd-config.js";
+import { bootstrapHelmArgs, bootstrapScript } from "./manifests/argocd-bootstrap.js";
 import { APPPROJECT_DESCRIPTION_MAX_LENGTH } from "./manifests/conventions.js";
 import { gitopsProject, layerProject, lockedDefaultProject } from "./manifests/projects.js";
 import { environmentObjects, renderEnvironment } from "./render-environment.js";
@@ -16,7 +17,7 @@ const environment: EnvironmentSpec = {
   destination: { server: "https://prod.example.com", namespaces: { infrastructure: "infrastructure", platform: "platform", application: "applications" }, namespaceLabels: { "pod-security.kubernetes.io/enforce": "restricted" } },
   domain: "example.com",
   argocd: {
-    version: "v3.4.8",
+    version: "v3.4.4",
     highAvailability: true,
     oidc: { name: "SSO", issuer: "https://login.example.com", clientID: "argocd", clientSecretKey: "oidc.clientSecret", requestedScopes: ["openid", "groups"] },
     rbac: { defaultRole: "", adminGroups: ["admins"], readOnlyGroups: ["devs"], deployerGroups: ["release"] },
@@ -196,8 +197,10 @@ describe("AppProjects within Argo CD's CRD, with the environment's freeze window
   });
 });
 
-describe("Argo CD configuration patches", () => {
-  const [cm, rbac, notifications] = argocdConfigPatches(environment);
+describe("Argo CD configuration", () => {
+  const cm = { data: argocdCmData(environment) };
+  const rbac = { data: argocdRbacData(environment) };
+  const notifications = { data: argocdNotificationsData(environment) };
 
   it("disables the admin user, configures OIDC by secret reference and restores the Application health check", () => {
     expect(cm?.data?.["admin.enabled"]).toBe("false");
@@ -219,7 +222,7 @@ describe("Argo CD configuration patches", () => {
 
   it("hands the same configuration to the argo-cd chart through which Argo CD manages itself", () => {
     const values = argocdChartValues(environment) as { global: unknown; configs: { cm: Record<string, string>; rbac: Record<string, string> }; notifications: Record<string, Record<string, string>> };
-    expect(values.global).toEqual({ image: { tag: "v3.4.8" } });
+    expect(values.global).toEqual({ image: { tag: "v3.4.4" } });
     expect(values.configs.cm).toEqual(cm?.data);
     expect(values.configs.rbac).toEqual(rbac?.data);
     expect({ ...values.notifications.notifiers, ...values.notifications.templates, ...values.notifications.triggers }).toEqual(notifications?.data);
@@ -234,9 +237,14 @@ describe("Argo CD configuration patches", () => {
     expect(componentApplication(plan, component({})).metadata.finalizers).toEqual(["resources-finalizer.argocd.argoproj.io"]);
   });
 
-  it("installs the pinned release, HA where asked", () => {
-    expect(argocdInstallUrl(environment)).toBe("https://raw.githubusercontent.com/argoproj/argo-cd/v3.4.8/manifests/ha/install.yaml");
-    expect(argocdInstallUrl({ ...environment, argocd: { ...environment.argocd, highAvailability: false } })).toBe("https://raw.githubusercontent.com/argoproj/argo-cd/v3.4.8/manifests/install.yaml");
+  it("bootstraps with the same chart, version, release name, namespace and values as the self-managing Application", () => {
+    const self = component({ name: "argo-cd", layer: "infrastructure", namespace: "argocd", source: { kind: "upstream", repoURL: "https://argoproj.github.io/argo-helm", chart: "argo-cd", version: "10.1.1" } });
+    const ociSelf = { ...self, source: { kind: "upstream" as const, repoURL: "ghcr.io/argoproj/argo-helm", chart: "argo-cd", version: "10.1.1" } };
+    expect(bootstrapHelmArgs(plan, self)).toEqual(["upgrade", "--install", "argo-cd", "argo-cd", "--repo", "https://argoproj.github.io/argo-helm", "--version", "10.1.1", "--namespace", "argocd", "--create-namespace", "--values", "environments/prod/values/argo-cd.yaml", "--values", "apps/prod/bootstrap/argo-cd-values.yaml"]);
+    expect(bootstrapHelmArgs(plan, ociSelf).slice(3, 6)).toEqual(["oci://ghcr.io/argoproj/argo-helm/argo-cd", "--version", "10.1.1"]);
+    const script = bootstrapScript(plan, self, "GENERATED");
+    expect(script.split("\n")[0]).toBe("#!/bin/sh");
+    expect(script).toContain('exec "${HELM:-helm}" upgrade --install argo-cd argo-cd --repo https://argoproj.github.io/argo-helm --version 10.1.1 ');
   });
 });
 

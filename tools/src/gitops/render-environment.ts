@@ -6,9 +6,9 @@ import { repoRoot } from "../paths.js";
 import type { PlannedFile } from "../files/planned-files.js";
 import type { EnvironmentPlan } from "./environment-plan.js";
 import { componentApplication, describeSource, layerApplication, rootApplication } from "./manifests/applications.js";
-import { argocdConfigPatches, argocdInstallUrl, argocdNamespace } from "./manifests/argocd-config.js";
+import { argoCdComponent, BOOTSTRAP_SCRIPT_FILE, BOOTSTRAP_VALUES_FILE, bootstrapHelmArgs, bootstrapScript } from "./manifests/argocd-bootstrap.js";
 import { argocdUrl, GENERATED_BY, names, repoPaths } from "./manifests/conventions.js";
-import { kustomization, patchComponent } from "./manifests/kustomization.js";
+import { kustomization } from "./manifests/kustomization.js";
 import { gitopsProject, layerProject, lockedDefaultProject } from "./manifests/projects.js";
 import { yamlFile } from "./serialize.js";
 
@@ -63,14 +63,19 @@ export function renderEnvironment(plan: EnvironmentPlan): PlannedFile[] {
   add("kustomization.yaml", kustomization(["bootstrap/root-application.yaml", "root", ...LAYERS.map((layer) => `layers/${layer}`)]));
 
   add("bootstrap/kustomization.yaml", kustomization(["root-application.yaml", "../root/projects"]));
-  add("bootstrap/argocd/kustomization.yaml", kustomization(["namespace.yaml", argocdInstallUrl(environment)], { namespace: "argocd", components: ["config"] }));
-  add("bootstrap/argocd/namespace.yaml", argocdNamespace());
-  const patches = argocdConfigPatches(environment);
-  for (const patch of patches) add(`bootstrap/argocd/config/${patch.metadata?.name}.yaml`, patch);
-  add("bootstrap/argocd/config/kustomization.yaml", patchComponent(patches.map((p) => `${p.metadata?.name}.yaml`)));
+  const argoCd = argoCdComponent(plan);
+  if (argoCd) {
+    add(BOOTSTRAP_VALUES_FILE, argoCd.generatedValues);
+    files.push({ path: `${base}/${BOOTSTRAP_SCRIPT_FILE}`, content: bootstrapScript(plan, argoCd, header[0] as string) });
+  }
 
   files.push({ path: `${base}/README.md`, content: renderReadme(plan) });
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+function argoCdBootstrapCommand(plan: EnvironmentPlan): string | undefined {
+  const argoCd = argoCdComponent(plan);
+  return argoCd ? `helm ${bootstrapHelmArgs(plan, argoCd).join(" ")}` : undefined;
 }
 
 /** Found from the repository root, not this module's URL, so the bundled CLI (tools/dist) finds it too. */
@@ -96,7 +101,7 @@ function renderReadme(plan: EnvironmentPlan): string {
     destination: environment.destination.server,
     rootRevision: environment.repository.revision,
     rootName: names.root(environment.name),
-    installUrl: argocdInstallUrl(environment),
+    bootstrapCommand: argoCdBootstrapCommand(plan),
     oidcSecretKey: environment.argocd.oidc.clientSecretKey,
     notificationSecrets,
     components: plan.components.map((c) => ({ ...c, chart: describeSource(c.source), imageTag: c.imageTag ? `\`${c.imageTag}\`` : "(upstream chart)" })),

@@ -4,6 +4,7 @@ import { join, resolve } from "node:path";
 import { resolveBinary } from "../binaries/binaries.js";
 import { repoRoot } from "../paths.js";
 import { run } from "../process/run.js";
+import { helmChartArgs } from "./chart-reference.js";
 
 /**
  * Where a pinned upstream chart package comes from, in order:
@@ -32,9 +33,7 @@ export function chartArchiveName(pin: Pick<ChartPin, "chart" | "version">): stri
 
 /** `helm pull` arguments for the pin: `--repo` for an https repository, `oci://` for a registry. */
 export function pullArgs(pin: ChartPin, destination: string): string[] {
-  if (/^https?:\/\//.test(pin.repoURL)) return ["pull", pin.chart, "--repo", pin.repoURL, "--version", pin.version, "--destination", destination];
-  const registry = pin.repoURL.replace(/^oci:\/\//, "");
-  return ["pull", `oci://${registry}/${pin.chart}`, "--version", pin.version, "--destination", destination];
+  return ["pull", ...helmChartArgs(pin), "--destination", destination];
 }
 
 /** The sha256 a SHA256SUMS file (`<hex>  <file>` lines) records for a file, if any. */

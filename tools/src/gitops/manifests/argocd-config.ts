@@ -1,5 +1,3 @@
-import type { IConfigMap } from "kubernetes-models/v1/ConfigMap";
-import type { INamespace } from "kubernetes-models/v1/Namespace";
 import type { ComponentSource } from "../../catalog/chart-metadata.js";
 import type { EnvironmentSpec } from "../environment-model.js";
 import { toYaml } from "../serialize.js";
@@ -9,16 +7,6 @@ import { notificationsConfig } from "./notifications.js";
 
 /** Kept for the importers of this module; the check itself lives in application-health.ts. */
 export { APPLICATION_HEALTH_KEY };
-
-/** The upstream install manifest of the pinned release (HA variant when asked). */
-export function argocdInstallUrl(environment: EnvironmentSpec): string {
-  const variant = environment.argocd.highAvailability ? "manifests/ha/install.yaml" : "manifests/install.yaml";
-  return `https://raw.githubusercontent.com/argoproj/argo-cd/${environment.argocd.version}/${variant}`;
-}
-
-export function argocdNamespace(): INamespace {
-  return { apiVersion: "v1", kind: "Namespace", metadata: { name: ARGOCD_NAMESPACE, labels: { [LABELS.partOf]: PART_OF } } };
-}
 
 /** The `argocd-cm` entries the environment decides: its URL, OIDC SSO, no admin or anonymous user, no web terminal, and the Application health check. */
 export function argocdCmData(environment: EnvironmentSpec): Record<string, string> {
@@ -52,19 +40,11 @@ export function argocdNotificationsData(environment: EnvironmentSpec): Record<st
 }
 
 /**
- * Strategic-merge patches of the ConfigMaps the upstream manifest ships (empty there). They carry
- * no namespace: kustomize applies them before the bootstrap's namespace transformer runs.
- */
-export function argocdConfigPatches(environment: EnvironmentSpec): IConfigMap[] {
-  const configMap = (name: string, data: Record<string, string>): IConfigMap => ({ apiVersion: "v1", kind: "ConfigMap", metadata: { name }, data });
-  return [configMap("argocd-cm", argocdCmData(environment)), configMap("argocd-rbac-cm", argocdRbacData(environment)), configMap("argocd-notifications-cm", argocdNotificationsData(environment))];
-}
-
-/**
- * Once bootstrapped, Argo CD manages itself through the upstream `argo-cd` chart (a component of
- * the catalog). The generator hands that chart the same configuration the bootstrap patched in:
- * the pinned version, argocd-cm, argocd-rbac-cm and the notification services, triggers and
- * templates, as values of its Application (`helm.valuesObject`).
+ * Argo CD is installed and then manages itself through the upstream `argo-cd` chart (a component
+ * of the catalog; see argocd-bootstrap.ts). The generator hands that chart the configuration
+ * environment.yaml decides: the pinned version, argocd-cm, argocd-rbac-cm and the notification
+ * services, triggers and templates, as values of its Application (`helm.valuesObject`) and of the
+ * bootstrap (apps/<env>/bootstrap/argo-cd-values.yaml).
  */
 export function argocdChartValues(environment: EnvironmentSpec): Record<string, unknown> {
   const notifications = argocdNotificationsData(environment);

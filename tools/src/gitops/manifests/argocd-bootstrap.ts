@@ -1,0 +1,59 @@
+import { helmChartArgs } from "../../upstream/chart-reference.js";
+import type { EnvironmentPlan, PlannedComponent } from "../environment-plan.js";
+import { isArgoCdChart } from "./argocd-config.js";
+import { repoPaths } from "./conventions.js";
+
+/**
+ * Argo CD has one source of truth: the `argo-cd` component (the upstream argo-helm chart). The
+ * bootstrap installs that same chart, at the same version, with the same release name, namespace
+ * and values (the environment's values file and the generated values the Application carries as
+ * `helm.valuesObject`, written to a file) — so the Argo CD that the bootstrap installs is exactly
+ * the one that then manages itself, and no second set of controllers is ever created. (The
+ * argocd-autopilot pattern reaches the same end by pointing the self-managing Application at the
+ * bootstrap kustomization; a Helm install keeps the upstream chart, its CRDs and its values schema.)
+ */
+export function argoCdComponent(plan: EnvironmentPlan): PlannedComponent | undefined {
+  return plan.components.find((c) => isArgoCdChart(c.source));
+}
+
+/** Where the generated values the bootstrap passes to Helm are written, under apps/<env>/. */
+export const BOOTSTRAP_VALUES_FILE = "bootstrap/argo-cd-values.yaml";
+export const BOOTSTRAP_SCRIPT_FILE = "bootstrap/install-argo-cd.sh";
+
+/** The `helm upgrade --install` arguments of the bootstrap, paths relative to the repository root. */
+export function bootstrapHelmArgs(plan: EnvironmentPlan, component: PlannedComponent): string[] {
+  if (component.source.kind !== "upstream") throw new Error(`${component.name} is not an upstream chart`);
+  const env = plan.environment.name;
+  return [
+    "upgrade",
+    "--install",
+    component.name,
+    ...helmChartArgs(component.source),
+    "--namespace",
+    component.namespace,
+    "--create-namespace",
+    "--values",
+    repoPaths.valuesFile(env, component.name),
+    "--values",
+    `${repoPaths.appsDir(env)}/${BOOTSTRAP_VALUES_FILE}`,
+  ];
+}
+
+const shellQuote = (arg: string) => (/^[A-Za-z0-9_./:=@%+-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`);
+
+/** The bootstrap script: run from a checkout of the revision the argo-cd component pins. */
+export function bootstrapScript(plan: EnvironmentPlan, component: PlannedComponent, header: string): string {
+  const env = plan.environment.name;
+  return [
+    "#!/bin/sh",
+    `# ${header}`,
+    `# Installs Argo CD for ${env} exactly as the self-managed \`${component.name}\` Application renders it:`,
+    `# the same chart and version, release name, namespace and values. Run it from a checkout of the`,
+    `# revision the ${component.name} component pins (environments/${env}/environment.yaml), with a`,
+    "# kubeconfig for the target cluster. HELM selects the Helm binary (default: helm on PATH).",
+    "set -eu",
+    'cd "$(dirname "$0")/../../.."',
+    `exec "\${HELM:-helm}" ${bootstrapHelmArgs(plan, component).map(shellQuote).join(" ")} "$@"`,
+    "",
+  ].join("\n");
+}
