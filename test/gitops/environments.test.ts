@@ -41,6 +41,35 @@ describe("schemas/environment.json", () => {
     expect(validate({ ...valid, components: { "mcp-server": { enabled: true, chartRevision: "v1.0.0", imageTag: "-bad" } } })).toBe(false);
     expect(validate({ ...valid, components: { "mcp-server": { enabled: false } } })).toBe(true);
   });
+
+  it("accepts only namespace labels Kubernetes accepts (qualified names, values of at most 63 characters)", () => {
+    const validate = createValidator(schema);
+    const valid = environmentOf("production");
+    const labels = (namespaceLabels: Record<string, string>) => ({ ...valid, destination: { ...valid.destination, namespaceLabels } });
+    expect(validate(labels({ "pod-security.kubernetes.io/enforce": "restricted", team: "a".repeat(63), empty: "" }))).toBe(true);
+    expect(validate(labels({ team: "a".repeat(64) }))).toBe(false);
+    expect(validate(labels({ team: "-leading-dash" }))).toBe(false);
+    expect(validate(labels({ "bad key": "x" }))).toBe(false);
+    expect(validate(labels({ [`prefix.example.com/${"n".repeat(64)}`]: "x" }))).toBe(false);
+  });
+
+  it("accepts only RBAC groups Argo CD accepts in a project role (validateGroupName) and argocd-rbac-cm's CSV can hold", () => {
+    // argo-cd v3.4.4 pkg/apis/application/v1alpha1/types.go:2721-2740: no unquoted comma, not empty, no `"`, tab or line break, no leading space.
+    const validate = createValidator(schema);
+    const valid = environmentOf("production");
+    const groups = (deployerGroups: string[]) => ({ ...valid, argocd: { ...valid.argocd, rbac: { ...valid.argocd.rbac, deployerGroups } } });
+    expect(validate(groups(["mcp-sre", "Platform Admins", "team:a/b"]))).toBe(true);
+    for (const bad of ["", "a,b", 'say "hi"', "tab\there", " leading"]) expect(validate(groups([bad])), JSON.stringify(bad)).toBe(false);
+  });
+
+  it("keeps a sync window's description within what Argo CD accepts (SyncWindow.Validate: 255 characters)", () => {
+    // argo-cd v3.4.4 pkg/apis/application/v1alpha1/types.go:3240-3242: `len(w.Description) > 255` fails ValidateProject.
+    const validate = createValidator(schema);
+    const valid = environmentOf("production");
+    const window = (description: string) => ({ ...valid, syncWindows: [{ ...valid.syncWindows[0], description }] });
+    expect(validate(window("d".repeat(255)))).toBe(true);
+    expect(validate(window("d".repeat(256)))).toBe(false);
+  });
 });
 
 describe.each(environments)("environments/%s", (env) => {

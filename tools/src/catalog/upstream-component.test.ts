@@ -47,3 +47,16 @@ describe("x-upstream.repoURL", () => {
     ]);
   });
 });
+
+describe("x-upstream fields that become Kubernetes names and label values", () => {
+  const withField = (field: string, value: unknown) => {
+    const document = JSON.parse(upstream("quay.io/jetstack/charts")) as { "x-upstream": Record<string, unknown> };
+    document["x-upstream"][field] = value;
+    return parseUpstreamComponent("cert-manager", FILE, JSON.stringify(document, null, 2)).problems.map((p) => p.path);
+  };
+
+  it.each(["group", "namespace"])("%s: at most 63 characters (a label value, a namespace name)", (field) => {
+    expect(withField(field, "a".repeat(63))).toEqual([]);
+    expect(withField(field, "a".repeat(64))).toEqual([`x-upstream.${field}`]);
+  });
+});

@@ -41,6 +41,9 @@ function ociScheme(value: string, file: string): { message: string; fix: string 
   };
 }
 
+/** A DNS label Kubernetes accepts as a namespace name and as a label value (the group and component labels): at most 63 characters. */
+const isDnsLabel = (v: unknown): v is string => typeof v === "string" && v.length <= 63 && DNS_LABEL.test(v);
+
 type Check = { test: (value: unknown) => boolean; expected: string; explain?: (value: unknown, file: string) => { message: string; fix: string } | undefined };
 
 const CHECKS: Record<keyof UpstreamSource, Check> = {
@@ -52,9 +55,9 @@ const CHECKS: Record<keyof UpstreamSource, Check> = {
   chart: { test: (v) => typeof v === "string" && DNS_LABEL.test(v), expected: "the chart's name in that repository" },
   version: { test: (v) => typeof v === "string" && /^v?\d+\.\d+\.\d+$/.test(v), expected: "an exact chart version such as 1.2.3 (never a range)" },
   layer: { test: isLayer, expected: `one of ${LAYERS.join(", ")}` },
-  group: { test: (v) => typeof v === "string" && DNS_LABEL.test(v), expected: "a lowercase DNS label" },
-  dependencies: { test: (v) => Array.isArray(v) && v.every((d) => typeof d === "string" && DNS_LABEL.test(d)) && new Set(v).size === v.length, expected: "a list of distinct component names" },
-  namespace: { test: (v) => typeof v === "string" && DNS_LABEL.test(v), expected: "the namespace to deploy to" },
+  group: { test: isDnsLabel, expected: "a lowercase DNS label of at most 63 characters (it is a label value)" },
+  dependencies: { test: (v) => Array.isArray(v) && v.every(isDnsLabel) && new Set(v).size === v.length, expected: "a list of distinct component names" },
+  namespace: { test: isDnsLabel, expected: "the namespace to deploy to (a DNS label of at most 63 characters)" },
   serverSideApply: { test: (v) => typeof v === "boolean", expected: "true or false" },
 };
 
