@@ -497,6 +497,12 @@ describe("CRDs the API server would reject are refused with the CRD's name", () 
     expect(() => compileCrds([{ ...crd(withSpec({ type: "object" })), apiVersion: "apiextensions.k8s.io/v1beta1" }])).toThrow(/not served by Kubernetes >= 1.22/);
   });
 
+  it("spec.preserveUnknownFields: true", () => {
+    const definition = crd(withSpec({ type: "object" }));
+    definition.spec.preserveUnknownFields = true;
+    expect(() => compileCrds([definition])).toThrow(/spec\.preserveUnknownFields: cannot be true/);
+  });
+
   it("two CRDs serving the same group and kind", () => {
     expect(() => compileCrds([crd(withSpec({ type: "object" })), crd(withSpec({ type: "object" }))])).toThrow(/already served by CustomResourceDefinition widgets\.example\.com/);
   });

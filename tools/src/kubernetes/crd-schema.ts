@@ -521,6 +521,10 @@ function readDefinition(value: unknown, index: number): CustomResourceDefinition
   if (!isRecord(spec) || typeof spec.group !== "string" || !isRecord(spec.names) || typeof spec.names.kind !== "string" || !Array.isArray(spec.versions)) {
     throw new CrdSchemaError(name, "spec", "needs group, names.kind and versions");
   }
+  if (spec.preserveUnknownFields === true) {
+    // apis/apiextensions/validation/validation.go validatePreserveUnknownFields: a v1 CRD cannot be created with it.
+    throw new CrdSchemaError(name, "spec.preserveUnknownFields", "cannot be true; the API server rejects this CRD (set x-kubernetes-preserve-unknown-fields in the schema instead)");
+  }
   return value as unknown as CustomResourceDefinition;
 }
 
