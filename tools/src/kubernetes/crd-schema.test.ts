@@ -276,6 +276,14 @@ describe("value validation (pkg/apiserver/validation/validation_test.go TestVali
     expect(checkSpec(field({ type: "string", maxLength: 2 }), { field: "ab" })).toEqual([]);
   });
 
+  it("exclusiveMaximum/exclusiveMinimum are OpenAPI v3.0 booleans on maximum/minimum (kube-openapi validate/values.go MaximumInt, MinimumInt)", () => {
+    const spec = { type: "object", properties: { n: { type: "integer", minimum: 0, exclusiveMinimum: true, maximum: 5, exclusiveMaximum: true } } };
+    expect(checkSpec(spec, { n: 4 })).toEqual([]);
+    expect(brief(checkSpec(spec, { n: 5 }))).toEqual(["spec.n crd/invalid"]);
+    expect(brief(checkSpec(spec, { n: 0 }))).toEqual(["spec.n crd/invalid"]);
+    expect(checkSpec({ type: "object", properties: { n: { type: "integer", maximum: 5 } } }, { n: 5 })).toEqual([]);
+  });
+
   it("maxLength counts characters, not bytes (kube-openapi pkg/validation/validate/values.go MaxLength: utf8.RuneCount)", () => {
     expect(checkSpec(field({ type: "string", maxLength: 3 }), { field: "ééé" })).toEqual([]);
     const [problem] = checkSpec(field({ type: "string", maxLength: 3 }), { field: "éééé" });

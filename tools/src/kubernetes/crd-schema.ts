@@ -433,7 +433,7 @@ export class CrdRegistry {
     for (const definition of this.definitions.values()) for (const version of definition.versions.values()) this.validatorOf(definition, version);
   }
 
-  /** The compiled ajv validator of one version (compiled on first call, then kept). */
+  /** The compiled ajv validator of one version (compiled on first call, then kept); used by validateAgainstCrds. */
   validatorOf(definition: Definition, version: CompiledVersion): ValidateFunction {
     if (version.validate) return version.validate;
     const ajv = this.ajv();
