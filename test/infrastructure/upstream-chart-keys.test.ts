@@ -43,7 +43,6 @@ const ALLOWED: Record<string, AllowedKey[]> = {
     { path: ["notifications", "notifiers"], template: "templates/argocd-configs/argocd-notifications-cm.yaml", reads: "with .Values.notifications.notifiers", why: "argocd-notifications-cm service entries" },
     { path: ["notifications", "templates"], template: "templates/argocd-configs/argocd-notifications-cm.yaml", reads: "with .Values.notifications.templates", why: "argocd-notifications-cm template entries" },
     { path: ["notifications", "triggers"], template: "templates/argocd-configs/argocd-notifications-cm.yaml", reads: "with .Values.notifications.triggers", why: "argocd-notifications-cm trigger entries" },
-    { path: ["extraObjects"], template: "templates/extra-manifests.yaml", reads: "range .Values.extraObjects", why: "whole Kubernetes objects, shipped empty" },
   ],
   "argo-rollouts": [
     { path: ["controller", "resources"], template: "templates/controller/deployment.yaml", reads: "toYaml .Values.controller.resources", why: RESOURCES },
