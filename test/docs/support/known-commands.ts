@@ -67,5 +67,8 @@ export const KNOWN_PROGRAMS: Readonly<Record<string, KnownProgram>> = {
   },
 };
 
-/** Shell builtins the docs may use; they take no flags worth checking. */
-export const SHELL_BUILTINS: ReadonlySet<string> = new Set(["cd", "export"]);
+/**
+ * Shell builtins the docs may use, and `sh` running a script of this repository (the generated
+ * bootstrap script, whose path the page checks verify); they take no flags worth checking.
+ */
+export const SHELL_BUILTINS: ReadonlySet<string> = new Set(["cd", "export", "sh"]);
