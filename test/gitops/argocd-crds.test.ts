@@ -1,11 +1,12 @@
 /**
  * The generated Applications and AppProjects against the CRDs Argo CD really installs: those of the argo-cd chart
- * 10.1.1 (Argo CD v3.4.4), checked with the API server's semantics (tools/src/kubernetes/crd-schema.ts). The
- * @kubernetes-models packages drop the CRDs' maxLength, pattern and enum markers, so validateObject alone misses
- * what the API server rejects, e.g. an AppProject description over 255 characters.
+ * pinned in schemas/upstream/argo-cd.json (10.1.1, Argo CD v3.4.4), checked with the API server's semantics
+ * (tools/src/kubernetes/crd-schema.ts). The @kubernetes-models packages drop the CRDs' maxLength, pattern and enum
+ * markers, so validateObject alone misses what the API server rejects, e.g. an AppProject description over 255
+ * characters.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -16,18 +17,11 @@ import { setSourceOf, type KubeObject } from "../../tools/src/kubernetes/manifes
 import { formatProblems } from "../../tools/src/kubernetes/problem.js";
 import { repoRoot } from "../../tools/src/paths.js";
 import { run } from "../../tools/src/process/run.js";
+import { locateUpstreamChart, type ChartPin } from "../../tools/src/upstream/chart-locator.js";
 import { environmentNames, generatedObjects } from "./support/generated.js";
 
-/**
- * The offline upstream chart package `file`. To be replaced by locateUpstreamChart (tools/src/upstream/chart-locator.ts)
- * once it exists: same directory variable, plus a cache pulled from the chart's repository.
- */
-function upstreamChartPackage(file: string): string {
-  const dir = process.env.UPSTREAM_CHARTS ?? join(repoRoot, "..", "shared", "upstream-charts");
-  const path = join(dir, file);
-  if (!existsSync(path)) throw new Error(`${path} does not exist; set UPSTREAM_CHARTS to the directory of the upstream chart packages (it must hold ${file}).`);
-  return path;
-}
+/** The argo-cd chart the platform deploys (its pin, as the generator reads it). */
+const pin = (JSON.parse(readFileSync(join(repoRoot, "schemas", "upstream", "argo-cd.json"), "utf8")) as { "x-upstream": ChartPin })["x-upstream"];
 
 /** argoproj/argo-cd manifests/crds/*.yaml at the chart's appVersion: sha256 of each CRD's spec (see the file). */
 const upstream = JSON.parse(readFileSync(join(repoRoot, "test", "fixtures", "crds", "argo-cd-v3.4.4-crds.json"), "utf8")) as {
@@ -50,16 +44,18 @@ let crds: CustomResourceDefinition[];
 let registry: CrdRegistry;
 
 beforeAll(() => {
-  chart = upstreamChartPackage("argo-cd-10.1.1.tgz");
+  chart = locateUpstreamChart({ repoURL: pin.repoURL, chart: pin.chart, version: pin.version });
   crds = loadCrdsFromChart(chart);
   registry = compileCrds(crds);
 });
 
-describe("the argo-cd chart 10.1.1 installs Argo CD v3.4.4's own CRDs", () => {
+describe(`the pinned argo-cd chart ${pin.version} installs Argo CD's own CRDs`, () => {
   it("its appVersion is the tag the upstream digests were taken at", () => {
     const shown = run(resolveBinary("helm"), ["show", "chart", chart]);
     expect(shown.status, shown.stderr).toBe(0);
-    expect((parse(shown.stdout) as { appVersion: string }).appVersion).toBe(upstream.source.tag);
+    const { appVersion } = parse(shown.stdout) as { appVersion: string };
+    const fixture = "test/fixtures/crds/argo-cd-v3.4.4-crds.json";
+    expect(appVersion, `argo-cd ${pin.version} is Argo CD ${appVersion}: record the specSha256 of ${upstream.source.repository} manifests/crds at ${appVersion} in ${fixture}`).toBe(upstream.source.tag);
   });
 
   it(`each CRD's spec is the one in ${upstream.source.repository} manifests/crds at ${upstream.source.tag}`, () => {
