@@ -4,6 +4,7 @@ import { join, relative } from "node:path";
 import { parse, parseAllDocuments } from "yaml";
 import { resolveBinary } from "../../../tools/src/binaries/binaries.js";
 import { bundlePath } from "../../../tools/src/build/bundle-cli.js";
+import { BOOTSTRAP_VALUES_FILE } from "../../../tools/src/gitops/manifests/argocd-bootstrap.js";
 import { repoRoot } from "../../../tools/src/paths.js";
 import { run, type RunResult } from "../../../tools/src/process/run.js";
 
@@ -30,11 +31,14 @@ export function filesUnder(dir: string): string[] {
     .sort();
 }
 
-/** Every Kubernetes object the generator wrote for an environment (kustomizations and the README excluded). */
+/**
+ * Every Kubernetes object the generator wrote for an environment: the kustomizations, the README,
+ * the bootstrap script and the bootstrap's Helm values file (not an object) excluded.
+ */
 export function generatedObjects(env: string, root = repoRoot): GeneratedObject[] {
   const base = join(root, "apps", env);
   return filesUnder(base)
-    .filter((file) => file.endsWith(".yaml") && !file.endsWith("kustomization.yaml"))
+    .filter((file) => file.endsWith(".yaml") && !file.endsWith("kustomization.yaml") && file !== BOOTSTRAP_VALUES_FILE)
     .map((file) => ({ file: `apps/${env}/${file}`, object: parse(readFileSync(join(base, file), "utf8")) as GeneratedObject["object"] }));
 }
 

@@ -52,7 +52,7 @@ describe("planGitops on a valid catalog", () => {
     const paths = result.environments[0]?.files.map((f) => f.path) ?? [];
     expect(paths).toContain("apps/dev/layers/application/dev-portal.yaml");
     expect(paths).toContain("apps/dev/root/projects/default.yaml");
-    expect(paths).toContain("apps/dev/bootstrap/argocd/config/argocd-cm.yaml");
+    expect(paths).toContain("apps/dev/bootstrap/root-application.yaml");
     expect(paths).toEqual([...paths].sort());
   });
 
