@@ -11,8 +11,8 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
 import { resolveBinary } from "../../tools/src/binaries/binaries.js";
-import { loadCrdsFromChart } from "../../tools/src/kubernetes/crd-catalog.js";
-import { compileCrds, validateAgainstCrds, type CrdRegistry, type CustomResourceDefinition } from "../../tools/src/kubernetes/crd-schema.js";
+import { loadCrdRegistry, loadCrdsFromChart } from "../../tools/src/kubernetes/crd-catalog.js";
+import { validateAgainstCrds, type CrdRegistry, type CustomResourceDefinition } from "../../tools/src/kubernetes/crd-schema.js";
 import { setSourceOf, type KubeObject } from "../../tools/src/kubernetes/manifests.js";
 import { formatProblems } from "../../tools/src/kubernetes/problem.js";
 import { repoRoot } from "../../tools/src/paths.js";
@@ -46,7 +46,7 @@ let registry: CrdRegistry;
 beforeAll(() => {
   chart = locateUpstreamChart({ repoURL: pin.repoURL, chart: pin.chart, version: pin.version });
   crds = loadCrdsFromChart(chart);
-  registry = compileCrds(crds);
+  registry = loadCrdRegistry([{ tgz: chart }]);
 });
 
 describe(`the pinned argo-cd chart ${pin.version} installs Argo CD's own CRDs`, () => {

@@ -1,12 +1,12 @@
 import { createHash } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolveBinary } from "../binaries/binaries.js";
 import { repoRoot } from "../paths.js";
 import { run } from "../process/run.js";
-import { ChartCrdError, loadCrdsFromChart } from "./crd-catalog.js";
+import { ChartCrdError, loadCrdRegistry, loadCrdsFromChart } from "./crd-catalog.js";
 import { compileCrds, validateAgainstCrds } from "./crd-schema.js";
 
 // test/fixtures/crds/widgets-chart: a CRD in crds/, one emitted by a template when gadgets.enabled, a ConfigMap.
@@ -79,5 +79,46 @@ describe("loadCrdsFromChart", () => {
 
   it("a missing package says so", () => {
     expect(() => loadCrdsFromChart(join(work, "nope-1.0.0.tgz"))).toThrow(/nope-1\.0\.0\.tgz: no such chart package/);
+  });
+});
+
+describe("loadCrdRegistry", () => {
+  const widget = { apiVersion: "example.com/v1", kind: "Widget", metadata: { name: "w" }, spec: { size: 0 } };
+  const problemsOf = (registry: ReturnType<typeof loadCrdRegistry>) => validateAgainstCrds([widget], registry).map((p) => `${p.path}: ${p.message}`);
+  const compiledFiles = (dir: string) => (existsSync(join(dir, "validators")) ? readdirSync(join(dir, "validators")).filter((f) => f.endsWith(".cjs")) : []);
+
+  it("compiles the charts' CRDs once, then loads the compiled validators", () => {
+    const dir = join(work, "registry-cache");
+    const first = problemsOf(loadCrdRegistry([{ tgz }], { cacheDir: dir }));
+    expect(first).toEqual(["spec.size: must be >= 1 (minimum), got 0 (widgets.example.com v1)"]);
+    const [file] = compiledFiles(dir);
+    expect(file).toBeDefined();
+    // Replace the stored Widget validator: the next registry must report what it says, so it was loaded, not compiled.
+    const path = join(dir, "validators", file!);
+    const stored = `function stored(data) { stored.errors = [{ instancePath: "/spec", schemaPath: "#/stored", keyword: "stored", params: {}, message: "from the stored code", data: data.spec }]; return false; }`;
+    writeFileSync(path, `${readFileSync(path, "utf8")}\n${stored}\nmodule.exports["widgets.example.com/v1"] = stored;`);
+    expect(problemsOf(loadCrdRegistry([{ tgz }], { cacheDir: dir }))).toEqual(['spec: from the stored code, got {"size":0} (widgets.example.com v1)']);
+  });
+
+  it("other CRDs (here: other values) are another compiled file", () => {
+    const dir = join(work, "registry-other");
+    loadCrdRegistry([{ tgz }], { cacheDir: dir });
+    loadCrdRegistry([{ tgz, values: { gadgets: { enabled: true } } }], { cacheDir: dir });
+    expect(compiledFiles(dir)).toHaveLength(2);
+  });
+
+  it("compiles again and replaces a stored file that does not load", () => {
+    const dir = join(work, "registry-broken");
+    loadCrdRegistry([{ tgz }], { cacheDir: dir });
+    const path = join(dir, "validators", compiledFiles(dir)[0]!);
+    writeFileSync(path, "this is not JavaScript");
+    expect(problemsOf(loadCrdRegistry([{ tgz }], { cacheDir: dir }))).toEqual(["spec.size: must be >= 1 (minimum), got 0 (widgets.example.com v1)"]);
+    expect(readFileSync(path, "utf8")).not.toBe("this is not JavaScript");
+  });
+
+  it("with cacheDir false, compiles and writes nothing", () => {
+    const dir = join(work, "registry-none");
+    expect(problemsOf(loadCrdRegistry([{ tgz }], { cacheDir: false }))).toHaveLength(1);
+    expect(existsSync(dir)).toBe(false);
   });
 });

@@ -4,16 +4,21 @@
  * argo-cd's templates/crds/ or cert-manager's with `crds.enabled=true`), and the CRDs are kept under
  * node_modules/.cache/crd-schemas/, keyed by the package's sha256 and the render's inputs.
  *
- *   const registry = compileCrds(loadCrdsFromChart(tgz, { crds: { enabled: true } }));
+ *   const registry = loadCrdRegistry([{ tgz: argoCd }, { tgz: certManager, values: { crds: { enabled: true } } }]);
+ *
+ * loadCrdRegistry also keeps the validators compiled from those CRDs (ajv standalone code) under
+ * node_modules/.cache/crd-schemas/validators/, so only the first process after a change compiles them.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
-import { basename, join } from "node:path";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { basename, dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { resolveBinary, type BinaryName } from "../binaries/binaries.js";
 import { templateArgs } from "../helm/helm.js";
 import { repoRoot } from "../paths.js";
 import { run } from "../process/run.js";
-import type { CustomResourceDefinition } from "./crd-schema.js";
+import { compileCrds, type CrdRegistry, type CustomResourceDefinition } from "./crd-schema.js";
 import { ManifestParseError, parseManifests, sourceOf } from "./manifests.js";
 
 /** Where rendered CRDs are kept between runs; deleting it only costs a render per chart. */
@@ -117,13 +122,88 @@ function readCache(file: string, sha256: string): CustomResourceDefinition[] | u
 
 function writeCache(file: string, entry: CacheEntry): void {
   try {
-    mkdirSync(join(file, ".."), { recursive: true });
+    mkdirSync(dirname(file), { recursive: true });
     // Written aside and renamed, so a parallel worker never reads half a file.
     const partial = `${file}.${process.pid}.tmp`;
     writeFileSync(partial, JSON.stringify(entry));
     renameSync(partial, file);
   } catch {
     // A read-only node_modules only costs the next process a render.
+  }
+}
+
+/** A chart package and the values to render it with. */
+export interface ChartCrdSource {
+  tgz: string;
+  values?: Record<string, unknown>;
+}
+
+/** How many compiled validator files to keep (one per distinct set of CRDs: a test file's, the render checks'...). */
+const KEEP_COMPILED = 8;
+
+/**
+ * The validators of every CRD of these chart packages (see loadCrdsFromChart). Their compiled code is kept on disk,
+ * keyed by the CRDs and by the code that translates and compiles them, so a later process loads it instead of
+ * compiling (compiling all upstream charts' CRDs takes a second or two; loading them, a fraction of that).
+ */
+export function loadCrdRegistry(charts: readonly ChartCrdSource[], options: LoadCrdsOptions = {}): CrdRegistry {
+  const crds = charts.flatMap((chart) => loadCrdsFromChart(chart.tgz, chart.values, options));
+  const cacheDir = options.cacheDir ?? CRD_CACHE_DIR;
+  const compilerKey = cacheDir === false ? undefined : compilerIdentity();
+  if (cacheDir === false || compilerKey === undefined) return compileCrds(crds);
+  const dir = join(cacheDir, "validators");
+  const file = join(dir, `${createHash("sha256").update(compilerKey).update(JSON.stringify(crds)).digest("hex")}.cjs`);
+  if (existsSync(file)) {
+    try {
+      return compileCrds(crds, { compiledCode: readFileSync(file, "utf8") });
+    } catch {
+      // Unreadable or stale beyond its key: compile again and replace it.
+    }
+  }
+  const registry = compileCrds(crds);
+  writeCompiled(file, registry.compiledCode());
+  return registry;
+}
+
+/**
+ * What compiled code depends on besides the CRDs: the source of crd-schema.ts (its translation, formats, RE2
+ * engine) and the versions of ajv and re2js. Undefined when the source is not beside this module (a bundle).
+ */
+function compilerIdentity(): string | undefined {
+  const source = fileURLToPath(new URL("./crd-schema.ts", import.meta.url));
+  if (!existsSync(source)) return undefined;
+  const versions = ["ajv", "re2js"].map((name) => `${name}@${packageVersion(name)}`);
+  return createHash("sha256").update(readFileSync(source)).update(versions.join(",")).digest("hex");
+}
+
+/** An installed package's version, from the package.json above its entry point (re2js does not export that file). */
+function packageVersion(name: string): string {
+  let dir = dirname(createRequire(import.meta.url).resolve(name));
+  for (;;) {
+    const manifest = join(dir, "package.json");
+    if (existsSync(manifest)) {
+      const parsed = JSON.parse(readFileSync(manifest, "utf8")) as { name?: string; version?: string };
+      if (parsed.name === name && parsed.version) return parsed.version;
+    }
+    if (dirname(dir) === dir) throw new Error(`cannot find the package.json of ${name}; run npm ci`);
+    dir = dirname(dir);
+  }
+}
+
+function writeCompiled(file: string, code: string): void {
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    const partial = `${file}.${process.pid}.tmp`;
+    writeFileSync(partial, code);
+    renameSync(partial, file);
+    // Keep the most recent few: each distinct set of CRDs has its own file.
+    const files = readdirSync(dirname(file))
+      .filter((name) => name.endsWith(".cjs"))
+      .map((name) => ({ path: join(dirname(file), name), time: statSync(join(dirname(file), name)).mtimeMs }))
+      .sort((a, b) => b.time - a.time);
+    for (const old of files.slice(KEEP_COMPILED)) rmSync(old.path, { force: true });
+  } catch {
+    // A read-only node_modules only costs the next process the compile time.
   }
 }
 

@@ -20,11 +20,15 @@
  * - uniqueness in `x-kubernetes-list-type: set` and `map` lists (`crd/duplicate-item`, schema/listtype/validation.go);
  * - `spec.replicas` of the scale subresource (customresource/validator.go ValidateScaleSpec).
  *
+ * Each served version compiles on first use; `compiledCode()` gives ajv standalone code for all of them, which
+ * `compileCrds(crds, { compiledCode })` loads instead of compiling (crd-catalog.ts keeps it on disk).
+ *
  * Not done: `x-kubernetes-validations` (CEL) rules are NOT evaluated; `unevaluatedCelRules` lists where they are.
  * Root metadata is only checked for being an object with string name, generateName and namespace (and the
  * CRD's own restrictions on name and generateName): the rest of ObjectMeta is apimachinery's, not the CRD's.
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import { createRequire } from "node:module";
+import { _, Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import { RE2JS } from "re2js";
 import { suggestField } from "./field-schema.js";
 import { isRecord, objectLabel, sourceOf, type KubeObject } from "./manifests.js";
@@ -150,6 +154,9 @@ const FORMAT_CHECKS: Record<string, (value: string) => boolean> = {
   password: () => true,
 };
 
+/** The formats as ajv format definitions; compiled code reads them as `formats.<name>`. */
+const FORMATS = Object.fromEntries(Object.entries(FORMAT_CHECKS).map(([name, validate]) => [name, { type: "string" as const, validate }]));
+
 // ---------------------------------------------------------------------------------------------------------------
 // The structural schema, read once from the openAPIV3Schema (schema/structural.go, convert.go).
 
@@ -226,9 +233,6 @@ type JsonSchema = Record<string, unknown>;
 const VALUE_KEYWORDS = ["enum", "maximum", "minimum", "multipleOf", "maxLength", "minLength", "pattern", "maxItems", "minItems", "maxProperties", "minProperties", "required"] as const;
 
 interface Translation {
-  crd: string;
-  version: string;
-  uncheckedFormats: UncheckedFormat[];
   /** Replaces a large schema by a reference to one shared copy, so each distinct subtree compiles once. */
   share: (schema: JsonSchema) => JsonSchema;
 }
@@ -245,7 +249,7 @@ const JUNCTIONS = ["allOf", "anyOf", "oneOf", "not"] as const;
  * string for int-or-string), and `additionalProperties: false` wherever the API server would prune unknown fields.
  */
 function structuralSchema(node: Node, place: Place, t: Translation, resourceRoot = false): JsonSchema {
-  const out: JsonSchema = valueValidations(node.raw, node.at, t);
+  const out: JsonSchema = valueValidations(node.raw);
   // kube-openapi checks only type and enum of a null (validate/schema.go SchemaValidator.Validate, data == nil).
   const junctions = JUNCTIONS.filter((keyword) => out[keyword] !== undefined);
   if (junctions.length > 0) {
@@ -300,7 +304,7 @@ function metadataSchema(declared: Node | undefined, atRoot: boolean, t: Translat
 }
 
 /** Value validations of a node or of a nested allOf/anyOf/oneOf/not schema (which the API server keeps as they are). */
-function valueValidations(raw: JSONSchemaProps, at: string, t: Translation): JsonSchema {
+function valueValidations(raw: JSONSchemaProps): JsonSchema {
   const out: JsonSchema = {};
   for (const keyword of VALUE_KEYWORDS) if (raw[keyword] !== undefined) out[keyword] = raw[keyword];
   if (raw.exclusiveMaximum === true && typeof raw.maximum === "number") {
@@ -311,29 +315,25 @@ function valueValidations(raw: JSONSchemaProps, at: string, t: Translation): Jso
     out.exclusiveMinimum = raw.minimum;
     delete out.minimum;
   }
-  if (typeof raw.format === "string") {
-    const format = raw.format.replaceAll("-", "");
-    if (FORMAT_CHECKS[format]) out.format = format;
-    else if (API_SERVER_FORMATS.has(format)) t.uncheckedFormats.push({ crd: t.crd, version: t.version, format: raw.format, path: at || "(root)" });
-  }
+  if (typeof raw.format === "string" && FORMAT_CHECKS[normalizedFormat(raw.format)]) out.format = normalizedFormat(raw.format);
   for (const junctor of ["allOf", "anyOf", "oneOf"] as const) {
     const list = raw[junctor];
-    if (Array.isArray(list)) out[junctor] = list.map((entry) => nestedSchema(entry, at, t));
+    if (Array.isArray(list)) out[junctor] = list.map(nestedSchema);
   }
-  if (raw.not !== undefined) out.not = nestedSchema(raw.not, at, t);
+  if (raw.not !== undefined) out.not = nestedSchema(raw.not);
   return out;
 }
 
 /** A schema under allOf/anyOf/oneOf/not: value validations only (a `type` there is the int-or-string pattern). */
-function nestedSchema(raw: unknown, at: string, t: Translation): JsonSchema {
+function nestedSchema(raw: unknown): JsonSchema {
   if (!isRecord(raw)) return {};
-  const out = valueValidations(raw, at, t);
+  const out = valueValidations(raw);
   if (typeof raw.type === "string") out.type = raw.type;
   if (isRecord(raw.properties)) {
-    out.properties = Object.fromEntries(Object.entries(raw.properties).map(([name, child]) => [name, nestedSchema(child, joinAt(at, name), t)]));
+    out.properties = Object.fromEntries(Object.entries(raw.properties).map(([name, child]) => [name, nestedSchema(child)]));
   }
-  if (raw.items !== undefined) out.items = nestedSchema(raw.items, `${at}[*]`, t);
-  if (isRecord(raw.additionalProperties)) out.additionalProperties = nestedSchema(raw.additionalProperties, `${at}[*]`, t);
+  if (raw.items !== undefined) out.items = nestedSchema(raw.items);
+  if (isRecord(raw.additionalProperties)) out.additionalProperties = nestedSchema(raw.additionalProperties);
   return out;
 }
 
@@ -349,6 +349,20 @@ const SHARE_MIN_LENGTH = 200;
 
 /** ajv's RegExp engine: RE2 (re2js), the syntax and semantics of Go's regexp that kube-openapi matches patterns with. */
 const re2Cache = new Map<string, { test: (value: string) => boolean; toString: () => string }>();
+/** kube-openapi's DefaultNameNormalizer: `date-time` is `datetime`. */
+const normalizedFormat = (format: string) => format.replaceAll("-", "");
+
+/** Formats of a schema (and of its allOf/anyOf/oneOf/not) the API server checks and this module does not. */
+function uncheckedFormatsOf(raw: unknown, at: string, found: { format: string; path: string }[] = []): { format: string; path: string }[] {
+  if (Array.isArray(raw)) raw.forEach((entry) => uncheckedFormatsOf(entry, at, found));
+  if (!isRecord(raw)) return found;
+  if (typeof raw.format === "string" && API_SERVER_FORMATS.has(normalizedFormat(raw.format)) && !FORMAT_CHECKS[normalizedFormat(raw.format)]) found.push({ format: raw.format, path: at || "(root)" });
+  if (isRecord(raw.properties)) for (const [name, child] of Object.entries(raw.properties)) uncheckedFormatsOf(child, joinAt(at, name), found);
+  for (const keyword of ["items", "additionalProperties"]) uncheckedFormatsOf(raw[keyword], `${at}[*]`, found);
+  for (const keyword of JUNCTIONS) uncheckedFormatsOf(raw[keyword], at, found);
+  return found;
+}
+
 const re2Engine = Object.assign(
   (pattern: string) => {
     let compiled = re2Cache.get(pattern);
@@ -359,8 +373,12 @@ const re2Engine = Object.assign(
     }
     return compiled;
   },
-  { code: "re2" },
+  { code: "re2Engine" },
 );
+
+/** What ajv's standalone code of this module refers to by name: the RE2 engine, the formats, ajv's runtime. */
+const requireFromHere = createRequire(import.meta.url);
+
 
 interface CompiledVersion {
   served: ServedKind;
@@ -369,6 +387,17 @@ interface CompiledVersion {
   scale?: { specReplicasPath: string };
   uncheckedFormats: UncheckedFormat[];
   validate?: ValidateFunction;
+}
+
+/** The name a version's validator has in compiled code: `<crd name>/<version>`. */
+const codeName = (served: ServedKind) => `${served.crd}/${served.version}`;
+
+export interface CompileOptions {
+  /**
+   * ajv standalone code from `compiledCode()` of a registry of the SAME CRDs: its validators are used instead of
+   * compiling. Code of other CRDs would validate against those; key any cache of it by the CRDs (crd-catalog.ts).
+   */
+  compiledCode?: string;
 }
 
 /** The CRD serving one group and kind, with its versions. */
@@ -386,8 +415,9 @@ export class CrdRegistry {
   private readonly shared = new Map<string, string>();
   private ajvInstance: Ajv | undefined;
 
-  constructor(crds: readonly unknown[]) {
+  constructor(crds: readonly unknown[], options: CompileOptions = {}) {
     for (const [index, value] of crds.entries()) this.add(value, index);
+    if (options.compiledCode !== undefined) this.load(options.compiledCode);
   }
 
   /** The validator state of apiVersion + kind: `undefined` when no CRD serves the group and kind. */
@@ -422,15 +452,35 @@ export class CrdRegistry {
     return found.sort(byKey((r) => `${r.crd}/${r.version}`));
   }
 
-  /** Formats the API server would check that this module does not, per CRD version (compiles every version). */
+  /** Formats the API server would check that this module does not, per CRD version. */
   uncheckedFormats(): UncheckedFormat[] {
-    this.compileAll();
     return [...this.definitions.values()].flatMap((d) => [...d.versions.values()].flatMap((v) => v.uncheckedFormats));
   }
 
   /** Compiles every served version now, e.g. to measure it; otherwise each compiles when first used. */
   compileAll(): void {
     for (const definition of this.definitions.values()) for (const version of definition.versions.values()) this.validatorOf(definition, version);
+  }
+
+  /** ajv standalone code (CommonJS) of every served version, for `compileCrds(sameCrds, { compiledCode })`. */
+  compiledCode(): string {
+    this.compileAll();
+    const roots = Object.fromEntries([...this.definitions.values()].flatMap((d) => [...d.versions.values()].map((v) => [codeName(v.served), rootId(v.served)])));
+    const standaloneCode = (requireFromHere("ajv/dist/standalone") as { default: (ajv: Ajv, refs: Record<string, string>) => string }).default;
+    return standaloneCode(this.ajv(), roots);
+  }
+
+  /** Takes the validators of compiled code for the versions it has; throws when the code does not load. */
+  private load(code: string): void {
+    const module = { exports: {} as Record<string, unknown> };
+    const evaluate = new Function("module", "exports", "require", "re2Engine", "formats", code) as (...args: unknown[]) => void;
+    evaluate(module, module.exports, requireFromHere, re2Engine, FORMATS);
+    for (const definition of this.definitions.values()) {
+      for (const version of definition.versions.values()) {
+        const validate = module.exports[codeName(version.served)];
+        if (typeof validate === "function") version.validate = validate as ValidateFunction;
+      }
+    }
   }
 
   /** The compiled ajv validator of one version (compiled on first call, then kept); used by validateAgainstCrds. */
@@ -448,15 +498,17 @@ export class CrdRegistry {
       }
       return { $ref: id };
     };
-    const t: Translation = { crd: definition.crd, version: version.served.version, uncheckedFormats: [], share };
     const root = version.statusSubresource ? { ...version.root, properties: new Map([...version.root.properties].filter(([name]) => name !== "status")) } : version.root;
-    const schema = structuralSchema(root, { preservedByList: false }, t, true);
+    const schema = structuralSchema(root, { preservedByList: false }, { share }, true);
     try {
-      version.validate = ajv.compile(schema);
+      ajv.addSchema(schema, rootId(version.served));
+      const validate = ajv.getSchema(rootId(version.served));
+      if (!validate) throw new Error(`ajv lost the schema ${rootId(version.served)}`);
+      version.validate = validate;
     } catch (error) {
+      ajv.removeSchema(rootId(version.served));
       throw new CrdSchemaError(definition.crd, `versions[${version.served.version}]`, `its schema does not compile: ${(error as Error).message}`);
     }
-    version.uncheckedFormats = t.uncheckedFormats;
     return version.validate;
   }
 
@@ -470,9 +522,9 @@ export class CrdRegistry {
       validateSchema: false,
       addUsedSchema: false,
       inlineRefs: false,
-      code: { regExp: re2Engine, optimize: false },
+      code: { regExp: re2Engine, optimize: false, source: true, formats: _`formats` },
     });
-    for (const [name, check] of Object.entries(FORMAT_CHECKS)) ajv.addFormat(name, { type: "string", validate: check });
+    for (const [name, format] of Object.entries(FORMATS)) ajv.addFormat(name, format);
     ajv.addSchema(PRUNED_SCHEMA, PRUNED_ID);
     this.ajvInstance = ajv;
     return ajv;
@@ -499,7 +551,7 @@ export class CrdRegistry {
         root,
         statusSubresource: isRecord(version.subresources?.status),
         ...(scale && typeof scale.specReplicasPath === "string" ? { scale: { specReplicasPath: scale.specReplicasPath } } : {}),
-        uncheckedFormats: [],
+        uncheckedFormats: uncheckedFormatsOf(schema, "").map((found) => ({ crd: crd.metadata.name, version: version.name, ...found })),
       });
     }
     this.definitions.set(key, { crd: crd.metadata.name, group, kind, versions });
@@ -507,9 +559,12 @@ export class CrdRegistry {
 }
 
 /** Reads CRD objects (as rendered or decoded from YAML) into validators; throws CrdSchemaError for one it cannot use. */
-export function compileCrds(crds: readonly unknown[]): CrdRegistry {
-  return new CrdRegistry(crds);
+export function compileCrds(crds: readonly unknown[], options: CompileOptions = {}): CrdRegistry {
+  return new CrdRegistry(crds, options);
 }
+
+/** The id of a version's root schema in ajv. */
+const rootId = (served: ServedKind) => `crd:root:${codeName(served)}`;
 
 function readDefinition(value: unknown, index: number): CustomResourceDefinition {
   const name = isRecord(value) && isRecord(value.metadata) && typeof value.metadata.name === "string" ? value.metadata.name : `#${index + 1}`;
