@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolveBinary } from "../binaries/binaries.js";
 import { repoRoot } from "../paths.js";
 import { run } from "../process/run.js";
-import { ChartCrdError, loadCrdRegistry, loadCrdsFromChart } from "./crd-catalog.js";
+import { cachedCrdRegistry, ChartCrdError, loadCrdRegistry, loadCrdsFromChart } from "./crd-catalog.js";
 import { compileCrds, validateAgainstCrds } from "./crd-schema.js";
 
 // test/fixtures/crds/widgets-chart: a CRD in crds/, one emitted by a template when gadgets.enabled, a ConfigMap.
@@ -114,6 +114,15 @@ describe("loadCrdRegistry", () => {
     writeFileSync(path, "this is not JavaScript");
     expect(problemsOf(loadCrdRegistry([{ tgz }], { cacheDir: dir }))).toEqual(["spec.size: must be >= 1 (minimum), got 0 (widgets.example.com v1)"]);
     expect(readFileSync(path, "utf8")).not.toBe("this is not JavaScript");
+  });
+
+  it("cachedCrdRegistry does the same for CRD objects from anywhere, e.g. a render's", () => {
+    const dir = join(work, "registry-objects");
+    const crds = loadCrdsFromChart(tgz, {}, { cacheDir: false });
+    expect(problemsOf(cachedCrdRegistry(crds, { cacheDir: dir }))).toHaveLength(1);
+    expect(compiledFiles(dir)).toHaveLength(1);
+    expect(problemsOf(cachedCrdRegistry(crds, { cacheDir: dir }))).toHaveLength(1);
+    expect(compiledFiles(dir)).toHaveLength(1);
   });
 
   it("with cacheDir false, compiles and writes nothing", () => {

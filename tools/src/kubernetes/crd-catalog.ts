@@ -147,7 +147,17 @@ const KEEP_COMPILED = 8;
  * compiling (compiling all upstream charts' CRDs takes a second or two; loading them, a fraction of that).
  */
 export function loadCrdRegistry(charts: readonly ChartCrdSource[], options: LoadCrdsOptions = {}): CrdRegistry {
-  const crds = charts.flatMap((chart) => loadCrdsFromChart(chart.tgz, chart.values, options));
+  return cachedCrdRegistry(
+    charts.flatMap((chart) => loadCrdsFromChart(chart.tgz, chart.values, options)),
+    options,
+  );
+}
+
+/**
+ * compileCrds of CRD objects from anywhere (e.g. those among the objects Argo CD renders for an environment), with
+ * the compiled code kept on disk as loadCrdRegistry does.
+ */
+export function cachedCrdRegistry(crds: readonly unknown[], options: Pick<LoadCrdsOptions, "cacheDir"> = {}): CrdRegistry {
   const cacheDir = options.cacheDir ?? CRD_CACHE_DIR;
   const compilerKey = cacheDir === false ? undefined : compilerIdentity();
   if (cacheDir === false || compilerKey === undefined) return compileCrds(crds);

@@ -406,6 +406,8 @@ interface Definition {
   group: string;
   kind: string;
   versions: Map<string, CompiledVersion>;
+  /** The CRD's spec as canonical JSON, to tell a repeated CRD from a conflicting one. */
+  spec: string;
 }
 
 /** Validators of every served (group, version, kind) of a set of CRDs; each version compiles on first use. */
@@ -537,7 +539,9 @@ export class CrdRegistry {
     const key = `${group}/${kind}`;
     const existing = this.definitions.get(key);
     if (existing) {
-      throw new CrdSchemaError(crd.metadata.name, "spec.names.kind", `${kind} of ${group} is already served by CustomResourceDefinition ${existing.crd}; pass each CRD once`);
+      // The same CRD from two charts (or two renders) is one CRD in the cluster; two different ones overwrite each other.
+      if (existing.crd === crd.metadata.name && existing.spec === canonical(crd.spec)) return;
+      throw new CrdSchemaError(crd.metadata.name, "spec", `${kind} of ${group} is already served by a different CustomResourceDefinition ${existing.crd}; install only one of them`);
     }
     const versions = new Map<string, CompiledVersion>();
     for (const [i, version] of crd.spec.versions.entries()) {
@@ -554,7 +558,7 @@ export class CrdRegistry {
         uncheckedFormats: uncheckedFormatsOf(schema, "").map((found) => ({ crd: crd.metadata.name, version: version.name, ...found })),
       });
     }
-    this.definitions.set(key, { crd: crd.metadata.name, group, kind, versions });
+    this.definitions.set(key, { crd: crd.metadata.name, group, kind, versions, spec: canonical(crd.spec) });
   }
 }
 
