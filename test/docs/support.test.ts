@@ -4,7 +4,6 @@ import { checkErrorTable, errorRows } from "./support/error-table.js";
 import { checkCommandSyntax, flagsOf, optionFlags, type HelpLookup } from "./support/flag-check.js";
 import { installedHelp } from "./support/installed-help.js";
 import { extractCommands, splitCommandLines } from "./support/markdown-commands.js";
-import { pinnedReleaseTags } from "./support/repository-copy.js";
 import { runShell } from "./support/run-shell.js";
 import { parseCommandLine } from "./support/shell-words.js";
 
@@ -188,10 +187,3 @@ describe("runShell", () => {
   });
 });
 
-describe("pinnedReleaseTags", () => {
-  it("lists the release tags the environments pin, which the repository copy is tagged with", () => {
-    const tags = pinnedReleaseTags(repoRoot);
-    expect(tags.length).toBeGreaterThan(0);
-    for (const tag of tags) expect(tag).toMatch(/^v\d+\.\d+\.\d+$/);
-  });
-});

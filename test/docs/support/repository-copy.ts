@@ -1,11 +1,10 @@
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync } from "node:fs";
+import { copyFileSync, lstatSync, mkdirSync, mkdtempSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { parse } from "yaml";
 
 export interface RepositoryCopy {
-  /** The copy: a Git repository with everything on one commit of `main`. */
+  /** The copy: a Git repository whose `main` is the source's history plus one commit of the working tree. */
   dir: string;
   /** A bare clone of it, what the GitHub stand-in serves as the remote. */
   remote: string;
@@ -33,10 +32,11 @@ function git(args: readonly string[], cwd: string): string {
 /**
  * Copies the working tree of `source` as a new user's clone would see it once these changes are
  * committed: tracked files and new files that are not ignored (symlinks kept as symlinks), plus a
- * symlink to its node_modules so `npx` finds the installed tools. The copy gets its own Git history
- * (one commit on `main`, tagged with every release tag the environments pin, as a real clone with
- * its tags fetched would have) and a bare clone, so commands that read Git work and nothing they do
- * can touch the source repository.
+ * symlink to its node_modules so `npx` finds the installed tools. The copy continues the source's
+ * history: its `main` is one new commit on top of the source's HEAD (the source's objects are shared
+ * through `objects/info/alternates`, nothing is copied), so every commit the environments pin is in
+ * the copy as it is in a real clone. A bare clone serves as its remote, so commands that read Git work
+ * and nothing they do can touch the source repository.
  */
 export function copyRepository(source: string): RepositoryCopy {
   const base = mkdtempSync(join(tmpdir(), "doc-test-"));
@@ -61,25 +61,11 @@ export function copyRepository(source: string): RepositoryCopy {
   }
   symlinkSync(join(source, "node_modules"), join(dir, "node_modules"));
   git(["init", "--quiet", "--initial-branch=main"], dir);
+  const sourceObjects = git(["rev-parse", "--path-format=absolute", "--git-common-dir"], source).trim() + "/objects";
+  writeFileSync(join(dir, ".git", "objects", "info", "alternates"), `${sourceObjects}\n`);
+  git(["update-ref", "refs/heads/main", git(["rev-parse", "HEAD"], source).trim()], dir);
   git(["add", "--all"], dir);
-  git(["commit", "--quiet", "--no-gpg-sign", "--message", "The repository as the docs describe it"], dir);
-  for (const tag of pinnedReleaseTags(dir)) git(["tag", tag], dir);
+  git(["commit", "--quiet", "--no-gpg-sign", "--allow-empty", "--message", "The repository as the docs describe it"], dir);
   git(["clone", "--quiet", "--bare", dir, remote], base);
   return { dir, remote, scratch, cleanup: () => rmSync(base, { recursive: true, force: true }) };
-}
-
-/** Every `chartRevision` of every environment that is a release tag (`v1.2.3`), sorted. */
-export function pinnedReleaseTags(root: string): string[] {
-  const tags = new Set<string>();
-  const environments = join(root, "environments");
-  for (const name of readdirSync(environments)) {
-    const file = join(environments, name, "environment.yaml");
-    if (!existsSync(file)) continue;
-    const data = parse(readFileSync(file, "utf8")) as { components?: Record<string, { chartRevision?: unknown } | null> } | null;
-    for (const component of Object.values(data?.components ?? {})) {
-      const revision = component?.chartRevision;
-      if (typeof revision === "string" && /^v\d+\.\d+\.\d+$/.test(revision)) tags.add(revision);
-    }
-  }
-  return [...tags].sort();
 }

@@ -65,7 +65,7 @@ export interface Environment {
      */
     namespaceLabels?: {
       /**
-       * Label value.
+       * Label value: at most 63 characters, alphanumeric at both ends, `-`, `_` and `.` inside (Kubernetes rejects any other).
        */
       [k: string]: string | undefined;
     };
@@ -124,19 +124,19 @@ export interface Environment {
       /**
        * Groups bound to the built-in `role:admin`.
        *
-       * Items: OIDC group.
+       * Items: OIDC group: not empty, no comma, double quote, tab or line break, no leading space (Argo CD refuses such a project role group, and it would break the CSV of argocd-rbac-cm).
        */
       adminGroups?: string[];
       /**
        * Groups bound to the built-in `role:readonly`, and to each layer project's `read-only` role.
        *
-       * Items: OIDC group.
+       * Items: OIDC group: not empty, no comma, double quote, tab or line break, no leading space (Argo CD refuses such a project role group, and it would break the CSV of argocd-rbac-cm).
        */
       readOnlyGroups?: string[];
       /**
        * Groups bound to each layer project's `deployer` role: may view and sync (not create, edit or delete) the project's Applications.
        *
-       * Items: OIDC group.
+       * Items: OIDC group: not empty, no comma, double quote, tab or line break, no leading space (Argo CD refuses such a project role group, and it would break the CSV of argocd-rbac-cm).
        */
       deployerGroups?: string[];
     };
@@ -206,7 +206,7 @@ export interface Environment {
      */
     manualSync?: boolean;
     /**
-     * Why the window exists.
+     * Why the window exists (at most 255 characters: Argo CD refuses a project whose window description is longer).
      */
     description?: string;
   }[];
