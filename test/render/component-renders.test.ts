@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { resourcePermissionProblem, type ProjectSpec } from "../../tools/src/argocd/project-permissions.js";
+import { validateAgainstCrds } from "../../tools/src/kubernetes/crd-schema.js";
 import { formatProblems, validateObject } from "../../tools/src/kubernetes/index.js";
 import { checkPodSecurity } from "../../tools/src/kubernetes/pod-security-admission.js";
 import { generatedObjects } from "../gitops/support/generated.js";
 import { componentApplications, renderComponent, sourcesOf, type ComponentApplication } from "../support/component-renders.js";
-import { levelOf, placements } from "./support.js";
+import { crdRegistryOf, levelOf, placements } from "./support.js";
 
 /**
  * Every component Application of every environment (this repository's charts and the upstream
@@ -55,8 +56,11 @@ describe.each(cases)("%s as Argo CD renders it", (_label, app) => {
     expect(renderComponent(app).objects.length).toBeGreaterThan(0);
   });
 
-  it("every object validates strictly against its schema (unknown fields are errors)", () => {
-    const problems = renderComponent(app).objects.flatMap((object) => validateObject(object));
+  it("every object validates strictly: custom resources against the real CRDs the environment installs, the rest against the Kubernetes models (unknown fields are errors)", () => {
+    const registry = crdRegistryOf(app.env);
+    const objects = renderComponent(app).objects;
+    const custom = objects.filter((o) => registry.lookup(o.apiVersion, o.kind) !== undefined);
+    const problems = [...validateAgainstCrds(custom, registry), ...objects.filter((o) => !custom.includes(o)).flatMap((object) => validateObject(object))];
     expect(problems, formatProblems(problems)).toEqual([]);
   });
 

@@ -28,11 +28,28 @@ function addressesOf(env: string): { file: string; service: string; namespace: s
   return [...fromValues, ...fromGenerated];
 }
 
+/** The API server's own Service, which every cluster has (Kubernetes docs, "Accessing the API from within a Pod"). */
+const CLUSTER_SERVICES = ["kubernetes.default"];
+/**
+ * Services an operator creates for a custom resource rather than the chart rendering them:
+ * CloudNativePG makes `<cluster>-rw`, `-ro` and `-r` for each Cluster unless
+ * `spec.managed.services.disabledDefaultServices` turns ro/r off (cloudnative-pg docs, "Service Management").
+ */
+function operatorServices(object: { apiVersion: string; kind: string; metadata?: { name?: string; namespace?: string }; spec?: unknown }, namespace: string): string[] {
+  if (object.kind !== "Cluster" || !object.apiVersion.startsWith("postgresql.cnpg.io/")) return [];
+  const disabled = ((object.spec as { managed?: { services?: { disabledDefaultServices?: string[] } } } | undefined)?.managed?.services?.disabledDefaultServices ?? []) as string[];
+  return ["rw", "ro", "r"].filter((s) => s === "rw" || !disabled.includes(s)).map((s) => `${object.metadata?.name}-${s}.${namespace}`);
+}
+
 function servicesOf(env: string): Set<string> {
-  const services = new Set<string>();
+  const services = new Set<string>(CLUSTER_SERVICES);
   for (const app of componentApplications().filter((a) => a.env === env)) {
     const destination = (app.application.spec as { destination: { namespace: string } }).destination.namespace;
-    for (const object of renderComponent(app).objects.filter((o) => o.kind === "Service" && o.apiVersion === "v1")) services.add(`${object.metadata?.name}.${object.metadata?.namespace ?? destination}`);
+    for (const object of renderComponent(app).objects) {
+      const namespace = object.metadata?.namespace ?? destination;
+      if (object.kind === "Service" && object.apiVersion === "v1") services.add(`${object.metadata?.name}.${namespace}`);
+      for (const service of operatorServices(object, namespace)) services.add(service);
+    }
   }
   return services;
 }

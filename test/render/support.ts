@@ -1,3 +1,5 @@
+import { cachedCrdRegistry } from "../../tools/src/kubernetes/crd-catalog.js";
+import type { CrdRegistry } from "../../tools/src/kubernetes/crd-schema.js";
 import { crdScopes, groupOf, isClusterScoped } from "../../tools/src/kubernetes/resource-scope.js";
 import type { KubeObject } from "../../tools/src/kubernetes/index.js";
 import { isPodSecurityLevel, type PodSecurityLevel } from "../../tools/src/kubernetes/pod-security-admission.js";
@@ -81,4 +83,20 @@ export function namespaceLevels(env: string): Map<string, { level: PodSecurityLe
 
 export function levelOf(env: string, namespace: string): PodSecurityLevel {
   return namespaceLevels(env).get(namespace)?.level ?? "privileged";
+}
+
+const registries = new Map<string, CrdRegistry>();
+
+/**
+ * The real CustomResourceDefinitions of an environment: every CRD its components render (the
+ * operators' charts at their pinned versions, with the values the environment gives them), compiled
+ * with the API server's structural-schema semantics (tools/src/kubernetes/crd-schema.ts).
+ */
+export function crdRegistryOf(env: string): CrdRegistry {
+  let registry = registries.get(env);
+  if (!registry) {
+    registry = cachedCrdRegistry(renderedObjectsOf(env).flatMap((r) => r.objects).filter((o) => o.kind === "CustomResourceDefinition"));
+    registries.set(env, registry);
+  }
+  return registry;
 }
