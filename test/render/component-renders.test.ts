@@ -17,12 +17,19 @@ import { crdRegistryOf, levelOf, placements } from "./support.js";
 const applications = componentApplications();
 const cases = applications.map((app) => [`${app.env}/${app.component}`, app] as const);
 
-/** The YAML stream without documents that hold only comments and blank lines. */
-function withoutCommentOnlyDocuments(text: string): string {
+/**
+ * An upstream render as a comparable text: its documents that hold an object, in a fixed order.
+ * Helm 3 and Helm 4 print documents holding only comments differently, and order some kinds
+ * (hooks, kinds outside Helm's install order) differently; neither carries a difference Argo CD
+ * would apply.
+ */
+function documentsOf(text: string): string {
   return text
     .split(/^---$/m)
+    .map((document) => document.trim())
     .filter((document) => document.split("\n").some((line) => line.trim() !== "" && !line.trimStart().startsWith("#")))
-    .join("---");
+    .sort()
+    .join("\n---\n");
 }
 
 function projectOf(app: ComponentApplication): ProjectSpec & { sourceRepos: string[] } {
@@ -42,16 +49,16 @@ describe("component Applications", () => {
 });
 
 describe.each(cases)("%s as Argo CD renders it", (_label, app) => {
-  it("renders under Helm 4 and Helm 3 to the same bytes, so the render depends on neither randomness nor the Helm major", () => {
+  it("renders under Helm 4 and Helm 3 to byte-identical documents, so the render depends on neither randomness nor the Helm major", () => {
     const outputs = renderComponent(app).outputs;
     for (const { label, render } of outputs) {
       expect(render.status, `${label} ${render.args.join(" ")}\n${render.stderr}`).toBe(0);
       expect(render.stderr, `${label} stderr`).not.toMatch(/error/i);
     }
-    // Two independent renders: a random or time-dependent value differs between them. Upstream charts
-    // may emit documents holding only comments, which Helm 3 and Helm 4 print differently; those carry
-    // no object and are left out of the comparison for upstream charts. Ours must match byte for byte.
-    const comparable = (text: string) => (app.upstream ? withoutCommentOnlyDocuments(text) : text);
+    // Two independent renders: a random or time-dependent value differs between them. Every document
+    // of an upstream chart must be byte-identical (see documentsOf for what may differ); ours must
+    // match byte for byte as a whole.
+    const comparable = (text: string) => (app.upstream ? documentsOf(text) : text);
     expect(comparable(outputs[1]?.render.stdout ?? ""), "Helm 3 and Helm 4 renders differ").toBe(comparable(outputs[0]?.render.stdout ?? ""));
     expect(renderComponent(app).objects.length).toBeGreaterThan(0);
   });
