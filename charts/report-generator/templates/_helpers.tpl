@@ -9,16 +9,29 @@ report-generator.scratchDir: the writable scratch directory (the root filesystem
 {{- define "report-generator.scratchDir" -}}/var/lib/report-generator/scratch{{- end -}}
 
 {{/*
+report-generator.reportsDir: where reports are written with `objectStorage.backend: filesystem` (the
+`reports` volume; the root filesystem is read-only).
+*/}}
+{{- define "report-generator.reportsDir" -}}/var/lib/report-generator/reports{{- end -}}
+
+{{/*
+report-generator.filesystem: "true" when reports are stored on the API pod's own volume instead of S3.
+*/}}
+{{- define "report-generator.filesystem" -}}
+{{- if eq .Values.objectStorage.backend "filesystem" -}}true{{- end -}}
+{{- end -}}
+
+{{/*
 report-generator.scheduledComponent: `app.kubernetes.io/component` of the scheduled-report pods; it
 differs from the API's so the Service, PDB and policies of the API never select them.
 */}}
 {{- define "report-generator.scheduledComponent" -}}scheduled-report{{- end -}}
 
 {{/*
-report-generator.accessKeys: "true" when object storage is reached with an access key pair from Secrets.
+report-generator.accessKeys: "true" when S3 is the backend and reached with an access key pair from Secrets.
 */}}
 {{- define "report-generator.accessKeys" -}}
-{{- if eq .Values.objectStorage.auth.mode "accessKey" -}}true{{- end -}}
+{{- if and (eq .Values.objectStorage.backend "s3") (eq .Values.objectStorage.auth.mode "accessKey") -}}true{{- end -}}
 {{- end -}}
 
 {{/*
@@ -46,6 +59,19 @@ report-generator.validate: relations the schema cannot express. Fails with the v
 */}}
 {{- define "report-generator.validate" -}}
 {{- $formats := .Values.config.formats -}}
+{{- if include "report-generator.filesystem" . -}}
+{{- $why := "reports are stored on a volume of one API pod (objectStorage.backend: filesystem), which no other pod sees" -}}
+{{- if .Values.autoscaling.enabled -}}
+{{- fail (printf "report-generator: autoscaling is enabled but %s. Disable autoscaling or use objectStorage.backend: s3." $why) -}}
+{{- end -}}
+{{- if gt (.Values.replicaCount | int) 1 -}}
+{{- fail (printf "report-generator: replicaCount is %d but %s. Set replicaCount: 1 or use objectStorage.backend: s3." (.Values.replicaCount | int) $why) -}}
+{{- end -}}
+{{- $scheduled := keys (include "report-generator.scheduledReports" . | fromYaml) | sortAlpha -}}
+{{- if $scheduled -}}
+{{- fail (printf "report-generator: scheduledReports has enabled entries (%s) but %s: a scheduled run writes into its own pod's volume and its report is lost when the run ends. Set scheduledReports.<name>.enabled: false for each, or use objectStorage.backend: s3." (join ", " $scheduled) $why) -}}
+{{- end -}}
+{{- end -}}
 {{- if not (has .Values.config.defaultFormat $formats) -}}
 {{- fail (printf "report-generator: config.defaultFormat %q is not one of config.formats (%s). Add it to config.formats or choose another default." .Values.config.defaultFormat (join ", " $formats)) -}}
 {{- end -}}
@@ -66,13 +92,34 @@ report-generator.validate: relations the schema cannot express. Fails with the v
 {{- end -}}
 
 {{/*
+report-generator.storageConfig: the `storage` section of config.yaml. `type: s3` with the bucket
+settings and where credentials come from, or `type: filesystem` with the `directory` of the `reports`
+volume (the shape plugin-marketplace's service reads for its volume).
+*/}}
+{{- define "report-generator.storageConfig" -}}
+{{- $storage := .Values.objectStorage -}}
+{{- if include "report-generator.filesystem" . -}}
+{{- toYaml (dict "type" "filesystem" "directory" (include "report-generator.reportsDir" .)) -}}
+{{- else -}}
+{{- toYaml (dict
+  "type" "s3"
+  "endpoint" $storage.endpoint
+  "region" $storage.region
+  "bucket" $storage.bucket
+  "prefix" $storage.prefix
+  "forcePathStyle" $storage.forcePathStyle
+  "serverSideEncryption" (dict "mode" $storage.serverSideEncryption.mode "kmsKeyId" $storage.serverSideEncryption.kmsKeyId)
+  "credentials" (ternary "environment" "workloadIdentity" (eq $storage.auth.mode "accessKey"))) -}}
+{{- end -}}
+{{- end -}}
+
+{{/*
 report-generator.config: the service's config.yaml. Listen ports, health paths and the metrics path
 come from containerPorts, the probes and serviceMonitor, so the service answers where Kubernetes and
 Prometheus ask; the schedules are the enabled `scheduledReports`, so the API lists what the CronJobs run.
 */}}
 {{- define "report-generator.config" -}}
 {{- $config := .Values.config -}}
-{{- $storage := .Values.objectStorage -}}
 {{- $upstreams := .Values.upstreams -}}
 {{- $document := dict
   "server" (dict
@@ -91,15 +138,7 @@ Prometheus ask; the schedules are the enabled `scheduledReports`, so the API lis
     "retentionDays" ($config.retentionDays | int)
     "downloadUrlTtlSeconds" ($config.downloadUrlTtlSeconds | int)
     "scratchDir" (include "report-generator.scratchDir" .))
-  "storage" (dict
-    "type" "s3"
-    "endpoint" $storage.endpoint
-    "region" $storage.region
-    "bucket" $storage.bucket
-    "prefix" $storage.prefix
-    "forcePathStyle" $storage.forcePathStyle
-    "serverSideEncryption" (dict "mode" $storage.serverSideEncryption.mode "kmsKeyId" $storage.serverSideEncryption.kmsKeyId)
-    "credentials" (ternary "environment" "workloadIdentity" (eq $storage.auth.mode "accessKey")))
+  "storage" (include "report-generator.storageConfig" . | fromYaml)
   "upstreams" (dict
     "riskAssessment" (dict "url" $upstreams.riskAssessment.url "timeoutSeconds" ($upstreams.riskAssessment.timeoutSeconds | int))
     "vulnerabilityAnalyzer" (dict "url" $upstreams.vulnerabilityAnalyzer.url "timeoutSeconds" ($upstreams.vulnerabilityAnalyzer.timeoutSeconds | int)))
@@ -152,9 +191,11 @@ report-generator.secretRefs: the chart's own secret references (suffix -> {ref, 
 {{- end -}}
 
 {{/*
-report-generator.volumes / report-generator.volumeMounts: the ConfigMap (read-only) and the scratch
-space (an emptyDir with a size limit, or a generic ephemeral volume), shared by the API and the
-scheduled-report pods; common.workload adds /tmp, extraVolumes and extraVolumeMounts.
+report-generator.volumes / report-generator.volumeMounts: the ConfigMap (read-only), the scratch
+space (an emptyDir with a size limit, or a generic ephemeral volume) and, with
+`objectStorage.backend: filesystem`, the `reports` emptyDir; shared by the API and the scheduled-report
+pods (validate refuses scheduled reports on the filesystem backend); common.workload adds /tmp,
+extraVolumes and extraVolumeMounts.
 */}}
 {{- define "report-generator.volumes" -}}
 {{- $scratch := .Values.scratch -}}
@@ -185,6 +226,11 @@ scheduled-report pods; common.workload adds /tmp, extraVolumes and extraVolumeMo
     medium: {{ . }}
     {{- end }}
 {{- end }}
+{{- if include "report-generator.filesystem" . }}
+- name: reports
+  emptyDir:
+    sizeLimit: {{ .Values.objectStorage.filesystem.sizeLimit }}
+{{- end }}
 {{- end -}}
 
 {{- define "report-generator.volumeMounts" -}}
@@ -193,6 +239,10 @@ scheduled-report pods; common.workload adds /tmp, extraVolumes and extraVolumeMo
   readOnly: true
 - name: scratch
   mountPath: {{ include "report-generator.scratchDir" . }}
+{{- if include "report-generator.filesystem" . }}
+- name: reports
+  mountPath: {{ include "report-generator.reportsDir" . }}
+{{- end }}
 {{- end -}}
 
 {{/*
