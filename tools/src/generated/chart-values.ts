@@ -7124,7 +7124,7 @@ export interface ReportGeneratorValues {
    */
   image?: ContainerImage;
   /**
-   * Number of API pods while `autoscaling` is disabled. Reports are stored in object storage, so replicas are interchangeable.
+   * Number of API pods while `autoscaling` is disabled. With `objectStorage.backend: s3` reports live in the bucket, so replicas are interchangeable; `backend: filesystem` allows one replica only.
    */
   replicaCount?: number;
   revisionHistoryLimit?: number;
@@ -7170,11 +7170,11 @@ export interface ReportGeneratorValues {
       maxPages?: number;
     };
     /**
-     * Stored reports older than this are deleted from object storage; 0 keeps them forever.
+     * Stored reports older than this are deleted from the store (the bucket, or the filesystem volume); 0 keeps them forever.
      */
     retentionDays?: number;
     /**
-     * Lifetime of the pre-signed download URLs the API hands out.
+     * Lifetime of the pre-signed download URLs the API hands out (`objectStorage.backend: s3`; with `filesystem` the API serves downloads itself).
      */
     downloadUrlTtlSeconds?: number;
   };
@@ -7210,7 +7210,7 @@ export interface ReportGeneratorValues {
     };
   };
   /**
-   * Where generated reports are stored (S3-compatible). Credentials only by Secret reference.
+   * Where generated reports are stored: `backend: s3` (default), an S3-compatible bucket with credentials only by Secret reference; or `backend: filesystem`, an ephemeral volume of the one API pod (development only: reports are lost when the pod is replaced).
    */
   objectStorage?: ReportGeneratorObjectStorage;
   /**
@@ -7402,31 +7402,35 @@ export interface ReportGeneratorValues {
   serviceMonitor?: ServiceMonitor;
 }
 /**
- * S3-compatible object storage for generated reports. Credentials are only accepted as Secret references; with `auth.mode: workloadIdentity` the pod uses its ServiceAccount's cloud identity (e.g. an IRSA role in `serviceAccount.annotations`) and reads no Secret.
+ * Report store. `backend: s3` (default): S3-compatible object storage; credentials are only accepted as Secret references, and with `auth.mode: workloadIdentity` the pod uses its ServiceAccount's cloud identity (e.g. an IRSA role in `serviceAccount.annotations`) and reads no Secret. `backend: filesystem`: the keys of S3 (`endpoint` to `auth`) are ignored, no Secret is read, and reports are written to an `emptyDir` of the API pod.
  */
 export interface ReportGeneratorObjectStorage {
   /**
-   * Endpoint URL of an S3-compatible service (MinIO, Ceph RGW, ...); empty uses AWS S3 in `region`.
+   * Storage backend. `s3`: the bucket below (staging, production). `filesystem`: an `emptyDir` volume of the API pod mounted at `/var/lib/report-generator/reports`, EPHEMERAL: every report is lost when the pod is deleted, evicted or replaced (a rollout, a config change, a node drain); only a container restart inside the same pod keeps them. The chart then requires one replica, no autoscaling and no enabled scheduled report (a scheduled run's pod would write into its own volume, lost with it). For development only; the service must support `storage.type: filesystem` in its configuration.
+   */
+  backend?: "s3" | "filesystem";
+  /**
+   * `s3`: endpoint URL of an S3-compatible service (MinIO, Ceph RGW, ...); empty uses AWS S3 in `region`.
    */
   endpoint?: string;
   /**
-   * Region of the bucket.
+   * `s3`: region of the bucket.
    */
   region?: string;
   /**
-   * Bucket name.
+   * `s3`: bucket name.
    */
   bucket?: string;
   /**
-   * Key prefix of every object the service writes (ends with `/`, or empty).
+   * `s3`: key prefix of every object the service writes (ends with `/`, or empty).
    */
   prefix?: string;
   /**
-   * Address the bucket as `<endpoint>/<bucket>` instead of `<bucket>.<endpoint>` (MinIO and most self-hosted stores need it).
+   * `s3`: address the bucket as `<endpoint>/<bucket>` instead of `<bucket>.<endpoint>` (MinIO and most self-hosted stores need it).
    */
   forcePathStyle?: boolean;
   /**
-   * Server-side encryption of written objects.
+   * `s3`: server-side encryption of written objects.
    */
   serverSideEncryption?: {
     /**
@@ -7439,7 +7443,7 @@ export interface ReportGeneratorObjectStorage {
     kmsKeyId?: string;
   };
   /**
-   * How the service authenticates to the store.
+   * `s3`: how the service authenticates to the store.
    */
   auth?: {
     /**
@@ -7454,6 +7458,15 @@ export interface ReportGeneratorObjectStorage {
      * Where the secret access key comes from (`auth.mode: accessKey`).
      */
     secretAccessKey?: SecretReference;
+  };
+  /**
+   * `filesystem`: the `emptyDir` volume reports are written to, on the node's disk: the only writable place for them (the root filesystem stays read-only).
+   */
+  filesystem?: {
+    /**
+     * Size limit of the `emptyDir`; the kubelet evicts the pod (and with it every stored report) above it.
+     */
+    sizeLimit?: string;
   };
 }
 /**
