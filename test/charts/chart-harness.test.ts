@@ -1,72 +1,12 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { describe, expect, it } from "vitest";
-import { stringify } from "yaml";
-import { applicationCharts, valuesScenarios } from "../../tools/src/charts/discover.js";
-import { helmLint, helmTemplate } from "../../tools/src/helm/helm.js";
-import { formatProblems, validateRendered } from "../../tools/src/kubernetes/index.js";
+import { expect, it } from "vitest";
+import { applicationCharts } from "../../tools/src/charts/discover.js";
 import { repoRoot } from "../../tools/src/paths.js";
-import type { JsonSchema } from "../../tools/src/schemas/json-schema.js";
-import { formatResults, runChartSuites } from "../../tools/src/unittest/index.js";
-import { valuesMistakes } from "../support/schema-mistakes.js";
+import { HARNESS_SHARDS, harnessCharts } from "./support/chart-harness.js";
 
-/**
- * The harness every chart under charts/ goes through, with no per-chart code: render and lint under
- * Helm 3.17 and Helm 4.1 (identical output required), strict Kubernetes validation with Pod
- * Security "restricted" checks, schema strictness, and the chart's helm-unittest suites.
- */
-// CHARTS=a,b limits a local run to some charts; CI always runs every chart.
-const only = process.env.CHARTS?.split(",").map((c) => c.trim()).filter(Boolean);
-const charts = applicationCharts(repoRoot).filter((c) => !only || only.includes(c.name));
-const SCHEMA_ERROR = "values don't meet the specifications of the schema(s)";
-
-describe.each(charts.map((c) => [c.name, c] as const))("chart %s", (_name, chart) => {
-  const scenarios = valuesScenarios(chart);
-
-  it.each(scenarios.map((s) => [s.name, s] as const))("renders %s identically under Helm 3.17 and Helm 4.1, with valid, restricted objects", (_s, scenario) => {
-    const helm4 = helmTemplate("helm", chart.dir, { releaseName: chart.name, namespace: "mcp-platform", valuesFiles: scenario.files });
-    expect(helm4.stderr.replace(/^.*(dependency|Dependency).*\n/gm, ""), "Helm 4 stderr").not.toMatch(/Error/);
-    expect(helm4.status, helm4.stderr).toBe(0);
-    const helm3 = helmTemplate("helm3", chart.dir, { releaseName: chart.name, namespace: "mcp-platform", valuesFiles: scenario.files });
-    expect(helm3.status, helm3.stderr).toBe(0);
-    expect(helm3.stdout, "Helm 3.17 and Helm 4.1 render differently").toBe(helm4.stdout);
-    const problems = validateRendered(helm4.stdout, `${chart.name} (${scenario.name})`);
-    expect(formatProblems(problems), "rendered objects").toBe("");
-  });
-
-  it.each(scenarios.map((s) => [s.name, s] as const))("lints %s under both Helm versions", (_s, scenario) => {
-    for (const binary of ["helm", "helm3"] as const) {
-      const lint = helmLint(binary, chart.dir, scenario.files);
-      expect(lint.status, `${binary} lint: ${lint.stdout}${lint.stderr}`).toBe(0);
-    }
-  });
-
-  const schema = JSON.parse(readFileSync(join(chart.dir, "values.schema.json"), "utf8")) as JsonSchema;
-  const mistakes = valuesMistakes(schema);
-  it("has mistakes to try: a misspelled top-level key, a misspelled nested key and a wrong type", () => {
-    expect(mistakes.map((m) => m.name.split(" ")[0])).toEqual(["misspelled", "misspelled", "wrong"]);
-  });
-
-  it.each(mistakes.map((m) => [m.name, m] as const))("rejects %s under both Helm versions", (_m, mistake) => {
-    const dir = mkdtempSync(join(tmpdir(), "values-mistake-"));
-    const file = join(dir, "values.yaml");
-    writeFileSync(file, stringify(mistake.values));
-    for (const binary of ["helm", "helm3"] as const) {
-      const result = helmTemplate(binary, chart.dir, { releaseName: chart.name, valuesFiles: [file] });
-      expect(result.status, `${binary} accepted ${JSON.stringify(mistake.values)}`).not.toBe(0);
-      expect(result.stderr).toContain(SCHEMA_ERROR);
-    }
-  });
-
-  it.each(["helm", "helm3"] as const)("passes its helm-unittest suites under %s", (binary) => {
-    const results = runChartSuites(chart.dir, { helm: binary, ci: true });
-    expect(results.length, `${chart.name} has no tests/*_test.yaml`).toBeGreaterThan(0);
-    const failed = results.some((suite) => !suite.passed);
-    expect(failed ? formatResults(results) : "", "helm-unittest suites").toBe("");
-  });
-});
-
-it("finds the charts to test", () => {
-  expect(charts.length).toBeGreaterThan(0);
+it("finds the charts to test, and its shards (chart-harness-<n>.test.ts) cover each chart exactly once", () => {
+  const all = applicationCharts(repoRoot).map((c) => c.name).sort();
+  expect(all.length).toBeGreaterThan(0);
+  const sharded = Array.from({ length: HARNESS_SHARDS }, (_v, i) => harnessCharts(i + 1).map((c) => c.name)).flat().sort();
+  if (!process.env.CHARTS) expect(sharded).toEqual(all);
+  for (let shard = 1; shard <= HARNESS_SHARDS; shard++) expect(harnessCharts(shard).length, `shard ${shard}`).toBeGreaterThan(0);
 });

@@ -1,6 +1,5 @@
-import { resolveBinary } from "../binaries/binaries.js";
 import { templateArgs } from "../helm/helm.js";
-import { run } from "../process/run.js";
+import { cachedHelm } from "../render/render-cache.js";
 import { RAW_OUTPUT_KEY } from "./template-wrap.js";
 import { cleanHelmError } from "./render-error.js";
 import type { SuiteChart } from "./suite-chart.js";
@@ -38,7 +37,10 @@ export function renderChart(request: RenderRequest): RenderOutcome {
     apiVersions: request.apiVersions,
   });
   if (request.upgrade) args.push("--is-upgrade");
-  const result = run(resolveBinary(request.helm), args);
+  // Suites render the same chart with the same values many times (one render per test, as the plugin
+  // does); the render cache keys each by the chart's and the values' content, so each distinct render
+  // runs once. The suite chart and the values file are rewritten between tests: digest them afresh.
+  const result = cachedHelm(request.helm, args, [request.chart.directory, ...(request.valuesFile ? [request.valuesFile] : [])], { fresh: true });
   const restore = (text: string) => (request.releaseName ? text : text.replaceAll(RELEASE_NAME_STAND_IN, DEFAULT_RELEASE_NAME).replaceAll(RELEASE_NAME_STAND_IN.toUpperCase(), DEFAULT_RELEASE_NAME));
   if (result.status !== 0) return { ok: false, message: restore(cleanHelmError(result.stderr, request.chart.sourceToKey)) };
   const files = new Map<string, string>();
