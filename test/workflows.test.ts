@@ -47,6 +47,106 @@ function unpinnedActions(name: string, content: string): string[] {
   return problems;
 }
 
+
+type Job = { env?: Record<string, unknown>; environment?: unknown; steps?: Array<Record<string, unknown>>; permissions?: unknown };
+type Workflow = { env?: Record<string, unknown>; jobs?: Record<string, Job> };
+
+const SECRET_EXPRESSION = /\$\{\{[^}]*\bsecrets\./;
+
+function jobsOf(content: string): Array<[string, Job]> {
+  return Object.entries((parseYaml(content) as Workflow | null)?.jobs ?? {});
+}
+
+function usesSecrets(job: Job): boolean {
+  return SECRET_EXPRESSION.test(JSON.stringify(job));
+}
+
+/** Secrets belong to the step that uses them: workflow- or job-level env reaches every step (and npm's scripts). */
+function secretsInSharedEnv(name: string, content: string): string[] {
+  const problems: string[] = [];
+  const workflow = parseYaml(content) as Workflow | null;
+  for (const [key, value] of Object.entries(workflow?.env ?? {})) {
+    if (SECRET_EXPRESSION.test(String(value))) problems.push(`${name}: workflow-level env.${key} holds a secret; give it to the one step that uses it (steps[].env).`);
+  }
+  for (const [jobName, job] of jobsOf(content)) {
+    for (const [key, value] of Object.entries(job.env ?? {})) {
+      if (SECRET_EXPRESSION.test(String(value))) problems.push(`${name}: jobs.${jobName}.env.${key} holds a secret; give it to the one step that uses it (steps[].env).`);
+    }
+  }
+  return problems;
+}
+
+/** A job that reads a secret runs in a GitHub environment, whose protection rules gate the secret. */
+function secretJobsWithoutEnvironment(name: string, content: string): string[] {
+  return jobsOf(content)
+    .filter(([, job]) => usesSecrets(job) && job.environment === undefined)
+    .map(([jobName]) => `${name}: jobs.${jobName} uses a secret but declares no \`environment:\`; run it in a protected environment and store the secret there.`);
+}
+
+/** In a job that holds secrets, no dependency's install script may run. */
+function installScriptsInSecretJobs(name: string, content: string): string[] {
+  const problems: string[] = [];
+  for (const [jobName, job] of jobsOf(content)) {
+    if (!usesSecrets(job)) continue;
+    for (const [index, step] of (job.steps ?? []).entries()) {
+      const run = typeof step.run === "string" ? step.run : "";
+      for (const line of run.split("\n")) {
+        if (/\bnpm\s+(ci|install|i)\b/.test(line) && !line.includes("--ignore-scripts")) {
+          problems.push(`${name}: jobs.${jobName}.steps[${index}] runs \`${line.trim()}\` with lifecycle scripts on in a job that holds secrets; use \`npm ci --ignore-scripts\` then \`node tools/install/extract-binaries.mjs\`.`);
+        }
+      }
+    }
+  }
+  return problems;
+}
+
+function runScripts(job: Job): string {
+  return (job.steps ?? []).map((step) => (typeof step.run === "string" ? step.run : "")).join("\n");
+}
+
+function usedActions(job: Job): string[] {
+  return (job.steps ?? []).map((step) => (typeof step.uses === "string" ? step.uses.split("@")[0] ?? "" : "")).filter(Boolean);
+}
+
+/** Chart releases: signed (cosign keyless), with provenance, gated, and never replacing a published version. */
+function releaseProblems(name: string, content: string): string[] {
+  const problems: string[] = [];
+  const publishing = jobsOf(content).filter(([, job]) => /\bhelm push\b/.test(runScripts(job)));
+  if (publishing.length === 0) problems.push(`${name}: no job runs \`helm push\`.`);
+  for (const [jobName, job] of publishing) {
+    const script = runScripts(job);
+    const where = `${name}: jobs.${jobName}`;
+    if (job.environment === undefined) problems.push(`${where} publishes charts outside a protected \`environment:\`.`);
+    if (!usedActions(job).includes("sigstore/cosign-installer") || !/\bcosign sign --yes\b[^\n]*@\$digest/.test(script)) problems.push(`${where} does not sign each pushed chart by digest with cosign (sigstore/cosign-installer + \`cosign sign --yes <repo>@<digest>\`).`);
+    if (!usedActions(job).includes("actions/attest-build-provenance") && !/\bcosign attest\b/.test(script)) problems.push(`${where} attaches no build provenance (actions/attest-build-provenance or cosign attest).`);
+    const permissions = (job.permissions ?? {}) as Record<string, unknown>;
+    if (permissions["id-token"] !== "write") problems.push(`${where} lacks \`id-token: write\`, which keyless signing needs.`);
+    const check = script.search(/helm show chart "oci:\/\/[^"]*" --version/);
+    const push = script.search(/\bhelm push\b/);
+    if (check === -1 || check > push) problems.push(`${where} pushes without first checking the registry for the chart version (\`helm show chart oci://… --version <v>\`).`);
+  }
+  return problems;
+}
+
+/** Plugins are installed with verification on, or from an artifact whose sha256 is pinned in the workflow. */
+function unverifiedPluginInstalls(name: string, content: string): string[] {
+  const problems: string[] = [];
+  const workflow = parseYaml(content) as Workflow | null;
+  for (const [jobName, job] of jobsOf(content)) {
+    const env = { ...(workflow?.env ?? {}), ...(job.env ?? {}) };
+    for (const [index, step] of (job.steps ?? []).entries()) {
+      const run = typeof step.run === "string" ? step.run : "";
+      const where = `${name}: jobs.${jobName}.steps[${index}]`;
+      if (/helm plugin install[^\n]*--verify=false/.test(run)) problems.push(`${where} installs a Helm plugin with --verify=false; download the release tarball and check its sha256 instead.`);
+      if (/helm-unittest/.test(run) && /\bcurl\b/.test(run)) {
+        const pinned = Object.entries(env).some(([key, value]) => /SHA256$/.test(key) && /^[0-9a-f]{64}$/.test(String(value)) && run.includes(`$${key}`));
+        if (!pinned || !/sha256sum --check/.test(run)) problems.push(`${where} downloads helm-unittest without checking a sha256 pinned in the workflow (\`sha256sum --check\`).`);
+      }
+    }
+  }
+  return problems;
+}
+
 const VALID = `name: ok
 on: push
 permissions:
@@ -74,6 +174,32 @@ describe("GitHub workflows in .github/workflows", () => {
 
   it.each(workflowFiles)("%s pins every action to a commit SHA", (file) => {
     expect(unpinnedActions(file, readFileSync(join(workflowsDir, file), "utf8"))).toEqual([]);
+  });
+
+  it.each(workflowFiles)("%s keeps secrets out of workflow- and job-level env", (file) => {
+    expect(secretsInSharedEnv(file, readFileSync(join(workflowsDir, file), "utf8"))).toEqual([]);
+  });
+
+  it.each(workflowFiles)("%s runs every job that uses a secret in a GitHub environment", (file) => {
+    expect(secretJobsWithoutEnvironment(file, readFileSync(join(workflowsDir, file), "utf8"))).toEqual([]);
+  });
+
+  it.each(workflowFiles)("%s runs no dependency install script in a job that holds secrets", (file) => {
+    expect(installScriptsInSecretJobs(file, readFileSync(join(workflowsDir, file), "utf8"))).toEqual([]);
+  });
+
+  it.each(workflowFiles)("%s installs no Helm plugin unverified", (file) => {
+    expect(unverifiedPluginInstalls(file, readFileSync(join(workflowsDir, file), "utf8"))).toEqual([]);
+  });
+
+  it("release-charts.yml signs, attests, is gated and never re-publishes a version", () => {
+    expect(releaseProblems("release-charts.yml", readFileSync(join(workflowsDir, "release-charts.yml"), "utf8"))).toEqual([]);
+  });
+
+  it("promote.yml mints the App token in its own step, the only one given the private key", () => {
+    const [, job] = jobsOf(readFileSync(join(workflowsDir, "promote.yml"), "utf8")).find(([name]) => name === "promote") ?? [];
+    const holders = (job?.steps ?? []).filter((step) => JSON.stringify(step).includes("secrets.PROMOTION_APP_PRIVATE_KEY"));
+    expect(holders.map((step) => String(step.uses).split("@")[0])).toEqual(["actions/create-github-app-token"]);
   });
 });
 
@@ -106,5 +232,58 @@ describe("the workflow checks reject broken workflows", () => {
 
   it("rejects an action pinned to a tag", () => {
     expect(unpinnedActions("tag.yml", VALID.replace(/@[0-9a-f]{40}/, "@v4"))).toHaveLength(1);
+  });
+  const SECRET_JOB = `name: s
+on: push
+permissions:
+  contents: read
+jobs:
+  deploy:
+    runs-on: ubuntu-24.04
+    environment:
+      name: production
+    steps:
+      - run: npm ci --ignore-scripts
+      - env:
+          TOKEN: \${{ secrets.TOKEN }}
+        run: ./deploy
+`;
+
+  it("accepts a secret given to one step of a job in an environment (control)", () => {
+    expect(secretsInSharedEnv("s.yml", SECRET_JOB)).toEqual([]);
+    expect(secretJobsWithoutEnvironment("s.yml", SECRET_JOB)).toEqual([]);
+    expect(installScriptsInSecretJobs("s.yml", SECRET_JOB)).toEqual([]);
+  });
+
+  it("rejects a secret in workflow-level or job-level env", () => {
+    expect(secretsInSharedEnv("wf.yml", SECRET_JOB.replace("jobs:\n", "env:\n  T: \${{ secrets.TOKEN }}\njobs:\n"))).toHaveLength(1);
+    expect(secretsInSharedEnv("job.yml", SECRET_JOB.replace("    steps:\n", "    env:\n      T: \${{ secrets.TOKEN }}\n    steps:\n"))).toHaveLength(1);
+  });
+
+  it("rejects a job that uses a secret without an environment", () => {
+    expect(secretJobsWithoutEnvironment("noenv.yml", SECRET_JOB.replace("    environment:\n      name: production\n", ""))).toHaveLength(1);
+  });
+
+  it("rejects npm ci with lifecycle scripts in a job that holds secrets", () => {
+    expect(installScriptsInSecretJobs("scripts.yml", SECRET_JOB.replace("npm ci --ignore-scripts", "npm ci"))).toHaveLength(1);
+  });
+
+  it("rejects a helm plugin installed with --verify=false, or a tarball without a pinned sha256", () => {
+    const install = (run: string, env = "") => `name: p\non: push\npermissions:\n  contents: read\n${env}jobs:\n  t:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: ${run}\n`;
+    expect(unverifiedPluginInstalls("v.yml", install("helm plugin install https://github.com/helm-unittest/helm-unittest --version 1.1.2 --verify=false"))).toHaveLength(1);
+    const sha = "a".repeat(64);
+    const good = install(`curl -o t https://github.com/helm-unittest/helm-unittest/releases/x.tgz && echo "$H_SHA256  t" | sha256sum --check`, `env:\n  H_SHA256: "${sha}"\n`);
+    expect(unverifiedPluginInstalls("good.yml", good)).toEqual([]);
+    expect(unverifiedPluginInstalls("nosum.yml", good.replace("sha256sum --check", "true"))).toHaveLength(1);
+    expect(unverifiedPluginInstalls("shortsum.yml", good.replace(sha, "abc"))).toHaveLength(1);
+  });
+
+  it("rejects a chart release that is unsigned, unattested, ungated or re-publishes", () => {
+    const release = readFileSync(join(workflowsDir, "release-charts.yml"), "utf8");
+    expect(releaseProblems("r.yml", release)).toEqual([]);
+    expect(releaseProblems("unsigned.yml", release.replace(/cosign sign --yes[^\n]*/, "true"))).toHaveLength(1);
+    expect(releaseProblems("noprov.yml", release.replace(/actions\/attest-build-provenance/, "actions/upload-artifact"))).toHaveLength(1);
+    expect(releaseProblems("noenv.yml", release.replace(/    environment:\n      name: release\n/, ""))).toHaveLength(1);
+    expect(releaseProblems("nocheck.yml", release.replace(/helm show chart "oci:/g, 'echo "oci:'))).toHaveLength(1);
   });
 });
