@@ -19,9 +19,20 @@ export interface PromotionConfig {
   autoMerge: MergeMethod | false;
   /** Source repository URL of each component's image, for provenance links (overrides the chart's annotation). */
   imageSources: Record<string, string>;
+  /**
+   * The GitHub login promotion pull requests are opened as: `github-actions[bot]` for the job's
+   * GITHUB_TOKEN, `<app-slug>[bot]` for a GitHub App. Rollback trusts only pull requests by it.
+   */
+  identity: string;
 }
 
-export const DEFAULT_CONFIG: PromotionConfig = { labels: [], reviewers: [], teamReviewers: [], autoMerge: false, imageSources: {} };
+/** The login of pull requests opened with a workflow's GITHUB_TOKEN. */
+export const DEFAULT_IDENTITY = "github-actions[bot]";
+
+export const DEFAULT_CONFIG: PromotionConfig = { labels: [], reviewers: [], teamReviewers: [], autoMerge: false, imageSources: {}, identity: DEFAULT_IDENTITY };
+
+/** A GitHub login (1-39 alphanumerics or single inner hyphens), optionally an App's `[bot]` suffix. */
+const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\[bot\])?$/;
 
 const LIST_KEYS = ["labels", "reviewers", "teamReviewers"] as const;
 
@@ -54,8 +65,11 @@ export function parsePromotionConfig(text: string): PromotionConfig {
         if (typeof url !== "string" || !/^https:\/\/\S+$/.test(url)) fail(`imageSources.${component} must be an https:// URL.`);
         config.imageSources[component] = (url as string).replace(/\/+$/, "");
       }
+    } else if (key === "identity") {
+      if (typeof value !== "string" || !LOGIN.test(value)) fail(`identity is ${JSON.stringify(value)}; use the GitHub login promotions run as, e.g. ${DEFAULT_IDENTITY} or my-promotion-app[bot].`);
+      config.identity = value as string;
     } else {
-      fail(`unknown key "${key}" (known: ${[...LIST_KEYS, "autoMerge", "imageSources"].join(", ")}).`);
+      fail(`unknown key "${key}" (known: ${[...LIST_KEYS, "autoMerge", "imageSources", "identity"].join(", ")}).`);
     }
   }
   return config;

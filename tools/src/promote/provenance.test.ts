@@ -33,15 +33,17 @@ describe("provenance", () => {
 });
 
 describe("promotion configuration", () => {
-  it("reads labels, reviewers, auto-merge and image sources", () => {
-    expect(parsePromotionConfig("labels: [promotion, production]\nreviewers: [alice]\nteamReviewers: [sre]\nautoMerge: squash\nimageSources:\n  api: https://github.com/acme/api/\n")).toEqual({
+  it("reads labels, reviewers, auto-merge, image sources and the promotion identity", () => {
+    expect(parsePromotionConfig("labels: [promotion, production]\nreviewers: [alice]\nteamReviewers: [sre]\nautoMerge: squash\nimageSources:\n  api: https://github.com/acme/api/\nidentity: acme-promotion[bot]\n")).toEqual({
       labels: ["promotion", "production"],
       reviewers: ["alice"],
       teamReviewers: ["sre"],
       autoMerge: "squash",
       imageSources: { api: "https://github.com/acme/api" },
+      identity: "acme-promotion[bot]",
     });
-    expect(parsePromotionConfig("")).toMatchObject({ labels: [], autoMerge: false });
+    // Without identity, pull requests opened with the workflow's GITHUB_TOKEN are the promotion's.
+    expect(parsePromotionConfig("")).toMatchObject({ labels: [], autoMerge: false, identity: "github-actions[bot]" });
   });
 
   it.each([
@@ -50,6 +52,10 @@ describe("promotion configuration", () => {
     ["reviewer: [a]\n", /unknown key "reviewer"/],
     ["imageSources:\n  api: http://insecure\n", /https/],
     ["labels: [a\n", /malformed YAML/],
+    ["identity: [bot]\n", /identity is \["bot"\]; use the GitHub login/],
+    ["identity: -leading-hyphen\n", /identity is "-leading-hyphen"/],
+    ["identity: a--b\n", /identity is "a--b"/],
+    ["identity: evil/../x\n", /identity is "evil\/\.\.\/x"/],
   ])("rejects %j with PRM007", (text, message) => {
     expect(() => parsePromotionConfig(text)).toThrowError(message);
   });

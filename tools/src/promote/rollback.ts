@@ -3,6 +3,7 @@ import type { PullSummary } from "./github-repository.js";
 import { decodeMetadata, type PromotionMetadata } from "./pr-body.js";
 import { collectPins, sortChanges, type EnvironmentData, type PinChange, type PromotionPlan, type SkippedComponent } from "./plan.js";
 import type { PromotablePattern } from "./promotable-fields.js";
+import { trustedPromotionPulls, type TrustInput } from "./rollback-trust.js";
 
 export interface RollbackPlan {
   plan: PromotionPlan;
@@ -16,7 +17,7 @@ export interface RollbackPlan {
  * effect while at least one of its pins still has the value it set; pins changed since are left
  * alone and reported. Rolling back again then reaches the promotion before it, like a stack.
  */
-export function planRollback(input: { pulls: readonly PullSummary[]; target: EnvironmentData; patterns: readonly PromotablePattern[]; components?: readonly string[] }): RollbackPlan {
+export function planRollback(input: { pulls: readonly PullSummary[]; target: EnvironmentData; patterns: readonly PromotablePattern[]; components?: readonly string[]; listed?: number; ignored?: number }): RollbackPlan {
   const current = new Map(collectPins(input.target, input.patterns).pins.map((p) => [p.path.join("\u0000"), p.value]));
   const only = input.components && input.components.length > 0 ? new Set(input.components) : undefined;
   const promotions = input.pulls
@@ -46,5 +47,17 @@ export function planRollback(input: { pulls: readonly PullSummary[]; target: Env
     };
   }
   const seen = promotions.length === 0 ? "no merged promotion pull request with a promotion-metadata block" : `${promotions.length} merged promotion(s), none of whose pins are still in place`;
-  throw new PromotionError("PRM030", `nothing to roll back in ${input.target.name}: found ${seen} among the ${input.pulls.length} most recently closed pull requests.`);
+  const ignored = input.ignored ? ` (${input.ignored} untrusted record(s) ignored, see the warnings above)` : "";
+  throw new PromotionError("PRM030", `nothing to roll back in ${input.target.name}: found ${seen} among the ${input.listed ?? input.pulls.length} most recently closed pull requests${ignored}.`);
+}
+
+/**
+ * planRollback over only the pull requests whose promotion record can be trusted (see
+ * trustedPromotionPulls): a record in any other pull request is ignored with a warning.
+ */
+export async function planTrustedRollback(
+  input: Omit<TrustInput, "target"> & { target: EnvironmentData; components?: readonly string[] },
+): Promise<RollbackPlan> {
+  const { trusted, ignored } = await trustedPromotionPulls({ ...input, target: input.target.name });
+  return planRollback({ pulls: trusted, target: input.target, patterns: input.patterns, components: input.components, listed: input.pulls.length, ignored: ignored.length });
 }
