@@ -39,9 +39,13 @@ export function templateArgs(chartDir: string, options: RenderOptions = {}): str
   return args;
 }
 
-/** `helm template` under the chosen Helm binary; callers inspect status and stderr. */
-export function helmTemplate(binary: BinaryName, chartDir: string, options: RenderOptions = {}): RunResult {
-  return run(resolveBinary(binary), templateArgs(chartDir, options));
+/**
+ * `helm template` under the chosen Helm binary; callers inspect status and stderr. `spawn.env`
+ * names the environment Helm runs with (default: this process's): a caller holding credentials
+ * passes a minimal one.
+ */
+export function helmTemplate(binary: BinaryName, chartDir: string, options: RenderOptions = {}, spawn: { env?: NodeJS.ProcessEnv } = {}): RunResult {
+  return run(resolveBinary(binary), templateArgs(chartDir, options), { env: spawn.env });
 }
 
 export function helmLint(binary: BinaryName, chartDir: string, valuesFiles: readonly string[] = [], strict = false): RunResult {

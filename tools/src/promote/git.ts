@@ -1,14 +1,16 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { mkdirSync, readlinkSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { dirname, join, sep } from "node:path";
+import { escapingSymlinks } from "../git/commit-snapshot.js";
 import { PromotionError } from "./errors.js";
+import { childEnvironment } from "./redact.js";
 
 /**
  * Read-only access to the local clone: the promotion never changes the checkout, the index or any
  * ref; it only reads commits that are already there.
  */
 function gitRaw(root: string, args: readonly string[], input?: Buffer | string): { status: number; stdout: Buffer; stderr: string } {
-  const result = spawnSync("git", args, { cwd: root, input, maxBuffer: 1024 * 1024 * 1024, env: { ...process.env, GIT_TERMINAL_PROMPT: "0" } });
+  const result = spawnSync("git", args, { cwd: root, input, maxBuffer: 1024 * 1024 * 1024, env: childEnvironment(process.env, { GIT_TERMINAL_PROMPT: "0" }) });
   if (result.error) throw new PromotionError("PRM011", `cannot run git in ${root}: ${result.error.message}`, "Install git and make sure it is on PATH.");
   return { status: result.status ?? 1, stdout: result.stdout, stderr: result.stderr.toString("utf8") };
 }
@@ -72,7 +74,11 @@ export function listFilesAt(root: string, commit: string, prefixes: readonly str
 /**
  * Writes the files of a commit under the given prefixes into `dir` (symlinks stay symlinks), read
  * with one `git cat-file --batch`: a snapshot of the repository at that commit without touching
- * the checkout.
+ * the checkout. A symlink whose target leaves the snapshot (`files/x -> /proc/self/environ`,
+ * `../../..`) is refused and the whole snapshot removed before anything reads it: Helm follows
+ * links, so it would render whatever the link points at into the published diff. Links inside the
+ * snapshot (`charts/a/charts/common -> ../../common`) keep working. Argo CD refuses such links
+ * the same way ("out of bounds symlinks").
  */
 export function materializeCommit(root: string, commit: string, prefixes: readonly string[], dir: string): string[] {
   const entries = listFilesAt(root, commit, prefixes);
@@ -92,7 +98,35 @@ export function materializeCommit(root: string, commit: string, prefixes: readon
     if (entry.mode === "120000") symlinkSync(content.toString("utf8"), target);
     else writeFileSync(target, content, { mode: entry.mode === "100755" ? 0o755 : 0o644 });
   }
+  const links = entries.filter((e) => e.mode === "120000").map((e) => e.path);
+  const escaping = links.length > 0 ? [...new Set([...escapingSymlinks(dir), ...physicallyEscaping(dir, links)])].sort() : [];
+  if (escaping.length > 0) {
+    rmSync(dir, { recursive: true, force: true });
+    throw new PromotionError(
+      "PRM011",
+      `commit ${commit.slice(0, 12)} has ${escaping.length} symlink(s) pointing outside the repository: ${escaping.join(", ")}. The promotion does not render them: Helm would read the target (for example the process environment) into the published diff.`,
+      "Replace each listed symlink with the file it should contain (or a link to a path inside the repository), commit, and promote again; a pin that points at such a commit cannot be promoted.",
+    );
+  }
   return entries.map((e) => e.path);
+}
+
+/**
+ * Links that stay inside `dir` written as text but leave it once the kernel follows them (a chain
+ * through another link: `x/y/up -> ../..`, `l -> x/y/up/../../..`), which a textual check misses.
+ */
+function physicallyEscaping(dir: string, links: readonly string[]): string[] {
+  const root = realpathSync(dir);
+  return links.flatMap((path) => {
+    let real: string;
+    try {
+      real = realpathSync(join(dir, path));
+    } catch {
+      // Dangling: a later write through it (the regenerated apps/) could land anywhere.
+      return [`${path} -> ${readlinkSync(join(dir, path))} (dangling)`];
+    }
+    return real === root || real.startsWith(root + sep) ? [] : [`${path} -> ${readlinkSync(join(dir, path))}`];
+  });
 }
 
 /** One file of a commit, or undefined when the commit does not have it. */

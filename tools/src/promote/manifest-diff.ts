@@ -4,6 +4,7 @@ import { createTwoFilesPatch } from "diff";
 import { stringify } from "yaml";
 import { helmTemplate } from "../helm/helm.js";
 import { resolveCommit } from "./git.js";
+import { childEnvironment } from "./redact.js";
 import { IMAGE_TAG_HELM_PARAMETER, type TargetComponent } from "./regenerate.js";
 import type { Workspace } from "./snapshot.js";
 
@@ -17,7 +18,8 @@ export interface ManifestDiff {
 
 export type ChartRenderer = (chartDir: string, options: { releaseName: string; namespace: string; valuesFiles: string[] }) => { status: number; stdout: string; stderr: string };
 
-export const renderWithHelm: ChartRenderer = (chartDir, options) => helmTemplate("helm", chartDir, options);
+/** Helm runs with a minimal environment: no credential of the promotion is visible to it or to what it reads. */
+export const renderWithHelm: ChartRenderer = (chartDir, options) => helmTemplate("helm", chartDir, options, { env: childEnvironment() });
 
 interface RenderedState {
   label: string;

@@ -16,6 +16,7 @@ import { findPromotablePatterns } from "./promotable-fields.js";
 import { imageSourceOf, provenanceLinks, type Link } from "./provenance.js";
 import { previewPublication, publishPromotion } from "./publish.js";
 import { checkEnvironment, generatorPaths, regenerateEnvironment } from "./regenerate.js";
+import { createRedactor, secretsFromEnvironment, type Redactor } from "./redact.js";
 import { planRollback } from "./rollback.js";
 import { Workspace } from "./snapshot.js";
 import { applyScalarEdits } from "./yaml-edit.js";
@@ -46,6 +47,12 @@ export interface PromotionContext {
   /** Progress and warnings (stderr). */
   log: (text: string) => void;
   render?: ChartRenderer;
+  /**
+   * The run's one redactor (the CLI's, holding every credential of its environment); default: one
+   * built from this process's environment. It covers the pull request title, description, every
+   * continuation comment and the commit message, as it covers stdout and stderr.
+   */
+  redact?: Redactor;
   /** The command line to quote in the pull request footer. */
   command: string;
   bodyLimit?: number;
@@ -138,7 +145,13 @@ export async function runPromotion(request: PromotionRequest, context: Promotion
       ...after.removed.map((path) => ({ path, content: null })),
     ];
     const changedComponents = [...new Set(plan.changes.map((c) => c.component).filter((c) => c !== ""))];
-    const diffs = renderManifestDiffs({ root: request.root, environment: request.to, before: before.components, after: after.components, components: changedComponents, workspace, render: context.render });
+    const redact = context.redact ?? createRedactor(secretsFromEnvironment(process.env));
+    // Redacted before the description is cut into parts, so each part's size is what is posted.
+    const diffs = renderManifestDiffs({ root: request.root, environment: request.to, before: before.components, after: after.components, components: changedComponents, workspace, render: context.render }).map((d) => ({
+      ...d,
+      diff: redact(d.diff),
+      ...(d.note !== undefined ? { note: redact(d.note) } : {}),
+    }));
     context.out(`\n${formatManifestDiffs(request.to, diffs)}`);
 
     const notes: string[] = [];
@@ -153,7 +166,7 @@ export async function runPromotion(request: PromotionRequest, context: Promotion
     }
     const overrideReason = freeze.blocked ? request.overrideFreeze : undefined;
     const metadata = metadataOf(plan, baseCommit, { rollbackOf, overrideFreeze: overrideReason });
-    const body = renderPrBody({
+    const rendered = renderPrBody({
       plan,
       metadata,
       links,
@@ -167,7 +180,9 @@ export async function runPromotion(request: PromotionRequest, context: Promotion
       command: context.command,
       limit: context.bodyLimit,
     });
-    const title = plan.kind === "rollback" ? `Roll back ${request.to}: undo #${rollbackOf}` : `Promote ${plan.from} → ${plan.to}: ${changedComponents.join(", ") || "environment pins"}`;
+    // Everything published passes the redactor again, whatever part of it a secret came through.
+    const body: PrBody = { body: redact(rendered.body), continuations: rendered.continuations.map(redact) };
+    const title = redact(plan.kind === "rollback" ? `Roll back ${request.to}: undo #${rollbackOf}` : `Promote ${plan.from} → ${plan.to}: ${changedComponents.join(", ") || "environment pins"}`);
     const changedFiles = changes.map((c) => c.path).sort();
     context.out(`\n${changedFiles.length} file(s) change on ${branch}: ${changedFiles.join(", ")}`);
 
@@ -181,7 +196,7 @@ export async function runPromotion(request: PromotionRequest, context: Promotion
       return outcome("planned", { changedFiles, diffs, body });
     }
     if (!github) throw new PromotionError("PRM005", "publishing the promotion needs GitHub credentials.");
-    const commitMessage = `${title}\n\n${plan.changes.map((c) => `${c.component || "(environment)"} ${c.field}: ${showValue(c.from)} → ${showValue(c.to)}`).join("\n")}\n`;
+    const commitMessage = redact(`${title}\n\n${plan.changes.map((c) => `${c.component || "(environment)"} ${c.field}: ${showValue(c.from)} → ${showValue(c.to)}`).join("\n")}\n`);
     const result = await publishPromotion(
       github,
       { branch, base: request.base, baseCommit, baseTree: treeOf(request.root, baseCommit), changes, commitMessage, title, body, config },
