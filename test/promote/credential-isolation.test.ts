@@ -1,7 +1,9 @@
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { spawnSync } from "node:child_process";
+import { materializeCommit } from "../../tools/src/promote/git.js";
 import { isContinuationComment } from "../../tools/src/promote/pr-body.js";
 import { REDACTED } from "../../tools/src/promote/redact.js";
 import { pinned, STAGING_ENVIRONMENT, type FixtureRepository } from "./fixture-repo.js";
@@ -73,6 +75,31 @@ describe("a symlink leaving the repository at a pinned chart revision", () => {
     const result = await harness.run([...PROMOTE, "--dry-run"]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('+  note: "inside the repository\\n"');
+  });
+});
+
+describe("materializeCommit", () => {
+  it("refuses a link that only leaves the snapshot once the kernel follows another link, and a dangling one", () => {
+    const dir = mkdtempSync(join(tmpdir(), "promote-chain-"));
+    try {
+      const repo = join(dir, "repo");
+      mkdirSync(join(repo, "charts", "y"), { recursive: true });
+      // Written as text, `charts/l` stays inside (charts/y/up/../../.. is the root); followed, up is the root and l its grandparent.
+      symlinkSync("../..", join(repo, "charts", "y", "up"));
+      symlinkSync("y/up/../../..", join(repo, "charts", "l"));
+      symlinkSync("y/up/../../../promote-no-such-file", join(repo, "charts", "d")); // the same, to a file that does not exist
+      const git = (...args: string[]) => spawnSync("git", ["-C", repo, ...args], { encoding: "utf8" });
+      git("init", "--quiet");
+      git("add", "-A");
+      git("-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false", "commit", "--quiet", "-m", "links");
+      const commit = git("rev-parse", "HEAD").stdout.trim();
+      const out = join(dir, "snapshot");
+      mkdirSync(out);
+      expect(() => materializeCommit(repo, commit, ["charts/"], out)).toThrow("2 symlink(s) pointing outside the repository: charts/d -> y/up/../../../promote-no-such-file (dangling), charts/l -> y/up/../../..");
+      expect(existsSync(out)).toBe(false); // nothing of the snapshot is left for anything to read
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

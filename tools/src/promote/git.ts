@@ -99,7 +99,7 @@ export function materializeCommit(root: string, commit: string, prefixes: readon
     else writeFileSync(target, content, { mode: entry.mode === "100755" ? 0o755 : 0o644 });
   }
   const links = entries.filter((e) => e.mode === "120000").map((e) => e.path);
-  const escaping = links.length > 0 ? [...new Set([...escapingSymlinks(dir), ...physicallyEscaping(dir, links)])].sort() : [];
+  const escaping = links.length > 0 ? [...new Map([...physicallyEscaping(dir, links), ...escapingSymlinks(dir)].map((line) => [line.split(" -> ")[0], line])).values()].sort() : [];
   if (escaping.length > 0) {
     rmSync(dir, { recursive: true, force: true });
     throw new PromotionError(
@@ -116,11 +116,12 @@ export function materializeCommit(root: string, commit: string, prefixes: readon
  * through another link: `x/y/up -> ../..`, `l -> x/y/up/../../..`), which a textual check misses.
  */
 function physicallyEscaping(dir: string, links: readonly string[]): string[] {
-  const root = realpathSync(dir);
+  // The native realpath(3): Node's JS realpathSync normalizes `..` in a link target before following it.
+  const root = realpathSync.native(dir);
   return links.flatMap((path) => {
     let real: string;
     try {
-      real = realpathSync(join(dir, path));
+      real = realpathSync.native(join(dir, path));
     } catch {
       // Dangling: a later write through it (the regenerated apps/) could land anywhere.
       return [`${path} -> ${readlinkSync(join(dir, path))} (dangling)`];
