@@ -1,4 +1,5 @@
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { copyRepository, fixtureGit, removeTree } from "./support/fixture-repo.js";
@@ -185,7 +186,7 @@ describe("command line", () => {
     expect(check.stderr).toContain("apps/staging/stray.yaml (stale)");
     expect(readFileSync(join(root, "apps/production/root/projects/default.yaml"), "utf8")).toContain("'*'");
 
-    const write = runGenerator([], root);
+    const write = runGenerator(["--prune-environments"], root);
     expect(write.status).toBe(0);
     expect(write.stdout).toMatch(/^generate-gitops: production: \d+ component\(s\) enabled/m);
     expect(write.stdout).toContain("  wrote apps/production/root/projects/default.yaml");
@@ -210,5 +211,79 @@ describe("an apps/ that cannot be written", () => {
     expect(result.stderr).toContain(`generate-gitops: could not write ${apps}: `);
     expect(result.stderr).toContain("nothing under apps/ was changed.");
     expect(treeDigest(apps)).toEqual(before);
+  });
+});
+
+/**
+ * Hostile inputs (issue 17): each must end in its code with the file (and line where there is one),
+ * exit 1 within a time bound, never echo what a link points at, and leave apps/ byte-identical.
+ */
+describe("hostile inputs", () => {
+  const VALUES = "environments/staging/values/mcp-server.yaml";
+  const timed = (args: string[] = []) => {
+    const started = Date.now();
+    const result = runGenerator(args, root);
+    return { ...result, ms: Date.now() - started };
+  };
+  const expectRefused = (expected: string[], args: string[] = []) => {
+    const result = timed(args);
+    expect(result.status, result.stdout + result.stderr).toBe(1);
+    for (const text of expected) expect(result.stderr).toContain(text);
+    expect(result.stderr).not.toMatch(/\n\s+at .*\.(m?js|ts):\d+/);
+    expect(result.stderr).toMatch(/nothing was written\.\n$/);
+    expect(result.ms).toBeLessThan(20_000);
+    expect(treeDigest(join(root, "apps"))).toEqual(appsBefore);
+    return result;
+  };
+
+  it("a values file or environment file that links out of the repository is refused unread (GEN007)", () => {
+    const outside = mkdtempSync(join(tmpdir(), "outside-"));
+    try {
+      writeFileSync(join(outside, "secret.yaml"), "replicaCount: 2\nSECRET_CANARY_4711: x\n");
+      rmSync(join(root, VALUES));
+      symlinkSync(join(outside, "secret.yaml"), join(root, VALUES));
+      rmSync(join(root, "environments/production/environment.yaml"));
+      symlinkSync("/proc/self/environ", join(root, "environments/production/environment.yaml"));
+      const result = expectRefused([`${VALUES}: GEN007 is a symbolic link`, "environments/production/environment.yaml: GEN007 is a symbolic link"]);
+      expect(result.stderr).not.toContain("SECRET_CANARY_4711");
+      expect(result.stderr).not.toContain("PATH=");
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
+  it("a YAML alias bomb is GEN017 at the first alias, in a values file and in environment.yaml", () => {
+    const bomb = ["a: &a [x, x, x, x, x, x, x, x, x, x]", ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(", ")}]`)].join("\n");
+    edit(VALUES, (text) => `${text}\n${bomb}\n`);
+    edit("environments/development/environment.yaml", (text) => `${text}\n${bomb.replace(/^a:/, "x-bomb:")}\n`);
+    const line = readFileSync(join(root, VALUES), "utf8").split("\n").findIndex((l) => l.startsWith("b: &b")) + 1;
+    expectRefused([`${VALUES}:${line}:`, "GEN017 aliases expand to more than 100 copies", "environments/development/environment.yaml:"]);
+  });
+
+  it("an oversized values file is refused before it is read (GEN008)", () => {
+    edit(VALUES, (text) => `${text}# ${"x".repeat(1024 * 1024)}\n`);
+    expectRefused([`${VALUES}: GEN008 is `, "the limit is 1048576 bytes"]);
+  });
+
+  it("bytes that are not UTF-8 are refused with their line, not replaced (GEN009)", () => {
+    const text = readFileSync(join(root, "environments/staging/environment.yaml"));
+    const lines = text.toString("utf8").split("\n").length;
+    writeFileSync(join(root, "environments/staging/environment.yaml"), Buffer.concat([text, Buffer.from("# caf"), Buffer.from([0xe9]), Buffer.from("\n")]));
+    expectRefused([`environments/staging/environment.yaml:${lines}:1: GEN009 contains bytes that are not UTF-8.`]);
+  });
+
+  it("a renamed environment keeps its old output until --prune-environments (GEN092)", () => {
+    renameSync(join(root, "environments/development"), join(root, "environments/dev"));
+    edit("environments/dev/environment.yaml", (text) => text.replace(/^name: development$/m, "name: dev"));
+    const result = timed();
+    expect(result.status, result.stdout + result.stderr).toBe(1);
+    expect(result.stderr).toContain("apps/development: GEN092 apps/development/ was generated for environments/development/, which no longer exists; it is kept.");
+    expect(result.stderr).toContain("--prune-environments");
+    expect(treeDigest(join(root, "apps"))).toEqual(appsBefore);
+    const pruned = runGenerator(["--prune-environments"], root);
+    expect(pruned.status, pruned.stdout + pruned.stderr).toBe(0);
+    expect(pruned.stdout).toMatch(/generate-gitops: development: no longer under environments\/: \d+ removed\./);
+    expect(existsSync(join(root, "apps/development"))).toBe(false);
+    expect(existsSync(join(root, "apps/dev/README.md"))).toBe(true);
   });
 });

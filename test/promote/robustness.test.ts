@@ -317,3 +317,40 @@ describe("the token never appears in any output or error", () => {
     expect(everything).not.toContain(Buffer.from(TOKEN).toString("base64"));
   });
 });
+
+/**
+ * Hostile settings (issue 17): each is refused with its code before any request carries the token,
+ * without a stack trace, and nothing is published.
+ */
+describe("hostile settings are refused before the token is sent", () => {
+  const expectRefused = (result: { code: number; stderr: string }, harness: Harness, code: number, text: string) => {
+    expect(result.code, result.stderr).toBe(code);
+    expect(result.stderr).toContain(text);
+    expect(result.stderr).not.toMatch(/unexpected failure|\n\s+at .*:\d+:\d+\)?$/m);
+    expect(harness.standIn.requests).toEqual([]);
+  };
+
+  it("a malformed GITHUB_API_URL is PRM009, not a stack trace", async () => {
+    const harness = await startHarness();
+    const result = await harness.run(PROMOTE, { env: { GITHUB_API_URL: "::not a url" } });
+    expectRefused(result, harness, 1, 'PRM009 GITHUB_API_URL "::not a url" is not a URL.');
+  });
+
+  it("an http:// API URL off the local machine is PRM009: the token never travels in cleartext", async () => {
+    const harness = await startHarness();
+    const result = await harness.run(PROMOTE, { env: { GITHUB_API_URL: "http://github.example.com/api/v3" } });
+    expectRefused(result, harness, 1, 'PRM009 GITHUB_API_URL "http://github.example.com/api/v3" uses http; the token is sent only over https');
+    const server = await harness.run(PROMOTE, { env: { GITHUB_SERVER_URL: "http://github.example.com" } });
+    expectRefused(server, harness, 1, "PRM009 GITHUB_SERVER_URL");
+  });
+
+  it("--repo and GITHUB_REPOSITORY must be GitHub names: no path traversal into the API", async () => {
+    const harness = await startHarness();
+    for (const repo of ["../x", "acme/..", "-acme/gitops", "acme/git%2fops", `${"a".repeat(40)}/gitops`]) {
+      const result = await harness.run([...PROMOTE, "--root", harness.fixture.clone, "--repo", repo], { withoutRoot: true });
+      expectRefused(result, harness, 2, `PRM001 --repo "${repo}" is not owner/name`);
+    }
+    const fromEnv = await harness.run([...PROMOTE, "--root", harness.fixture.clone], { withoutRoot: true, env: { GITHUB_REPOSITORY: "acme/../../orgs/x" } });
+    expectRefused(fromEnv, harness, 1, 'PRM006 GITHUB_REPOSITORY "acme/../../orgs/x" is not owner/name');
+  });
+});

@@ -1,32 +1,36 @@
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { ENVIRONMENT_SCHEMA, listEnvironmentNames, readGeneratorInputs } from "../gitops/inputs.js";
+import { ENVIRONMENT_SCHEMA, InputProblems, listEnvironmentNames, readGeneratorInputs, type GeneratorInputs } from "../gitops/inputs.js";
 import { findEnvironmentDrift, listGeneratedEnvironments, removeEnvironment, writeEnvironments, type DriftEntry, type EnvironmentWrite } from "../gitops/output.js";
 import { planGitops, type EnvironmentOutput } from "../gitops/plan.js";
-import { formatProblem, PROBLEM_CATALOG } from "../gitops/problems.js";
+import { formatProblem, problem, PROBLEM_CATALOG } from "../gitops/problems.js";
 import { environmentObjects } from "../gitops/render-environment.js";
 import { diskValidatorCache, VALIDATOR_CACHE_DIR } from "../gitops/validator-cache.js";
 import { repoRoot } from "../paths.js";
 
-const USAGE = `Usage: nx run generate:gitops [-- [--check] [--environment <name>] [--root <dir>]]
-       tsx tools/src/cli/generate-gitops.ts [--check] [--env <name>] [--root <dir>]
+const USAGE = `Usage: nx run generate:gitops [-- [--check] [--environment <name>] [--root <dir>] [--prune-environments]]
+       tsx tools/src/cli/generate-gitops.ts [--check] [--env <name>] [--root <dir>] [--prune-environments]
 
 Generates apps/<env>/ (the Argo CD app-of-apps) from charts/ and environments/.
   --check                       write nothing; exit 1 and print a diff when apps/ is out of date
   --env, --environment <name>   only this environment (through nx use --environment: nx keeps --env for itself)
   --root <dir>                  repository root to read and write (default: this checkout)
+  --prune-environments          delete apps/<env>/ of environments no longer under environments/
+                                (without it such a directory is an error: a renamed environment
+                                must not silently delete its output)
   --codes                       print the error catalogue (code, problem, what to do) as a Markdown table
 
 Exit codes: 0 success, 1 validation problems or drift, 2 usage error.`;
 
 interface Options {
   check: boolean;
+  prune: boolean;
   env?: string;
   root: string;
 }
 
 function parseArguments(argv: readonly string[]): Options | { help: true } | { codes: true } | { error: string } {
-  const options: Options = { check: false, root: repoRoot };
+  const options: Options = { check: false, prune: false, root: repoRoot };
   for (let i = 0; i < argv.length; i++) {
     const argument = argv[i] as string;
     const [flag, inline] = argument.startsWith("--") && argument.includes("=") ? [argument.slice(0, argument.indexOf("=")), argument.slice(argument.indexOf("=") + 1)] : [argument, undefined];
@@ -34,6 +38,7 @@ function parseArguments(argv: readonly string[]): Options | { help: true } | { c
     if (flag === "--help" || flag === "-h") return { help: true };
     else if (flag === "--codes") return { codes: true };
     else if (flag === "--check") options.check = true;
+    else if (flag === "--prune-environments") options.prune = true;
     else if (flag === "--env" || flag === "--environment" || flag === "-e") {
       const env = value();
       if (!env) return { error: "--env needs an environment name." };
@@ -63,7 +68,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   if ("error" in parsed) return usageError("GEN090", parsed.error);
-  const { root, env, check } = parsed;
+  const { root, env, check, prune } = parsed;
   if (!existsSync(join(root, ENVIRONMENT_SCHEMA))) return usageError("GEN090", `${root} is not a repository root: it has no ${ENVIRONMENT_SCHEMA}.`);
   const known = listEnvironmentNames(root);
   if (env !== undefined && !known.includes(env)) {
@@ -71,7 +76,16 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 
   const validatorCache = diskValidatorCache(VALIDATOR_CACHE_DIR);
-  const plan = planGitops(readGeneratorInputs(root, env), { validatorCache });
+  let inputs: GeneratorInputs;
+  try {
+    inputs = readGeneratorInputs(root, env);
+  } catch (error) {
+    if (!(error instanceof InputProblems)) throw error;
+    for (const p of error.problems) console.error(formatProblem(p));
+    console.error(`\ngenerate-gitops: ${error.problems.length} input file(s) refused; nothing was written.`);
+    return 1;
+  }
+  const plan = planGitops(inputs, { validatorCache });
   validatorCache.saveCompiledCode?.();
   for (const warning of plan.warnings) console.error(formatProblem(warning));
   if (plan.problems.length > 0) {
@@ -82,6 +96,13 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   // Environments that disappeared from environments/ leave stale output behind, unless only one environment was asked for.
   const stale = env === undefined ? listGeneratedEnvironments(root).filter((name) => !known.includes(name)) : [];
+  if (stale.length > 0 && !prune && !check) {
+    for (const name of stale) {
+      console.error(formatProblem(problem("GEN092", `apps/${name}`, `apps/${name}/ was generated for environments/${name}/, which no longer exists; it is kept.`)));
+    }
+    console.error(`\ngenerate-gitops: ${stale.length} generated environment(s) without a source; nothing was written.`);
+    return 1;
+  }
   return check ? runCheck(root, plan.environments, stale) : runWrite(root, plan.environments, stale);
 }
 

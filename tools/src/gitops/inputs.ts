@@ -1,8 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { MAX_INPUT_BYTES, readInputFile } from "../files/read-input-file.js";
 import { readChartManifests, readUpstreamSchemas, type ChartManifestText, type UpstreamSchemaText } from "../catalog/catalog.js";
 import type { JsonSchema } from "../schemas/json-schema.js";
 import { gitRevisionLookup, type RevisionLookup } from "./git-revisions.js";
+import { problem, type Problem } from "./problems.js";
 
 /** A file's repository-relative path and its text (undefined when it does not exist). */
 export interface InputFile {
@@ -33,23 +35,36 @@ export interface GeneratorInputs {
 
 export const ENVIRONMENT_SCHEMA = "schemas/environment.json";
 
+/** Input files the generator refused to read (links leaving the repository, oversized or non-UTF-8 files): planning does not start. */
+export class InputProblems extends Error {
+  readonly problems: readonly Problem[];
+  constructor(problems: readonly Problem[]) {
+    super(`${problems.length} input file(s) refused`);
+    this.name = "InputProblems";
+    this.problems = problems;
+  }
+}
+
 /**
  * Reads the inputs of a checkout (or of a `--root` copy). `only` limits the environments read.
  * Pins are verified in the Git repository containing `options.repository` (default: `root`); a
  * promotion plans in a snapshot directory and passes its clone.
  */
 export function readGeneratorInputs(root: string, only?: string, options: { repository?: string } = {}): GeneratorInputs {
+  const refused: Problem[] = [];
+  const readInput = (file: string) => readChecked(root, file, refused);
   const charts = readChartManifests(root);
   const chartValues = new Map(
     charts.map((chart) => [
       chart.directoryName,
-      { schema: readInput(root, `charts/${chart.directoryName}/values.schema.json`), values: readInput(root, `charts/${chart.directoryName}/values.yaml`) },
+      { schema: readInput(`charts/${chart.directoryName}/values.schema.json`), values: readInput(`charts/${chart.directoryName}/values.yaml`) },
     ]),
   );
   const schemaText = readFileSync(join(root, ENVIRONMENT_SCHEMA), "utf8");
   const environments = listEnvironmentNames(root)
     .filter((name) => only === undefined || name === only)
-    .map((name) => readEnvironmentInput(root, name));
+    .map((name) => readEnvironmentInput(root, name, readInput));
+  if (refused.length > 0) throw new InputProblems(refused);
   return {
     charts,
     upstream: readUpstreamSchemas(root),
@@ -70,18 +85,27 @@ export function listEnvironmentNames(root: string): string[] {
     .sort();
 }
 
-function readEnvironmentInput(root: string, name: string): EnvironmentInput {
+function readEnvironmentInput(root: string, name: string, readInput: (file: string) => InputFile): EnvironmentInput {
   const valuesDir = join(root, "environments", name, "values");
   const valuesFiles = existsSync(valuesDir)
     ? readdirSync(valuesDir)
         .filter((file) => file.endsWith(".yaml"))
         .sort()
-        .map((file) => ({ component: file.slice(0, -".yaml".length), file: `environments/${name}/values/${file}`, text: readFileSync(join(valuesDir, file), "utf8") }))
+        .map((file) => ({ component: file.slice(0, -".yaml".length), ...readInput(`environments/${name}/values/${file}`) }))
+        .map(({ component, file, text }) => ({ component, file, text: text ?? "" }))
     : [];
-  return { name, environment: readInput(root, `environments/${name}/environment.yaml`), valuesFiles };
+  return { name, environment: readInput(`environments/${name}/environment.yaml`), valuesFiles };
 }
 
-function readInput(root: string, file: string): InputFile {
-  const absolute = join(root, file);
-  return { file, text: existsSync(absolute) ? readFileSync(absolute, "utf8") : undefined };
+/** A file's text, or undefined when it is absent or refused (the refusal is added to `refused`). */
+function readChecked(root: string, file: string, refused: Problem[]): InputFile {
+  const read = readInputFile(root, file);
+  if (read.kind === "text") return { file, text: read.text };
+  if (read.kind === "refused") {
+    const { refusal } = read;
+    if (refusal.reason === "outside") refused.push(problem("GEN007", file, `${refusal.message}; it was not read.`));
+    else if (refusal.reason === "too-large") refused.push(problem("GEN008", file, `${refusal.message} (${MAX_INPUT_BYTES / 1024} KiB); it was not read.`));
+    else refused.push(problem("GEN009", file, `${refusal.message}.`, { location: { line: refusal.line, column: 1 } }));
+  }
+  return { file, text: undefined };
 }

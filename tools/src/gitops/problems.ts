@@ -10,6 +10,10 @@ export const PROBLEM_CATALOG = {
   GEN004: { title: "Unknown key", fix: "Rename the key to the suggested one, or remove it: the schema does not allow it." },
   GEN005: { title: "Missing environment file", fix: "Create environments/<env>/environment.yaml (copy another environment's file) or delete the directory." },
   GEN006: { title: "Environment name mismatch", fix: "Make `name` in environment.yaml equal to the name of its directory under environments/." },
+  GEN007: { title: "Input file leaves the repository", fix: "Replace the symbolic link with the file itself (or a link to a file inside the repository): the generator reads only regular files of the repository it generates." },
+  GEN008: { title: "Input file too large", fix: "Keep each environment.yaml, values file and chart values file under 1 MiB (1,048,576 bytes); split large settings or move data out of the values." },
+  GEN009: { title: "Input file is not UTF-8", fix: "Save the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8`) and check the reported line for stray bytes." },
+  GEN017: { title: "Too many YAML aliases", fix: "Write the values out instead of repeating an anchor: an alias may expand to at most 100 copies of its anchor (an \"alias bomb\" would exhaust memory)." },
   GEN010: { title: "Invalid component metadata", fix: "Fix the chart's Chart.yaml (name equal to its directory; the platform.mcp-security.io/layer, /group and /dependencies annotations well-formed) or the x-upstream block of schemas/upstream/<name>.json." },
   GEN011: { title: "Unknown component", fix: "Use the name of a chart under charts/ or of an upstream component under schemas/upstream/ (or add it first)." },
   GEN012: { title: "Component not listed in environment (warning)", fix: "List the chart under `components:` in the environment: enable it with chartRevision and imageTag, or `<name>: {enabled: false}` to record that it stays out." },
@@ -35,6 +39,7 @@ export const PROBLEM_CATALOG = {
   GEN041: { title: "Duplicate generated name", fix: "Rename one of the components (or the environment) so that every generated Application and AppProject name is unique." },
   GEN090: { title: "Invalid command line", fix: "Run `nx run generate:gitops -- --help` for the usage." },
   GEN091: { title: "Unknown environment", fix: "Pass the name of a directory under environments/ to --env." },
+  GEN092: { title: "Generated environment without a source", fix: "apps/<env>/ exists but environments/<env>/ does not (renamed or deleted?): restore the directory, or run again with --prune-environments to delete apps/<env>/." },
 } as const satisfies Record<string, { title: string; fix: string }>;
 
 export type ProblemCode = keyof typeof PROBLEM_CATALOG;

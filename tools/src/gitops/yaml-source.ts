@@ -39,6 +39,9 @@ export function parseYamlSource(file: string, text: string): YamlSource {
   let problems: Problem[] = [];
   try {
     data = load(text, { schema: CORE_SCHEMA });
+    // js-yaml 4 has no alias limit: a file that may hold an alias takes the `yaml` path, whose
+    // toJS counts every alias expansion against maxAliasCount.
+    if (text.includes("*")) ({ data, problems } = full());
   } catch {
     ({ data, problems } = full());
   }
@@ -67,20 +70,65 @@ interface ParsedDocument {
 function parseWithPositions(file: string, text: string): ParsedDocument {
   const { LineCounter, parseDocument } = yamlLibrary();
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  // Repeated keys are found by duplicateKeyOffsets in one pass: the library's uniqueKeys compares each key with every earlier one (quadratic in a mapping's size).
+  const document = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true });
   const toLocation = (offset: number): SourceLocation => {
     const position = lineCounter.linePos(offset);
     return { line: position.line, column: position.col };
   };
   const problems = document.errors.map((error) => {
-    const location = toLocation(error.pos[0]);
-    if (error.code === "DUPLICATE_KEY") {
-      return problem("GEN002", file, `duplicate key: ${keyTextAt(text, error.pos[0])} is defined more than once in the same mapping.`, { location });
-    }
     const message = error.message.replace(/\s+at line \d+, column \d+:?[\s\S]*$/, "").trim();
-    return problem("GEN001", file, `malformed YAML: ${message}.`, { location });
+    return problem("GEN001", file, `malformed YAML: ${message}.`, { location: toLocation(error.pos[0]) });
   });
-  return { document, problems, toLocation, data: problems.length === 0 ? document.toJS({ maxAliasCount: 100 }) : undefined };
+  for (const offset of duplicateKeyOffsets(document)) {
+    problems.push(problem("GEN002", file, `duplicate key: ${keyTextAt(text, offset)} is defined more than once in the same mapping.`, { location: toLocation(offset) }));
+  }
+  if (problems.length > 0) return { document, problems, toLocation, data: undefined };
+  try {
+    return { document, problems, toLocation, data: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    const offset = firstAliasOffset(document);
+    const location = offset === undefined ? START : toLocation(offset);
+    const message = /Excessive alias count/.test(error.message)
+      ? `aliases expand to more than ${MAX_ALIAS_COUNT} copies of an anchor (an alias bomb); the file was not expanded.`
+      : `${error.message.split("\n")[0]}.`;
+    return { document, problems: [problem(/Excessive alias count/.test(error.message) ? "GEN017" : "GEN001", file, message, { location })], toLocation, data: undefined };
+  }
+}
+
+/** The `yaml` library's own bound on alias expansion (its default): each anchor's use count times the aliases inside it. */
+export const MAX_ALIAS_COUNT = 100;
+
+/** Offsets of every scalar key that repeats an earlier key of the same mapping, found with one set per mapping. */
+function duplicateKeyOffsets(document: Document): number[] {
+  const { isMap, isScalar, visit } = yamlLibrary();
+  const offsets: number[] = [];
+  visit(document, {
+    Map(_key, map) {
+      if (!isMap(map)) return;
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const name = String(pair.key.value);
+        if (seen.has(name)) offsets.push(pair.key.range?.[0] ?? 0);
+        else seen.add(name);
+      }
+    },
+  });
+  return offsets;
+}
+
+function firstAliasOffset(document: Document): number | undefined {
+  const { visit } = yamlLibrary();
+  let offset: number | undefined;
+  visit(document, {
+    Alias(_key, alias) {
+      offset = alias.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  return offset;
 }
 
 /** The deepest node along a path, with the key node of the last step when the path was found. */

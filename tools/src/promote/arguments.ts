@@ -44,6 +44,19 @@ export interface CliOptions {
 const NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const BRANCH = /^[A-Za-z0-9._/-]+$/;
 
+/** GitHub's rules for an owner (user or organization login) and a repository name. */
+const OWNER = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}$/;
+const REPOSITORY = /^[A-Za-z0-9._-]{1,100}$/;
+export const REPOSITORY_RULES = "the owner is 1-39 letters, digits or dashes not starting with a dash; the name is 1-100 letters, digits, '.', '_' or '-' and not '.' or '..'.";
+
+/** `owner/name` when both parts follow GitHub's rules (so neither can step out of the API path), else undefined. */
+export function parseRepository(text: string): { owner: string; name: string } | undefined {
+  const [owner, name, ...rest] = text.split("/");
+  if (rest.length > 0 || owner === undefined || name === undefined) return undefined;
+  if (!OWNER.test(owner) || !REPOSITORY.test(name) || name === "." || name === "..") return undefined;
+  return { owner, name };
+}
+
 /** Parses the command line; returns the options, `help`, or what is wrong with it. */
 export function parseArguments(argv: readonly string[]): CliOptions | { help: true } | { error: string } {
   const options: CliOptions = { base: "main", dryRun: false, rollback: false, doctor: false };
@@ -100,9 +113,9 @@ export function parseArguments(argv: readonly string[]): CliOptions | { help: tr
       case "--repo": {
         const repo = needs("owner/name");
         if (typeof repo !== "string") return repo;
-        const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(repo);
-        if (!match) return { error: `--repo "${repo}" is not owner/name.` };
-        options.repo = { owner: match[1] as string, name: match[2] as string };
+        const parsedRepo = parseRepository(repo);
+        if (!parsedRepo) return { error: `--repo "${repo}" is not owner/name: ${REPOSITORY_RULES}` };
+        options.repo = parsedRepo;
         break;
       }
       case "--base": {

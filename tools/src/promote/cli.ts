@@ -1,11 +1,11 @@
 import { resolve } from "node:path";
-import { parseArguments, USAGE, type CliOptions } from "./arguments.js";
+import { parseArguments, parseRepository, REPOSITORY_RULES, USAGE, type CliOptions } from "./arguments.js";
 import type { ArgoCdConnection } from "./argocd-gate.js";
 import { readPromotionConfig } from "./config.js";
 import { formatDoctor, runDoctor } from "./doctor.js";
 import { formatPromotionError, isPromotionError, PromotionError, type PromotionErrorCode } from "./errors.js";
 import { remoteUrl, repositoryRoot, resolveCommit } from "./git.js";
-import { createOctokit, DEFAULT_API_URL, type Credentials, type GitHubClientOptions } from "./github-client.js";
+import { checkGitHubUrl, createOctokit, DEFAULT_API_URL, type Credentials, type GitHubClientOptions } from "./github-client.js";
 import { GitHubRepository } from "./github-repository.js";
 import type { ChartRenderer } from "./manifest-diff.js";
 import { runPromotion, type PromotionOutcome } from "./promote.js";
@@ -64,7 +64,7 @@ async function promote(options: CliOptions, io: CliIo, out: (t: string) => void,
   const root = localClone(options, io);
   const credentials = credentialsFrom(io.env);
   if (!credentials && !options.dryRun) throw new PromotionError("PRM005", "no GITHUB_TOKEN (nor GitHub App) in the environment; a promotion that publishes needs one.");
-  const apiUrl = io.env.GITHUB_API_URL || DEFAULT_API_URL;
+  const apiUrl = apiUrlFrom(io.env);
   const repo = repositoryOf(options, io.env, root, apiUrl, credentials !== undefined);
   const github = credentials && repo ? await connect(repo, credentials, apiUrl, io, err) : undefined;
   const webBase = githubWebUrl(apiUrl, io.env.GITHUB_SERVER_URL);
@@ -92,7 +92,7 @@ async function doctor(options: CliOptions, io: CliIo, out: (t: string) => void, 
   const root = localClone(options, io);
   const credentials = credentialsFrom(io.env);
   if (!credentials) throw new PromotionError("PRM005", "--doctor checks the token's rights, so it needs GITHUB_TOKEN (or a GitHub App).");
-  const apiUrl = io.env.GITHUB_API_URL || DEFAULT_API_URL;
+  const apiUrl = apiUrlFrom(io.env);
   const repo = repositoryOf(options, io.env, root, apiUrl, true) as { owner: string; name: string };
   const github = await connect(repo, credentials, apiUrl, io, err);
   const config = configAtBase(root, options.base);
@@ -118,6 +118,12 @@ function configAtBase(root: string, base: string) {
   }
 }
 
+/** GITHUB_API_URL (default github.com's), checked together with GITHUB_SERVER_URL before any request. */
+function apiUrlFrom(env: NodeJS.ProcessEnv): string {
+  if (env.GITHUB_SERVER_URL) checkGitHubUrl("GITHUB_SERVER_URL", env.GITHUB_SERVER_URL);
+  return env.GITHUB_API_URL ? checkGitHubUrl("GITHUB_API_URL", env.GITHUB_API_URL) : DEFAULT_API_URL;
+}
+
 function localClone(options: CliOptions, io: CliIo): string {
   return repositoryRoot(options.root ? resolve(io.cwd, options.root) : io.cwd);
 }
@@ -136,12 +142,16 @@ export function credentialsFrom(env: NodeJS.ProcessEnv): Credentials | undefined
 /** --repo, else GITHUB_REPOSITORY, else the origin remote when it points at the GitHub host in use. */
 export function repositoryOf(options: CliOptions, env: NodeJS.ProcessEnv, root: string, apiUrl: string, required: boolean): { owner: string; name: string } | undefined {
   if (options.repo) return options.repo;
-  const fromEnv = /^([^/\s]+)\/([^/\s]+)$/.exec(env.GITHUB_REPOSITORY ?? "");
-  if (fromEnv) return { owner: fromEnv[1] as string, name: fromEnv[2] as string };
+  if (env.GITHUB_REPOSITORY) {
+    const fromEnv = parseRepository(env.GITHUB_REPOSITORY);
+    if (!fromEnv) throw new PromotionError("PRM006", `GITHUB_REPOSITORY "${env.GITHUB_REPOSITORY}" is not owner/name: ${REPOSITORY_RULES}`);
+    return fromEnv;
+  }
   const origin = remoteUrl(root);
   const host = new URL(githubWebUrl(apiUrl, env.GITHUB_SERVER_URL)).host;
   const match = origin ? new RegExp(`^(?:https://|ssh://git@|git@)${host.replace(/\./g, "\\.")}[:/]([^/]+)/([^/]+?)(?:\\.git)?/?$`).exec(origin) : null;
-  if (match) return { owner: match[1] as string, name: match[2] as string };
+  const fromOrigin = match ? parseRepository(`${match[1]}/${match[2]}`) : undefined;
+  if (fromOrigin) return fromOrigin;
   if (required) throw new PromotionError("PRM006", `cannot tell which GitHub repository to use: no --repo, no GITHUB_REPOSITORY, and the origin remote (${origin ?? "none"}) is not on ${host}.`);
   return undefined;
 }

@@ -6,6 +6,29 @@ import { PromotionError } from "./errors.js";
 
 export const DEFAULT_API_URL = "https://api.github.com";
 
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
+
+/**
+ * Checks GITHUB_API_URL (or GITHUB_SERVER_URL) before any request carries the token to it: an
+ * absolute https URL without credentials, query or fragment; plain http only to a loopback host
+ * (a local stand-in), where the token never crosses a network.
+ */
+export function checkGitHubUrl(variable: string, value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new PromotionError("PRM009", `${variable} "${value}" is not a URL.`);
+  }
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && LOOPBACK.test(url.hostname))) {
+    throw new PromotionError("PRM009", `${variable} "${value}" uses ${url.protocol.replace(/:$/, "")}; the token is sent only over https (plain http only to localhost).`);
+  }
+  if (url.username !== "" || url.password !== "" || url.search !== "" || url.hash !== "") {
+    throw new PromotionError("PRM009", `${variable} must not contain credentials, a query or a fragment.`);
+  }
+  return value;
+}
+
 export type Credentials = { kind: "token"; token: string } | { kind: "app"; appId: string; privateKey: string; installationId?: number };
 
 export interface GitHubClientOptions {
