@@ -4,7 +4,7 @@ import type { JsonSchema } from "../schemas/json-schema.js";
 import type { EnvironmentSpec } from "./environment-model.js";
 import { isPlainObject, mergeHelmValues } from "./helm-values.js";
 import { problem, type Problem } from "./problems.js";
-import { schemaErrorsToProblems } from "./schema-validation.js";
+import { createValidator, schemaErrorsToProblems } from "./schema-validation.js";
 import { parseYamlSource, type YamlSource } from "./yaml-source.js";
 
 export interface EnvironmentFileResult {
@@ -47,4 +47,14 @@ function withDefaults(schema: JsonSchema, data: Record<string, unknown>): Enviro
   const windowDefaults = windowSchema ? defaultsOf(schema, (windowSchema.items as JsonSchema | undefined) ?? {}) : {};
   merged.syncWindows = ((merged.syncWindows as unknown[]) ?? []).map((window) => mergeHelmValues(windowDefaults ?? {}, window));
   return merged as unknown as EnvironmentSpec;
+}
+
+/**
+ * The generator's own checks of one environment.yaml (strict parse, alias and duplicate-key limits,
+ * the schema, `name` equal to the directory), for a caller that holds only the text, such as the
+ * promotion reading its source environment: a list or a misspelled key is refused, not read as
+ * "no pins".
+ */
+export function checkEnvironmentText(directoryName: string, text: string, schema: JsonSchema): EnvironmentFileResult {
+  return readEnvironmentFile(directoryName, `environments/${directoryName}/environment.yaml`, text, schema, createValidator(schema));
 }
