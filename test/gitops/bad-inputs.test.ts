@@ -184,6 +184,7 @@ describe("command line", () => {
     expect(check.stderr).toContain("apps/production/root/projects/default.yaml (changed)");
     expect(check.stderr).toContain("apps/retired/old.yaml (stale)");
     expect(check.stderr).toContain("apps/staging/stray.yaml (stale)");
+    expect(check.stderr).toContain("fix: run `nx run generate:gitops -- --prune-environments` and commit apps/.");
     expect(readFileSync(join(root, "apps/production/root/projects/default.yaml"), "utf8")).toContain("'*'");
 
     const write = runGenerator(["--prune-environments"], root);

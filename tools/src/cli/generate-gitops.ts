@@ -145,7 +145,7 @@ function runCheck(root: string, outputs: readonly EnvironmentOutput[], stale: re
     return 0;
   }
   console.error(drift.map((d) => d.patch).join("\n"));
-  console.error(`generate-gitops --check: ${drift.length} file(s) out of date: ${drift.map((d) => `${d.path} (${d.kind})`).join(", ")}.\n    fix: run \`nx run generate:gitops\` and commit apps/.`);
+  console.error(`generate-gitops --check: ${drift.length} file(s) out of date: ${drift.map((d) => `${d.path} (${d.kind})`).join(", ")}.\n    fix: run \`nx run generate:gitops${stale.length > 0 ? " -- --prune-environments" : ""}\` and commit apps/.`);
   return 1;
 }
 
