@@ -34,7 +34,7 @@ let template: FixtureRepository | undefined;
 
 /** The fixture repository is built once per test file and copied for each harness (building runs the generator). */
 function freshFixture(): FixtureRepository {
-  template ??= createFixtureRepository({ promotionConfig: "labels: [promotion]\nreviewers: [release-manager]\nteamReviewers: [sre]\n" });
+  template ??= createFixtureRepository({ promotionConfig: "labels: [promotion]\nreviewers: [release-manager]\nteamReviewers: [sre]\nidentity: promotion-bot\n" });
   return copyFixture(template);
 }
 

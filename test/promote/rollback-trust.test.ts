@@ -129,3 +129,15 @@ describe("rollback trusts only genuine promotion pull requests", () => {
   });
 
 });
+
+describe("through the command (needs the promote.ts wiring)", () => {
+  it("a forged docs PR is ignored with a warning and the rollback undoes the genuine promotion", async () => {
+    const setup = await promotedAndMerged();
+    const forged = await mergeForgedPull(setup, { head: "docs-typo", author: "mallory", labels: [] });
+    const result = await setup.harness.run(["--rollback", "--to", "production", "--dry-run"], { render });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain(`ignoring the promotion record in #${forged}`);
+    expect(result.stderr).toContain("rolling back #1");
+    expect(result.outcome?.plan.changes.map((c) => String(c.to)).some((to) => to.startsWith("attacker-"))).toBe(false);
+  });
+});

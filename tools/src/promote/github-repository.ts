@@ -120,6 +120,14 @@ export class GitHubRepository {
     });
   }
 
+  /** Who opened a pull request and the commit its merge created (what rollback checks a promotion record against). */
+  mergedPull(number: number): Promise<{ author: string | undefined; mergeCommit: string | null }> {
+    return this.call({ what: `read pull request #${number}`, permission: "pull-requests: read" }, async () => {
+      const { data } = await this.octokit.rest.pulls.get({ ...this.repoParams, pull_number: number });
+      return { author: data.user?.login, mergeCommit: data.merge_commit_sha };
+    });
+  }
+
   createPull(input: { branch: string; base: string; title: string; body: string }): Promise<PullSummary> {
     return this.call({ what: "open the promotion pull request", permission: PULLS_WRITE }, async () => {
       const { data } = await this.octokit.rest.pulls.create({ ...this.repoParams, head: input.branch, base: input.base, title: input.title, body: input.body, maintainer_can_modify: false });

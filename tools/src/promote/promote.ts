@@ -17,7 +17,7 @@ import { imageSourceOf, provenanceLinks, type Link } from "./provenance.js";
 import { previewPublication, publishPromotion } from "./publish.js";
 import { checkEnvironment, generatorPaths, regenerateEnvironment } from "./regenerate.js";
 import { createRedactor, secretsFromEnvironment, type Redactor } from "./redact.js";
-import { planRollback } from "./rollback.js";
+import { planTrustedRollback } from "./rollback.js";
 import { Workspace } from "./snapshot.js";
 import { applyScalarEdits } from "./yaml-edit.js";
 
@@ -99,7 +99,7 @@ export async function runPromotion(request: PromotionRequest, context: Promotion
     let rollbackOf: number | undefined;
     if (request.rollback) {
       if (!github) throw new PromotionError("PRM005", "--rollback reads the merged promotion pull requests from GitHub, so it needs credentials even with --dry-run.");
-      const rollback = planRollback({ pulls: await github.recentlyClosedPulls(request.base), target, patterns, components: request.components });
+      const rollback = await planTrustedRollback({ pulls: await github.recentlyClosedPulls(request.base), target, patterns, components: request.components, rule: config, source: github, root: request.root, warn: context.log });
       plan = rollback.plan;
       rollbackOf = rollback.undoes.number;
       context.log(`rolling back #${rollback.undoes.number} (${rollback.undoes.url}).`);
