@@ -1,6 +1,5 @@
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { parseDocument } from "yaml";
+import { readInputFile } from "../files/read-input-file.js";
+import { parseYamlSource } from "../gitops/yaml-source.js";
 import { PromotionError } from "./errors.js";
 
 /** Where the repository configures its promotion pull requests (optional). */
@@ -38,18 +37,25 @@ const LIST_KEYS = ["labels", "reviewers", "teamReviewers"] as const;
 
 /** Reads and checks .github/promotion.yml of a snapshot; absent means the defaults. */
 export function readPromotionConfig(root: string): PromotionConfig {
-  const path = join(root, CONFIG_FILE);
-  if (!existsSync(path)) return structuredClone(DEFAULT_CONFIG);
-  return parsePromotionConfig(readFileSync(path, "utf8"));
+  // The generator's reader: a link leaving the snapshot, a file over 1 MiB or non-UTF-8 bytes are refused unread.
+  const read = readInputFile(root, CONFIG_FILE);
+  if (read.kind === "missing") return structuredClone(DEFAULT_CONFIG);
+  if (read.kind === "refused") {
+    const line = read.refusal.reason === "not-utf8" ? `:${read.refusal.line}` : "";
+    throw new PromotionError("PRM007", `${CONFIG_FILE}${line}: ${read.refusal.message}; it was not read.`);
+  }
+  return parsePromotionConfig(read.text);
 }
 
 export function parsePromotionConfig(text: string): PromotionConfig {
   const fail = (what: string): never => {
     throw new PromotionError("PRM007", `${CONFIG_FILE}: ${what}`);
   };
-  const document = parseDocument(text, { uniqueKeys: true });
-  if (document.errors.length > 0) fail(`malformed YAML: ${document.errors[0]?.message.split("\n")[0]}`);
-  const data = (document.toJS() ?? {}) as unknown;
+  // The generator's parser: repeated keys found in one pass, aliases bounded (GEN002/GEN017 wording).
+  const source = parseYamlSource(CONFIG_FILE, text);
+  const first = source.problems[0];
+  if (first) throw new PromotionError("PRM007", `${CONFIG_FILE}:${first.location?.line ?? 1}:${first.location?.column ?? 1}: ${first.message}`);
+  const data = (source.data ?? {}) as unknown;
   if (typeof data !== "object" || data === null || Array.isArray(data)) return fail("must be a mapping.");
   const config = structuredClone(DEFAULT_CONFIG);
   for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
