@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { childEnvironment } from "../process/child-env.js";
 
 /**
  * What the generator asks the Git repository about the pins of every environment, in one go: which
@@ -92,7 +93,7 @@ function mergeAncestry(ancestry: RevisionQuery["ancestry"]): { branch: string; c
 }
 
 function git(dir: string, args: readonly string[], input: string): { stdout: string } | { unavailable: string } {
-  const result = spawnSync("git", args, { cwd: dir, input, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, env: { ...process.env, GIT_TERMINAL_PROMPT: "0" } });
+  const result = spawnSync("git", args, { cwd: dir, input, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, env: childEnvironment(process.env, { GIT_TERMINAL_PROMPT: "0" }) });
   // git exits before reading its input outside a repository: that is an EPIPE error beside the exit status that explains it.
   if (result.error && (result.status === null || result.status === 0)) return { unavailable: `git could not be run in ${dir}: ${result.error.message}` };
   if (result.status !== 0) return { unavailable: `git ${args[0]} failed in ${dir}: ${(result.stderr.trim().split("\n")[0] ?? "").trim() || `exit status ${result.status}`}` };

@@ -81,6 +81,8 @@ async function promote(options: CliOptions, io: CliIo, out: (t: string) => void,
       render: io.render,
       command: commandLine(options),
       bodyLimit: io.bodyLimit,
+      // Everything published is redacted with the secrets of the environment this command was given.
+      redact: createRedactor(secretsFromEnvironment(io.env)),
     },
   );
   io.onOutcome?.(outcome);

@@ -1,7 +1,9 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "yaml";
 import type { JsonSchema } from "../schemas/json-schema.js";
+import { readInputFile } from "../files/read-input-file.js";
+import { checkEnvironmentText } from "../gitops/environment.js";
+import { formatProblem } from "../gitops/problems.js";
 import { checkSourceReadiness, type ArgoCdConnection } from "./argocd-gate.js";
 import { CONFIG_FILE, readPromotionConfig } from "./config.js";
 import { PromotionError } from "./errors.js";
@@ -92,7 +94,7 @@ export async function runPromotion(request: PromotionRequest, context: Promotion
     const patterns = findPromotablePatterns(schema);
     const targetFile = `environments/${request.to}/environment.yaml`;
     const targetText = readEnvironmentText(snapshot, request.to, baseCommit);
-    const target: EnvironmentData = { name: request.to, data: parseEnvironment(targetFile, targetText) };
+    const target: EnvironmentData = { name: request.to, data: parseEnvironment(request.to, targetText, schema) };
     const branch = promotionBranch(request);
 
     let plan: PromotionPlan;
@@ -105,7 +107,7 @@ export async function runPromotion(request: PromotionRequest, context: Promotion
       context.log(`rolling back #${rollback.undoes.number} (${rollback.undoes.url}).`);
     } else {
       const from = request.from as string;
-      const source: EnvironmentData = { name: from, data: parseEnvironment(`environments/${from}/environment.yaml`, readEnvironmentText(snapshot, from, baseCommit)) };
+      const source: EnvironmentData = { name: from, data: parseEnvironment(from, readEnvironmentText(snapshot, from, baseCommit), schema) };
       plan = planPromotion({ source, target, patterns, components: request.components });
     }
     context.out(formatPlanTable(plan));
@@ -234,18 +236,23 @@ function readEnvironmentSchema(snapshot: string, base: string, baseCommit: strin
   }
 }
 
+/** The environment file at the base commit, with the generator's input limits (links, size, UTF-8). */
 function readEnvironmentText(snapshot: string, environment: string, baseCommit: string): string {
-  const path = join(snapshot, "environments", environment, "environment.yaml");
-  if (!existsSync(path)) throw new PromotionError("PRM002", `environments/${environment}/environment.yaml does not exist at the base commit ${baseCommit.slice(0, 12)}.`);
-  return readFileSync(path, "utf8");
+  const file = `environments/${environment}/environment.yaml`;
+  const read = readInputFile(snapshot, file);
+  if (read.kind === "missing") throw new PromotionError("PRM002", `${file} does not exist at the base commit ${baseCommit.slice(0, 12)}.`);
+  if (read.kind === "refused") throw new PromotionError("PRM004", `${file} ${read.refusal.message}.`);
+  return read.text;
 }
 
-function parseEnvironment(file: string, text: string): unknown {
-  try {
-    return parse(text, { uniqueKeys: true });
-  } catch (error) {
-    throw new PromotionError("PRM004", `${file}: ${(error as Error).message.split("\n")[0]}`);
-  }
+/**
+ * The environment's data, after the generator's own checks of the file (linear duplicate-key and
+ * alias limits, the schema, name = directory): a list or a misspelled key is an error, never "0 pins".
+ */
+function parseEnvironment(environment: string, text: string, schema: JsonSchema): unknown {
+  const result = checkEnvironmentText(environment, text, schema);
+  if (result.problems.length > 0) throw new PromotionError("PRM004", result.problems.map(formatProblem).join("\n"));
+  return result.source.data;
 }
 
 async function gateOnArgoCd(argocd: ArgoCdConnection, request: PromotionRequest, snapshot: string, plan: PromotionPlan, log: (text: string) => void): Promise<void> {

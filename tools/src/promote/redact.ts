@@ -56,19 +56,5 @@ export function secretsFromEnvironment(env: NodeJS.ProcessEnv): string[] {
   return [...SECRET_VARIABLES, ...others].map((name) => env[name]).filter((value): value is string => typeof value === "string" && value !== "");
 }
 
-/**
- * Variables a child process of the promotion (git, helm) may see: what they need to find programs,
- * their configuration and caches, and the locale. Everything else, above all the credentials, is
- * left out, so a chart or a git hook that reads its environment finds nothing worth taking.
- */
-const CHILD_VARIABLES = ["PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "HELM_CACHE_HOME", "HELM_CONFIG_HOME", "HELM_DATA_HOME"] as const;
-
-/** The minimal environment for a child process, taken from `env` (see CHILD_VARIABLES); secret-looking names never pass. */
-export function childEnvironment(env: NodeJS.ProcessEnv = process.env, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const out: NodeJS.ProcessEnv = {};
-  for (const name of CHILD_VARIABLES) {
-    const value = env[name];
-    if (value !== undefined && !isSecretName(name)) out[name] = value;
-  }
-  return { ...out, ...extra };
-}
+/** The minimal environment of the promotion's child processes (git, helm): tools/src/process/child-env.ts. */
+export { childEnvironment } from "../process/child-env.js";

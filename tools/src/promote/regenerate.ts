@@ -4,7 +4,7 @@
  * absorbed here.
  */
 import { IMAGE_TAG_PARAMETER } from "../gitops/component-values.js";
-import { readGeneratorInputs } from "../gitops/inputs.js";
+import { InputProblems, readGeneratorInputs } from "../gitops/inputs.js";
 import { names } from "../gitops/manifests/conventions.js";
 import { compareEnvironment, writeEnvironment } from "../gitops/output.js";
 import { planGitops } from "../gitops/plan.js";
@@ -51,7 +51,15 @@ export function regenerateEnvironment(root: string, environment: string, reposit
 }
 
 function planOne(root: string, environment: string, repository: string) {
-  const plan = planGitops(readGeneratorInputs(root, environment, { repository }));
+  let inputs;
+  try {
+    inputs = readGeneratorInputs(root, environment, { repository });
+  } catch (error) {
+    // Refused input files (a link leaving the repository, too large, not UTF-8): GEN problems, not a crash.
+    if (error instanceof InputProblems) return { ok: false as const, problems: error.problems.map(formatProblem) };
+    throw error;
+  }
+  const plan = planGitops(inputs);
   const output = plan.environments.find((e) => e.name === environment);
   if (plan.problems.length > 0 || !output) {
     const problems = plan.problems.map(formatProblem);
