@@ -155,6 +155,15 @@ describe("errors become stable codes with what to do", () => {
     expect(result.stderr).toMatch(/PRM013 the generator rejects production with the promoted pins:\n.*GEN030 chartRevision "main" of alpha is not a full commit SHA/);
     expect(harness.standIn.writes()).toEqual([]);
   });
+  it("a source environment the generator would refuse (here a list) is PRM004 with the generator's own problems, not a promotion of 0 pins", async () => {
+    const harness = await startHarness();
+    harness.fixture.commitAndPush("staging becomes a list", { "environments/staging/environment.yaml": "- name: staging\n- components: {}\n" });
+    const result = await harness.run(PROMOTE);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/PRM004 environments\/staging\/environment\.yaml/);
+    expect(result.stderr).not.toMatch(/0 pin/);
+    expect(harness.standIn.writes()).toEqual([]);
+  });
 });
 
 describe("pins the promotion carries", () => {
