@@ -1,13 +1,12 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { repoRoot } from "../../tools/src/paths.js";
+import { valueFilePaths } from "../../tools/src/render/render-application.js";
 import { environmentNames, generatedObjects } from "../gitops/support/generated.js";
-import { componentApplications, renderComponent } from "../support/component-renders.js";
+import { checkoutFor, componentApplications, renderComponent } from "../support/component-renders.js";
 
 /**
- * Every in-cluster address written in an environment's values (environments/<env>/values/*.yaml
- * and the values the generator hands charts through helm.valuesObject) must name a Service that some
+ * Every in-cluster address written in an environment's values (the value files its Applications read,
+ * at their pinned revision, and the values the generator hands charts through helm.valuesObject) must name a Service that some
  * component of the same environment renders: `<service>.<namespace>.svc[.cluster.local]`, or
  * `<pod>.<service>.<namespace>.svc…` for a pod of a headless Service.
  */
@@ -17,11 +16,11 @@ function inClusterAddresses(text: string): { service: string; namespace: string;
   return [...text.matchAll(ADDRESS)].map((m) => ({ service: m[1] as string, namespace: m[3] as string, address: m[0] }));
 }
 
+/** The value files each Application of the environment reads, at the revision it reads them (as Argo CD would). */
 function addressesOf(env: string): { file: string; service: string; namespace: string; address: string }[] {
-  const dir = join(repoRoot, "environments", env, "values");
-  const fromValues = readdirSync(dir)
-    .filter((f) => f.endsWith(".yaml"))
-    .flatMap((f) => inClusterAddresses(readFileSync(join(dir, f), "utf8")).map((a) => ({ ...a, file: `environments/${env}/values/${f}` })));
+  const fromValues = componentApplications()
+    .filter((a) => a.env === env && !a.requestError)
+    .flatMap((app) => valueFilePaths(app.request, checkoutFor(app.env)).flatMap((path, i) => inClusterAddresses(readFileSync(path, "utf8")).map((a) => ({ ...a, file: `${app.request.valueFiles[i]?.path}@${app.request.valueFiles[i]?.revision}` }))));
   const fromGenerated = generatedObjects(env)
     .filter((o) => o.object.kind === "Application")
     .flatMap((o) => inClusterAddresses(JSON.stringify(o.object.spec ?? {})).map((a) => ({ ...a, file: o.file })));

@@ -33,6 +33,16 @@ function repositoryDirectory(checkout: RepositoryCheckout, revision: string): st
   return commitSnapshot(checkout.root, commit, ["apps", "charts", "environments"]);
 }
 
+/** Where each value file of the request is on this machine (at the revision the Application reads it). */
+export function valueFilePaths(request: RenderRequest, checkout: RepositoryCheckout): string[] {
+  return request.valueFiles.map((file) => {
+    if (file.repoURL !== checkout.url) throw new RenderInputError(`${request.application}: value file ${file.path} comes from ${file.repoURL}, not this repository.`);
+    const path = join(repositoryDirectory(checkout, file.revision), file.path);
+    if (!existsSync(path)) throw new RenderInputError(`${request.application}: value file ${file.path} does not exist at ${file.revision}; Argo CD fails the render.`);
+    return path;
+  });
+}
+
 export interface ApplicationRender extends CachedRender {
   args: string[];
   binary: BinaryName;
@@ -50,12 +60,7 @@ export function renderApplication(request: RenderRequest, binary: BinaryName, ch
     if (!existsSync(join(chartPath, "Chart.yaml"))) throw new RenderInputError(`${request.application}: ${request.chart.path} has no Chart.yaml at ${request.chart.revision}.`);
   }
   paths.push(chartPath);
-  const valueFiles = request.valueFiles.map((file) => {
-    if (file.repoURL !== checkout.url) throw new RenderInputError(`${request.application}: value file ${file.path} comes from ${file.repoURL}, not this repository.`);
-    const path = join(repositoryDirectory(checkout, file.revision), file.path);
-    if (!existsSync(path)) throw new RenderInputError(`${request.application}: value file ${file.path} does not exist at ${file.revision}; Argo CD fails the render.`);
-    return path;
-  });
+  const valueFiles = valueFilePaths(request, checkout);
   paths.push(...valueFiles);
   let valuesObjectFile: string | undefined;
   if (request.valuesObject) {
