@@ -63,6 +63,8 @@ export function cachedHelm(binaryName: BinaryName, args: readonly string[], path
     }
   }
   const result = run(binary, args, { timeoutMs: 300_000 });
+  // A render stopped by the time limit says nothing about the chart: never kept.
+  if (result.status === 124) return { ...result, cached: false };
   mkdirSync(join(dir, key.slice(0, 2)), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
   writeFileSync(temporary, JSON.stringify(result));
