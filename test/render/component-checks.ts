@@ -75,6 +75,13 @@ export function componentRenderChecks(env: string): void {
       expect(problems, formatProblems(problems)).toEqual([]);
     });
 
+    it.runIf(!app.upstream)("its NetworkPolicies admit named pods only: no ingress peer selects a whole namespace (metrics included)", () => {
+      const wide = renderComponent(app)
+        .objects.filter((o) => o.kind === "NetworkPolicy")
+        .flatMap((policy) => (((policy as { spec?: { ingress?: { from?: { namespaceSelector?: unknown; podSelector?: unknown; ipBlock?: unknown }[] }[] } }).spec?.ingress ?? []).flatMap((rule) => (rule.from ?? []).filter((peer) => peer.namespaceSelector !== undefined && peer.podSelector === undefined).map((peer) => `${policy.metadata?.name}: ${JSON.stringify(peer)}`))));
+      expect(wide).toEqual([]);
+    });
+
     it("its sources and every object it renders are permitted by its AppProject", () => {
       const project = projectOf(app);
       const server = (app.application.spec as { destination: { server: string } }).destination.server;

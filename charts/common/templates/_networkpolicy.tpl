@@ -28,7 +28,8 @@ Usage: {{ include "common.callers" (dict "root" $ "callers" .Values.istio.author
 {{/*
 common.networkPolicy: a networking.k8s.io/v1 NetworkPolicy for the main workload's pods while
 `networkPolicy.enabled`. Ingress: only the callers (common.callers) on `callerPorts`, and the
-monitoring namespace on the metrics port; with `defaultDenyIngress: false` all ingress is allowed.
+scraper's pods (`metrics.podLabels`, required: never the whole monitoring namespace) on the metrics
+port; with `defaultDenyIngress: false` all ingress is allowed.
 Egress (when `egress.enabled`): DNS, istiod (while istio.enabled), `allowedApps` and `allowedCidrs`.
 Usage: {{ include "common.networkPolicy" (dict "root" $) }}
 */}}
@@ -75,15 +76,16 @@ spec:
         {{- end }}
     {{- end }}
     {{- if $metrics.enabled }}
+    {{- if not $metrics.podLabels }}
+    {{- fail (printf "%s: networkPolicy.metrics.podLabels is empty, which would admit every pod of namespace %s to the metrics port. Name the scraper's pods, e.g. app.kubernetes.io/name: prometheus." (include "common.names.name" (dict "root" $root)) ($metrics.namespace | default "monitoring")) }}
+    {{- end }}
     - from:
         - namespaceSelector:
             matchLabels:
               kubernetes.io/metadata.name: {{ $metrics.namespace | default "monitoring" }}
-          {{- with $metrics.podLabels }}
           podSelector:
             matchLabels:
-              {{- toYaml . | nindent 14 }}
-          {{- end }}
+              {{- toYaml $metrics.podLabels | nindent 14 }}
       ports:
         - port: {{ $metrics.port | default "metrics" }}
           protocol: TCP

@@ -1127,7 +1127,7 @@ export interface NetworkPolicy {
      */
     namespace?: string;
     /**
-     * Optional labels narrowing the allowed pods inside that namespace (e.g. `app.kubernetes.io/name: prometheus`); empty allows the whole namespace.
+     * Labels of the scraper's pods inside that namespace (kube-prometheus-stack's Prometheus pods carry `app.kubernetes.io/name: prometheus`). Required: an empty selector would admit every pod of the namespace, so the chart refuses it.
      */
     podLabels?: {
       [k: string]: string | undefined;
