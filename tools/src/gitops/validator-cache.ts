@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { Script } from "node:vm";
 import type { ValidateFunction } from "ajv";
 import { repoRoot } from "../paths.js";
 import { AJV_OPTIONS, compileEntriesWithAjv } from "./schema-validation.js";
+import { writeFileAtomically } from "../files/atomic-write.js";
 
 const require = createRequire(import.meta.url);
 const VERSIONS = ["ajv", "ajv-formats"].map((name) => `${name}@${(require(`${name}/package.json`) as { version: string }).version}`).join(",");
@@ -42,12 +43,6 @@ export function diskValidatorCache(dir: string, keep = 16): ValidatorCache {
   const fileOf = (key: string) => join(dir, `${key}.cjs`);
   const codeFileOf = (key: string) => join(dir, `${key}.code`);
   const unsaved = new Map<string, Script>();
-  const writeAtomically = (file: string, content: string | Buffer) => {
-    mkdirSync(dir, { recursive: true });
-    const temporary = `${file}.tmp-${process.pid}`;
-    writeFileSync(temporary, content);
-    renameSync(temporary, file);
-  };
   return {
     load(key) {
       const file = fileOf(key);
@@ -67,7 +62,7 @@ export function diskValidatorCache(dir: string, keep = 16): ValidatorCache {
     },
     store(key, code) {
       try {
-        writeAtomically(fileOf(key), code);
+        writeFileAtomically(fileOf(key), code);
         rmSync(codeFileOf(key), { force: true });
         const files = readdirSync(dir).filter((f) => f.endsWith(".cjs")).map((f) => ({ f, time: statSync(join(dir, f)).mtimeMs })).sort((a, b) => b.time - a.time);
         for (const { f } of files.slice(keep)) {
@@ -81,7 +76,7 @@ export function diskValidatorCache(dir: string, keep = 16): ValidatorCache {
     saveCompiledCode() {
       for (const [key, script] of unsaved) {
         try {
-          writeAtomically(codeFileOf(key), script.createCachedData());
+          writeFileAtomically(codeFileOf(key), script.createCachedData());
         } catch {
           // As above: only time is lost.
         }

@@ -10,7 +10,7 @@
  * node_modules/.cache/crd-schemas/validators/, so only the first process after a change compiles them.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -20,6 +20,7 @@ import { repoRoot } from "../paths.js";
 import { run } from "../process/run.js";
 import { compileCrds, type CrdRegistry, type CustomResourceDefinition } from "./crd-schema.js";
 import { ManifestParseError, parseManifests, sourceOf } from "./manifests.js";
+import { writeFileAtomically } from "../files/atomic-write.js";
 
 /** Where rendered CRDs are kept between runs; deleting it only costs a render per chart. */
 export const CRD_CACHE_DIR = join(repoRoot, "node_modules", ".cache", "crd-schemas");
@@ -122,11 +123,7 @@ function readCache(file: string, sha256: string): CustomResourceDefinition[] | u
 
 function writeCache(file: string, entry: CacheEntry): void {
   try {
-    mkdirSync(dirname(file), { recursive: true });
-    // Written aside and renamed, so a parallel worker never reads half a file.
-    const partial = `${file}.${process.pid}.tmp`;
-    writeFileSync(partial, JSON.stringify(entry));
-    renameSync(partial, file);
+    writeFileAtomically(file, JSON.stringify(entry));
   } catch {
     // A read-only node_modules only costs the next process a render.
   }
@@ -202,10 +199,7 @@ function packageVersion(name: string): string {
 
 function writeCompiled(file: string, code: string): void {
   try {
-    mkdirSync(dirname(file), { recursive: true });
-    const partial = `${file}.${process.pid}.tmp`;
-    writeFileSync(partial, code);
-    renameSync(partial, file);
+    writeFileAtomically(file, code);
     // Keep the most recent few: each distinct set of CRDs has its own file.
     const files = readdirSync(dirname(file))
       .filter((name) => name.endsWith(".cjs"))

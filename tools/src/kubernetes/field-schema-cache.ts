@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
@@ -7,6 +7,7 @@ import { extractFieldGraph } from "./field-schema-extract.js";
 import type { FieldGraph } from "./field-schema.js";
 import { allKindModulesOfInstalledPackages, installedModelPackages } from "./model-packages.js";
 import { repoRoot } from "../paths.js";
+import { writeFileAtomically } from "../files/atomic-write.js";
 
 /** Set to `off` to always read the declarations with the compiler (e.g. to measure it). */
 export const CACHE_ENV = "KUBE_FIELD_SCHEMA_CACHE";
@@ -68,11 +69,7 @@ function readCache(file: string): FieldGraph | undefined {
 
 function writeCache(file: string, graph: FieldGraph): void {
   try {
-    mkdirSync(dirname(file), { recursive: true });
-    // Written aside and renamed, so a parallel worker never reads half a file.
-    const partial = `${file}.${process.pid}.tmp`;
-    writeFileSync(partial, JSON.stringify(graph));
-    renameSync(partial, file);
+    writeFileAtomically(file, JSON.stringify(graph));
     // Graphs of older package or extractor versions are never read again.
     for (const other of readdirSync(dirname(file))) {
       if (other.endsWith(".json") && other !== basename(file)) rmSync(join(dirname(file), other), { force: true });

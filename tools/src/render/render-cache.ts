@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { resolveBinary, type BinaryName } from "../binaries/binaries.js";
 import { repoRoot } from "../paths.js";
 import { run, type RunResult } from "../process/run.js";
 import { contentDigest } from "./content-digest.js";
+import { writeFileAtomically } from "../files/atomic-write.js";
 
 /**
  * `helm template` results kept on disk, keyed by what the render reads: the Helm binary (its size
@@ -65,9 +66,6 @@ export function cachedHelm(binaryName: BinaryName, args: readonly string[], path
   const result = run(binary, args, { timeoutMs: 300_000 });
   // A render stopped by the time limit says nothing about the chart: never kept.
   if (result.status === 124) return { ...result, cached: false };
-  mkdirSync(join(dir, key.slice(0, 2)), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify(result));
-  renameSync(temporary, file);
+  writeFileAtomically(file, JSON.stringify(result));
   return { ...result, cached: false };
 }
