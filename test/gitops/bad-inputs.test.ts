@@ -137,6 +137,12 @@ describe("bad inputs", () => {
     expectFailure(['GEN041 component root would be the Application "production-root", which is already the name of the root Application.']);
   });
 
+  it("Pod Security labels in destination.namespaceLabels: GEN018 at the key (the generator labels every namespace itself)", () => {
+    edit("environments/staging/environment.yaml", (text) => text.replace("  namespaceLabels:\n    istio-injection: enabled\n", "  namespaceLabels:\n    istio-injection: enabled\n    pod-security.kubernetes.io/enforce: baseline\n"));
+    const line = readFileSync(join(root, "environments/staging/environment.yaml"), "utf8").split("\n").indexOf("    pod-security.kubernetes.io/enforce: baseline") + 1;
+    expectFailure([`environments/staging/environment.yaml:${line}:5: GEN018 destination.namespaceLabels sets pod-security.kubernetes.io/enforce; the generator sets the Pod Security labels of every namespace itself`]);
+  });
+
   it("missing values file: GEN013", () => {
     rmSync(join(root, "environments/staging/values/mcp-server.yaml"));
     expectFailure(["GEN013 mcp-server is enabled but environments/staging/values/mcp-server.yaml does not exist."]);

@@ -80,6 +80,8 @@ export const UPSTREAM_SOURCE_SCHEMA = {
     dependencies: { type: "array", items: { type: "string", pattern: DNS_LABEL }, uniqueItems: true },
     namespace: { type: "string", pattern: DNS_LABEL },
     serverSideApply: { type: "boolean" },
+    // A weaker Pod Security level the chart's pods need, with the reason (tools/src/catalog/upstream-component.ts).
+    podSecurity: { type: "object", additionalProperties: false, required: ["level", "reason"], properties: { level: { enum: ["baseline", "privileged"] }, reason: { type: "string", minLength: 20 } } },
   },
 } as const;
 

@@ -68,10 +68,12 @@ const ALLOWED: Record<string, AllowedKey[]> = {
     { path: ["service", "annotations"], template: "templates/service.yaml", reads: "merge (deepCopy .Values.service.annotations) .Values.annotations", why: "annotations map, shipped empty" },
     { path: ["podDisruptionBudget"], template: "templates/poddisruptionbudget.yaml", reads: "with .Values.podDisruptionBudget", why: "a PodDisruptionBudget spec passed through, shipped empty" },
     { path: ["topologySpreadConstraints"], template: "templates/deployment.yaml", reads: "with .Values.topologySpreadConstraints", why: "Kubernetes TopologySpreadConstraints passed through, shipped empty" },
+    { path: ["securityContext"], template: "templates/deployment.yaml", reads: "toYaml .Values.securityContext | nindent 8", why: "Kubernetes PodSecurityContext passed through, shipped empty (the template then sets only the unprivileged-port sysctl)" },
   ],
   istiod: [
     { path: ["resources"], template: "templates/deployment.yaml", reads: 'include "istiod.resources" .Values.resources', why: `${RESOURCES} (values.yaml has requests only)` },
     { path: ["env"], template: "templates/deployment.yaml", reads: "range $key, $val := .Values.env", why: "environment variables map, shipped empty" },
+    { path: ["seccompProfile"], template: "templates/deployment.yaml", reads: "toYaml .Values.seccompProfile | trim | indent 14", why: "Kubernetes SeccompProfile passed through, shipped empty" },
     { path: ["meshConfig"], template: "templates/configmap.yaml", reads: "mergeOverwrite $originalMesh .Values.meshConfig", why: "Istio MeshConfig passed through (the chart's comment: meshConfig.foo becomes the API)" },
   ],
   jaeger: [

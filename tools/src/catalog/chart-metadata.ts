@@ -36,6 +36,17 @@ export interface CatalogComponent {
   namespace?: string;
   /** Sync with server-side apply regardless of the environment (large CRDs). */
   serverSideApply: boolean;
+  /**
+   * The Pod Security level its pods need when it is not "restricted" (e.g. a node agent on host
+   * namespaces), with the reason. The namespace it is deployed to enforces that level instead.
+   */
+  podSecurity?: PodSecurityException;
+}
+
+/** A component that cannot run at Pod Security "restricted": the weaker level it needs, and why. */
+export interface PodSecurityException {
+  level: "baseline" | "privileged";
+  reason: string;
 }
 
 export const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;

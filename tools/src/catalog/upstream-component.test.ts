@@ -60,3 +60,35 @@ describe("x-upstream fields that become Kubernetes names and label values", () =
     expect(withField(field, "a".repeat(64))).toEqual([`x-upstream.${field}`]);
   });
 });
+
+/** x-upstream.podSecurity: a weaker Pod Security level a chart's pods need, always with its reason. */
+describe("x-upstream.podSecurity", () => {
+  const withPodSecurity = (podSecurity: unknown) => {
+    const schema = JSON.parse(upstream("https://charts.jetstack.io")) as { "x-upstream": Record<string, unknown> };
+    schema["x-upstream"].podSecurity = podSecurity;
+    return parseUpstreamComponent("cert-manager", FILE, JSON.stringify(schema, null, 2));
+  };
+
+  it("is absent for a chart whose pods run at restricted", () => {
+    expect(parse("https://charts.jetstack.io").component?.podSecurity).toBeUndefined();
+  });
+
+  it("carries the level and the reason", () => {
+    const reason = "node agent on the host network and host PID namespace";
+    expect(withPodSecurity({ level: "privileged", reason }).component?.podSecurity).toEqual({ level: "privileged", reason });
+  });
+
+  it.each([
+    [{ level: "restricted", reason: "restricted is the default, not an exception" }, "restricted is no exception"],
+    [{ level: "privileged" }, "no reason"],
+    [{ level: "privileged", reason: "needs it" }, "a reason too short to say why"],
+    [{ level: "root", reason: "a level Pod Security does not define" }, "an unknown level"],
+    [{ level: "baseline", reason: "host ports for the ingress node agent", extra: true }, "an unknown field"],
+    ["privileged", "a bare level"],
+  ])("refuses %j (%s)", (podSecurity, _why) => {
+    const [problem, ...rest] = withPodSecurity(podSecurity).problems;
+    expect(rest).toEqual([]);
+    expect(problem).toMatchObject({ code: "GEN010", path: "x-upstream.podSecurity" });
+    expect(problem?.message).toContain('it must be absent (the pods run at Pod Security "restricted") or {"level": "baseline" | "privileged"');
+  });
+});

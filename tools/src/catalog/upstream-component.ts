@@ -1,6 +1,6 @@
 import { problem, type Problem } from "../gitops/problems.js";
 import { parseYamlSource } from "../gitops/yaml-source.js";
-import { DNS_LABEL, type CatalogComponent } from "./chart-metadata.js";
+import { DNS_LABEL, type CatalogComponent, type PodSecurityException } from "./chart-metadata.js";
 import { isLayer, LAYERS } from "./layers.js";
 
 /** The `x-upstream` block of schemas/upstream/<name>.json: where an upstream chart comes from and how it is deployed. */
@@ -13,6 +13,8 @@ export interface UpstreamSource {
   dependencies: string[];
   namespace: string;
   serverSideApply: boolean;
+  /** Optional: the Pod Security level the chart's pods need when not "restricted", with the reason. */
+  podSecurity?: PodSecurityException;
 }
 
 /** A Helm repository served over HTTPS (its index.yaml lists the chart): `https://charts.jetstack.io`. */
@@ -59,7 +61,18 @@ const CHECKS: Record<keyof UpstreamSource, Check> = {
   dependencies: { test: (v) => Array.isArray(v) && v.every(isDnsLabel) && new Set(v).size === v.length, expected: "a list of distinct component names" },
   namespace: { test: isDnsLabel, expected: "the namespace to deploy to (a DNS label of at most 63 characters)" },
   serverSideApply: { test: (v) => typeof v === "boolean", expected: "true or false" },
+  podSecurity: {
+    test: (v) => v === undefined || isPodSecurityException(v),
+    expected: 'absent (the pods run at Pod Security "restricted") or {"level": "baseline" | "privileged", "reason": "<which pods need what, at least 20 characters>"}',
+  },
 };
+
+/** An exception names a level weaker than "restricted" and says, in a sentence, why the chart needs it. */
+function isPodSecurityException(value: unknown): value is PodSecurityException {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const { level, reason, ...rest } = value as Record<string, unknown>;
+  return Object.keys(rest).length === 0 && (level === "baseline" || level === "privileged") && typeof reason === "string" && reason.trim().length >= 20;
+}
 
 /**
  * Reads one upstream component from its values schema. The schema is what environments' values
@@ -105,6 +118,7 @@ export function parseUpstreamComponent(name: string, file: string, text: string)
       locateDependencies: () => at(["x-upstream", "dependencies"]),
       namespace: valid.namespace,
       serverSideApply: valid.serverSideApply,
+      ...(valid.podSecurity ? { podSecurity: { level: valid.podSecurity.level, reason: valid.podSecurity.reason.trim() } } : {}),
     },
   };
 }

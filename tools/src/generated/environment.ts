@@ -61,7 +61,7 @@ export interface Environment {
       application?: string;
     };
     /**
-     * Labels Argo CD sets on the namespaces it creates for the platform and application layers (`managedNamespaceMetadata`), e.g. Pod Security Admission levels or the Istio injection label. Infrastructure namespaces get none: operators and node agents have their own needs.
+     * Labels Argo CD sets on the namespaces of the platform and application layers (`managedNamespaceMetadata`), e.g. the Istio injection label. Infrastructure namespaces get none (they hold the mesh itself, operators and node agents). Pod Security labels are not set here: the generator gives every namespace enforce/audit/warn `restricted`, or the weaker level a component deployed there declares with its reason (GEN018).
      */
     namespaceLabels?: {
       /**

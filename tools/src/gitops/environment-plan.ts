@@ -1,4 +1,4 @@
-import type { ComponentSource } from "../catalog/chart-metadata.js";
+import type { ComponentSource, PodSecurityException } from "../catalog/chart-metadata.js";
 import type { Layer } from "../catalog/layers.js";
 import type { EnvironmentSpec } from "./environment-model.js";
 
@@ -28,6 +28,21 @@ export interface PlannedComponent {
   calledBy: string[];
   /** Values the generator owns (callers), passed as Argo CD `helm.valuesObject`; empty when the chart has none. */
   generatedValues: Record<string, unknown>;
+  /** The weaker Pod Security level its pods need, with the reason; absent when they run at "restricted". */
+  podSecurity?: PodSecurityException;
+}
+
+export type PodSecurityLevel = "restricted" | "baseline" | "privileged";
+
+/** A namespace the environment deploys into, and the labels every Application deploying there gives it. */
+export interface PlannedNamespace {
+  name: string;
+  /** The Pod Security level it enforces, audits and warns at. */
+  level: PodSecurityLevel;
+  /** The components that need a level weaker than "restricted", and why. */
+  exceptions: ({ component: string } & PodSecurityException)[];
+  labels: Record<string, string>;
+  components: string[];
 }
 
 /** A validated environment, ready to be turned into manifests. */
@@ -35,4 +50,6 @@ export interface EnvironmentPlan {
   environment: EnvironmentSpec;
   /** Enabled components ordered by layer, wave and name. */
   components: PlannedComponent[];
+  /** Every namespace a component deploys into, by name. */
+  namespaces: PlannedNamespace[];
 }

@@ -7,6 +7,7 @@ import { APPLICATION_HEALTH_KEY, argocdChartValues, argocdCmData, argocdNotifica
 import { bootstrapHelmArgs, bootstrapScript } from "./manifests/argocd-bootstrap.js";
 import { APPPROJECT_DESCRIPTION_MAX_LENGTH } from "./manifests/conventions.js";
 import { gitopsProject, layerProject, lockedDefaultProject } from "./manifests/projects.js";
+import { planNamespaces } from "./namespace-plan.js";
 import { environmentObjects, renderEnvironment } from "./render-environment.js";
 
 const environment: EnvironmentSpec = {
@@ -14,7 +15,7 @@ const environment: EnvironmentSpec = {
   description: "",
   tier: "production",
   repository: { url: "https://example.com/repo.git", revision: "main", upstreamChartRepositories: ["https://charts.jetstack.io"] },
-  destination: { server: "https://prod.example.com", namespaces: { infrastructure: "infrastructure", platform: "platform", application: "applications" }, namespaceLabels: { "pod-security.kubernetes.io/enforce": "restricted" } },
+  destination: { server: "https://prod.example.com", namespaces: { infrastructure: "infrastructure", platform: "platform", application: "applications" }, namespaceLabels: { "istio-injection": "enabled" } },
   domain: "example.com",
   argocd: {
     version: "v3.4.4",
@@ -54,10 +55,10 @@ const component = (overrides: Partial<PlannedComponent>): PlannedComponent => ({
   ...overrides,
 });
 
-const plan: EnvironmentPlan = {
-  environment,
-  components: [component({ name: "cert-manager", layer: "infrastructure", namespace: "infrastructure", wave: 0, dependencies: [] }), component({ replicasManagedByAutoscaler: true })],
-};
+/** A plan of these components, with the namespaces the generator would plan for them. */
+const planOf = (env: EnvironmentSpec, components: PlannedComponent[]): EnvironmentPlan => ({ environment: env, components, namespaces: planNamespaces(env, components) });
+
+const plan: EnvironmentPlan = planOf(environment, [component({ name: "cert-manager", layer: "infrastructure", namespace: "infrastructure", wave: 0, dependencies: [] }), component({ replicasManagedByAutoscaler: true })]);
 
 describe("component Application", () => {
   const app = componentApplication(plan, plan.components[1] as PlannedComponent);
@@ -109,7 +110,7 @@ describe("component Application", () => {
   });
 
   it("syncs automatically with retries, creates its labelled namespace, and uses server-side apply for infrastructure", () => {
-    expect(app.spec.syncPolicy).toMatchObject({ automated: { prune: true, selfHeal: true }, retry: { limit: 5, backoff: { duration: "5s", factor: 2, maxDuration: "3m" } }, managedNamespaceMetadata: { labels: { "pod-security.kubernetes.io/enforce": "restricted" } } });
+    expect(app.spec.syncPolicy).toMatchObject({ automated: { prune: true, selfHeal: true }, retry: { limit: 5, backoff: { duration: "5s", factor: 2, maxDuration: "3m" } }, managedNamespaceMetadata: { labels: { "istio-injection": "enabled", "pod-security.kubernetes.io/audit": "restricted", "pod-security.kubernetes.io/enforce": "restricted", "pod-security.kubernetes.io/warn": "restricted" } } });
     expect(app.spec.syncPolicy?.syncOptions).toContain("CreateNamespace=true");
     expect(app.spec.syncPolicy?.syncOptions).not.toContain("ServerSideApply=true");
     expect(componentApplication(plan, plan.components[0] as PlannedComponent).spec.syncPolicy?.syncOptions).toContain("ServerSideApply=true");
@@ -162,12 +163,12 @@ describe("AppProjects within Argo CD's CRD, with the environment's freeze window
   /** The longest name schemas/environment.json allows (`^[a-z]([-a-z0-9]{0,18}[a-z0-9])?$`: 20 characters). */
   const longEnvironment: EnvironmentSpec = { ...environment, name: `e${"x".repeat(18)}z` };
   /** Many components with the longest names Kubernetes allows (63-character DNS labels), in every layer. */
-  const crowded: EnvironmentPlan = {
-    environment: longEnvironment,
-    components: (["infrastructure", "platform", "application"] as const).flatMap((layer) =>
+  const crowded: EnvironmentPlan = planOf(
+    longEnvironment,
+    (["infrastructure", "platform", "application"] as const).flatMap((layer) =>
       Array.from({ length: 120 }, (_, i) => component({ name: `${layer.slice(0, 3)}-${String(i).padStart(3, "0")}-${"c".repeat(63 - 8)}`, layer, namespace: layer })),
     ),
-  };
+  );
   const projects = (p: EnvironmentPlan) => environmentObjects(p).filter((o) => o.object.kind === "AppProject").map((o) => o.object as ReturnType<typeof gitopsProject>);
 
   it(`keeps every description within the CRD's maxLength (${APPPROJECT_DESCRIPTION_MAX_LENGTH}) however many components a layer has`, () => {
@@ -189,7 +190,7 @@ describe("AppProjects within Argo CD's CRD, with the environment's freeze window
 
   it("a Helm chart from an OCI registry: the bare registry path plus chart, and exactly that repoURL in the layer's sourceRepos", () => {
     const certManager = component({ name: "cert-manager", layer: "infrastructure", namespace: "cert-manager", source: { kind: "upstream", repoURL: "quay.io/jetstack/charts", chart: "cert-manager", version: "v1.21.1" } });
-    const oci: EnvironmentPlan = { environment: { ...environment, repository: { ...environment.repository, upstreamChartRepositories: [] } }, components: [certManager] };
+    const oci: EnvironmentPlan = planOf({ ...environment, repository: { ...environment.repository, upstreamChartRepositories: [] } }, [certManager]);
     const source = componentApplication(oci, certManager).spec.sources?.[0];
     expect(source).toMatchObject({ repoURL: "quay.io/jetstack/charts", chart: "cert-manager", targetRevision: "v1.21.1" });
     expect(source?.path).toBeUndefined();

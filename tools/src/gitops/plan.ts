@@ -14,6 +14,7 @@ import { isPlainObject, mergeHelmValues } from "./helm-values.js";
 import { argocdChartValues, isArgoCdChart } from "./manifests/argocd-config.js";
 import type { EnvironmentInput, GeneratorInputs } from "./inputs.js";
 import { names } from "./manifests/conventions.js";
+import { handWrittenPodSecurityLabels, planNamespaces } from "./namespace-plan.js";
 import { problem, sortProblems, WARNING_CODES, type Problem, type SourceLocation } from "./problems.js";
 import { renderEnvironment } from "./render-environment.js";
 import { verifyPins } from "./pins.js";
@@ -127,6 +128,7 @@ function checkEnvironmentFile(input: EnvironmentInput, inputs: GeneratorInputs, 
     }
   }
   problems.push(...checkNames(environment, enabled, file, locate));
+  problems.push(...handWrittenPodSecurityLabels(environment, file, locate));
   return { checked: { input, environment, locate, enabled }, problems };
 }
 
@@ -181,10 +183,11 @@ function planEnvironment(checked: CheckedEnvironment, waves: ReadonlyMap<string,
       trafficManagedByRollout: isEnabled(values, "rollout"),
       calledBy: callers.map((caller) => caller.name),
       generatedValues: generated,
+      ...(component.podSecurity ? { podSecurity: component.podSecurity } : {}),
     });
   }
   planned.sort((a, b) => layerIndex(a.layer) - layerIndex(b.layer) || a.wave - b.wave || a.name.localeCompare(b.name));
-  return { plan: { environment, components: planned }, problems };
+  return { plan: { environment, components: planned, namespaces: planNamespaces(environment, planned) }, problems };
 }
 
 /** Every generated Application name must be a DNS label of at most 63 characters, and unique. */

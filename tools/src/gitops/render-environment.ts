@@ -105,5 +105,6 @@ function renderReadme(plan: EnvironmentPlan): string {
     oidcSecretKey: environment.argocd.oidc.clientSecretKey,
     notificationSecrets,
     components: plan.components.map((c) => ({ ...c, chart: describeSource(c.source), imageTag: c.imageTag ? `\`${c.imageTag}\`` : "(upstream chart)" })),
+    namespaces: plan.namespaces,
   });
 }

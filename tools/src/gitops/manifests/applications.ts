@@ -66,10 +66,11 @@ export function componentApplication(plan: EnvironmentPlan, component: PlannedCo
   if (ignoreDifferences.length > 0) syncOptions.push("RespectIgnoreDifferences=true");
   if (component.serverSideApply || component.layer === "infrastructure") syncOptions.push("ServerSideApply=true");
   const syncPolicy: ISyncPolicy = { ...workloadSyncPolicy(environment), syncOptions: syncOptions.sort() };
-  // Infrastructure brings its own namespace needs (privileged node agents, the mesh's own namespace), so only workload namespaces get the labels.
-  if (component.layer !== "infrastructure" && Object.keys(environment.destination.namespaceLabels).length > 0) {
-    syncPolicy.managedNamespaceMetadata = { labels: { ...environment.destination.namespaceLabels } };
-  }
+  // Every namespace gets its Pod Security labels (and, for workload namespaces, the environment's
+  // namespaceLabels): the same labels from every Application deploying there (namespace-plan.ts).
+  const namespace = plan.namespaces.find((n) => n.name === component.namespace);
+  if (!namespace) throw new Error(`internal: namespace ${component.namespace} of ${component.name} is not planned`);
+  syncPolicy.managedNamespaceMetadata = { labels: { ...namespace.labels } };
   return {
     apiVersion: "argoproj.io/v1alpha1",
     kind: "Application",
