@@ -143,3 +143,19 @@ spec:
 {{- end }}
 {{- end -}}
 {{- end -}}
+
+{{/*
+common.secrets.fileVolume: a `secret` volume (list item) that holds one secret reference as the single
+file `fileName`: the existing Secret's key, or the key `value` of the Secret `<fullname>-<suffix>` its
+ExternalSecret creates (list the reference in the chart's common.externalSecrets refs too).
+Usage: {{ include "common.secrets.fileVolume" (dict "root" $ "name" "postgresql-ca" "ref" .Values.postgresql.caCertificate "path" "postgresql.caCertificate" "suffix" "postgresql-ca" "fileName" "ca.crt") }}
+*/}}
+{{- define "common.secrets.fileVolume" -}}
+{{- $keyRef := include "common.secrets.keyRef" . | fromYaml -}}
+- name: {{ .name }}
+  secret:
+    secretName: {{ $keyRef.name }}
+    items:
+      - key: {{ $keyRef.key | quote }}
+        path: {{ .fileName }}
+{{- end -}}
