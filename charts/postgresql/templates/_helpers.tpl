@@ -70,7 +70,30 @@ postgresql.validate: relations between values the schema cannot express.
 {{- fail "postgresql: backup is enabled but backup.destinationPath is empty. Set the bucket, e.g. s3://mcp-backups/postgresql." -}}
 {{- end -}}
 {{- end -}}
+{{- range $name := list "apiServer" "objectStorage" -}}
+{{- $block := get $v.networkPolicy.egress $name -}}
+{{- if eq $block.cidr "0.0.0.0/0" -}}
+{{- range $metadata := list "169.254.0.0/16" "100.64.0.0/10" -}}
+{{- if not (has $metadata ($block.except | default list)) -}}
+{{- fail (printf "postgresql: networkPolicy.egress.%s admits 0.0.0.0/0 without excepting %s, where cloud metadata services answer. Add %s to networkPolicy.egress.%s.except." $name $metadata $metadata $name) -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- range $index, $client := $v.networkPolicy.clients -}}
+{{- if not $client.podLabels -}}
+{{- fail (printf "postgresql: networkPolicy.clients[%d] (namespace %s) has no podLabels, which would admit every pod of the namespace. Name the client's pods, e.g. app.kubernetes.io/name: authentication." $index $client.namespace) -}}
+{{- end -}}
+{{- end -}}
 {{- if and (eq $v.cluster.affinity.podAntiAffinityType "required") (eq $v.cluster.affinity.topologyKey "topology.kubernetes.io/zone") (gt ($v.instances | int) 3) -}}
 {{- fail (printf "postgresql: %d instances with required zone anti-affinity need %d zones; most regions have 3. Lower instances to 3 or use podAntiAffinityType: preferred." ($v.instances | int) ($v.instances | int)) -}}
 {{- end -}}
+{{- end -}}
+
+{{/*
+postgresql.caPublicSecret: the Secret holding only the server CA certificate (`ca.crt`), which clients
+read to verify the server.
+*/}}
+{{- define "postgresql.caPublicSecret" -}}
+{{- include "common.names.suffixed" (dict "root" . "suffix" "ca-public") -}}
 {{- end -}}

@@ -6600,6 +6600,32 @@ export interface PostgresqlValues {
     };
   };
   /**
+   * Publishes the public half of the operator's server CA for the clients. CloudNativePG keeps the CA in the Secret `<name>-ca` with both `ca.crt` and `ca.key` (the key that signs the server and the `streaming_replica` client certificates), so that Secret must never be readable from the service namespaces. An ExternalSecret copies only `ca.crt` into `<name>-ca-public` in the release namespace, which the clients' own ExternalSecrets read (through the `postgresql-credentials` store) to verify the server (`sslmode=verify-full`).
+   */
+  caPublication?: {
+    /**
+     * Render the ExternalSecret writing `<name>-ca-public`.
+     */
+    enabled?: boolean;
+    /**
+     * A store that may read `<name>-ca` in the release namespace and is usable from the release namespace only (the `secret-stores` chart's `kubernetes` store `postgresql-ca`).
+     */
+    secretStoreRef?: {
+      /**
+       * Store name.
+       */
+      name?: string;
+      /**
+       * Store kind.
+       */
+      kind?: "ClusterSecretStore" | "SecretStore";
+    };
+    /**
+     * How often the copy is refreshed (Go duration). The operator renews the CA certificate with the same key (cloudnative-pg internal/controller/cluster_pki.go renewCASecret), so a copy that lags still verifies the server.
+     */
+    refreshInterval?: string;
+  };
+  /**
    * Continuous backup (WAL archiving plus scheduled base backups) to S3-compatible object storage with barman-cloud.
    */
   backup?: {
@@ -6662,6 +6688,124 @@ export interface PostgresqlValues {
      */
     labels?: {
       [k: string]: string | undefined;
+    };
+  };
+  /**
+   * The NetworkPolicy of every pod of the cluster (instances and the operator's bootstrap and join Jobs, all labelled `cnpg.io/cluster: <name>`). Ingress: the named `clients` on 5432, the CloudNativePG operator on 8000 (instance status) and 5432, the cluster's own pods on 5432 (streaming replication) and 8000, Prometheus on 9187 while `podMonitor.enabled`. Egress: DNS, the Kubernetes API server, the cluster's own pods, and object storage while `backup.enabled`. Always rendered: no other pod reaches the databases.
+   */
+  networkPolicy?: {
+    /**
+     * The workloads that connect to PostgreSQL (port 5432): each the pods with `podLabels` in `namespace`. Both are required, so no entry admits a whole namespace.
+     *
+     * Items: One client workload.
+     */
+    clients?: {
+      /**
+       * The client's namespace.
+       */
+      namespace: string;
+      /**
+       * Labels of the client's pods, e.g. `app.kubernetes.io/name: authentication` (which its migration Job carries too).
+       */
+      podLabels: {
+        [k: string]: string | undefined;
+      };
+    }[];
+    /**
+     * The CloudNativePG operator, which connects to every instance on 8000 (the instance manager's status endpoint) and 5432 (cloudnative-pg docs, networking.md).
+     */
+    operator?: {
+      /**
+       * Namespace of the operator.
+       */
+      namespace?: string;
+      /**
+       * Labels of the operator's pods (the cloudnative-pg chart's selector labels: `app.kubernetes.io/name: cloudnative-pg`).
+       */
+      podLabels?: {
+        [k: string]: string | undefined;
+      };
+    };
+    /**
+     * The scraper admitted to the metrics port (9187) while `podMonitor.enabled`.
+     */
+    metrics?: {
+      /**
+       * Namespace Prometheus runs in.
+       */
+      namespace?: string;
+      /**
+       * Labels of the scraper's pods (kube-prometheus-stack's Prometheus pods carry `app.kubernetes.io/name: prometheus`). Required: an empty selector would admit every pod of the namespace.
+       */
+      podLabels?: {
+        [k: string]: string | undefined;
+      };
+    };
+    /**
+     * Where the cluster's pods may connect besides each other.
+     */
+    egress?: {
+      /**
+       * Cluster DNS (UDP and TCP 53).
+       */
+      dns?: {
+        /**
+         * Namespace of the DNS pods.
+         */
+        namespace?: string;
+        /**
+         * Labels of the DNS pods.
+         */
+        podLabels?: {
+          [k: string]: string | undefined;
+        };
+      };
+      /**
+       * The Kubernetes API server, which every instance manager calls (status, Secrets, ConfigMaps, leader lease). It is no pod a selector could name and its address differs per cluster, so the default is every address on 443 and 6443 except the link-local (cloud metadata) and shared (100.64.0.0/10) ranges; narrow `cidr` to the control plane's range where it is known.
+       */
+      apiServer?: {
+        /**
+         * Destination range (CIDR).
+         */
+        cidr?: string;
+        /**
+         * Ranges left out; keep `169.254.0.0/16` and `100.64.0.0/10` (metadata services) whenever `cidr` contains them.
+         *
+         * Items: A range left out.
+         */
+        except?: string[];
+        /**
+         * TCP ports.
+         *
+         * @minItems 1
+         *
+         * Items: A TCP port.
+         */
+        ports?: [number, ...number[]];
+      };
+      /**
+       * The backup bucket (barman-cloud), while `backup.enabled`: by default public addresses on 443 (S3), never the private, link-local or shared ranges.
+       */
+      objectStorage?: {
+        /**
+         * Destination range (CIDR).
+         */
+        cidr?: string;
+        /**
+         * Ranges left out; keep `169.254.0.0/16` and `100.64.0.0/10` (metadata services) whenever `cidr` contains them.
+         *
+         * Items: A range left out.
+         */
+        except?: string[];
+        /**
+         * TCP ports.
+         *
+         * @minItems 1
+         *
+         * Items: A TCP port.
+         */
+        ports?: [number, ...number[]];
+      };
     };
   };
 }
