@@ -9,6 +9,14 @@ authentication.keyDir: the directory the JWT signing key set is mounted at (one 
 {{- define "authentication.keyDir" -}}/etc/authentication/jwt-keys{{- end -}}
 
 {{/*
+authentication.postgresqlCaDir / authentication.postgresqlCaFile: where the PostgreSQL server's CA
+certificate (`postgresql.caCertificate`) is mounted; the service and the migration Job verify the
+server against it (libpq `sslrootcert`).
+*/}}
+{{- define "authentication.postgresqlCaDir" -}}/etc/postgresql-ca{{- end -}}
+{{- define "authentication.postgresqlCaFile" -}}{{ include "authentication.postgresqlCaDir" . }}/ca.crt{{- end -}}
+
+{{/*
 authentication.hasSecretRef: "true" when a secret reference (secret-ref.json) names a source at all.
 Usage: {{ if include "authentication.hasSecretRef" $client.clientSecret }}...{{ end }}
 */}}
@@ -180,6 +188,7 @@ Prometheus ask. Secret material is never written here, only the variable or dire
     "database" $pg.database
     "username" $pg.username
     "sslMode" $pg.sslMode
+    "sslRootCert" (include "authentication.postgresqlCaFile" .)
     "passwordEnv" "DATABASE_PASSWORD"
     "pool" (dict
       "maxOpenConnections" ($pg.pool.maxOpenConnections | int)
@@ -218,6 +227,7 @@ common.externalSecrets and the environment.
 {{- define "authentication.secretRefs" -}}
 {{- $refs := dict -}}
 {{- $_ := set $refs "postgresql-password" (dict "ref" .Values.postgresql.password "path" "postgresql.password" "name" "DATABASE_PASSWORD") -}}
+{{- $_ := set $refs "postgresql-ca" (dict "ref" .Values.postgresql.caCertificate "path" "postgresql.caCertificate") -}}
 {{- if include "authentication.redisAuth" . -}}
 {{- $_ := set $refs "redis-password" (dict "ref" .Values.redis.auth.password "path" "redis.auth.password" "name" "REDIS_PASSWORD") -}}
 {{- end -}}
@@ -247,7 +257,9 @@ identity and every secret the config names by variable (database, Redis, client 
 {{- $refs := include "authentication.secretRefs" . | fromYaml }}
 {{- range $suffix := keys $refs | sortAlpha }}
 {{- $entry := get $refs $suffix }}
+{{- if $entry.name }}
 {{ include "common.env.secretVar" (dict "root" $ "name" $entry.name "ref" $entry.ref "path" $entry.path "suffix" $suffix) }}
+{{- end }}
 {{- end }}
 {{- end -}}
 
@@ -263,6 +275,7 @@ read-only. The key set is a Secret volume, so added or removed keys reach runnin
   secret:
     secretName: {{ include "authentication.keySetSecretName" . }}
     defaultMode: 288
+{{ include "common.secrets.fileVolume" (dict "root" $ "name" "postgresql-ca" "ref" .Values.postgresql.caCertificate "path" "postgresql.caCertificate" "suffix" "postgresql-ca" "fileName" "ca.crt") }}
 {{- end -}}
 
 {{- define "authentication.volumeMounts" -}}
@@ -271,6 +284,9 @@ read-only. The key set is a Secret volume, so added or removed keys reach runnin
   readOnly: true
 - name: jwt-keys
   mountPath: {{ include "authentication.keyDir" . }}
+  readOnly: true
+- name: postgresql-ca
+  mountPath: {{ include "authentication.postgresqlCaDir" . }}
   readOnly: true
 {{- end -}}
 
@@ -293,3 +309,9 @@ authentication.migrationPasswordSuffix: suffix of the ExternalSecret (and Secret
 reads the database password from when it comes from a secret store.
 */}}
 {{- define "authentication.migrationPasswordSuffix" -}}migrations-postgresql-password{{- end -}}
+
+{{/*
+authentication.migrationCaSuffix: suffix of the ExternalSecret (and Secret) the migration Job reads the
+PostgreSQL CA certificate from when it comes from a secret store.
+*/}}
+{{- define "authentication.migrationCaSuffix" -}}migrations-postgresql-ca{{- end -}}

@@ -128,6 +128,7 @@ Prometheus ask.
     "name" $db.database
     "user" $db.username
     "sslMode" $db.sslMode
+    "sslRootCert" (include "plugin-marketplace.postgresqlCaFile" .)
     "passwordEnv" "POSTGRES_PASSWORD"
     "migrateOnStart" $db.migrateOnStart
     "pool" (dict
@@ -172,7 +173,7 @@ plugin-marketplace.env: the container's own environment variables (YAML list).
 plugin-marketplace.secretRefs: the chart's own secret references (suffix -> {ref, path}) for common.externalSecrets.
 */}}
 {{- define "plugin-marketplace.secretRefs" -}}
-{{- $refs := dict "postgresql-password" (dict "ref" .Values.postgresql.password "path" "postgresql.password") -}}
+{{- $refs := dict "postgresql-password" (dict "ref" .Values.postgresql.password "path" "postgresql.password") "postgresql-ca" (dict "ref" .Values.postgresql.caCertificate "path" "postgresql.caCertificate") -}}
 {{- if include "plugin-marketplace.s3AccessKeys" . -}}
 {{- $_ := set $refs "s3-access-key-id" (dict "ref" .Values.storage.s3.auth.accessKeyId "path" "storage.s3.auth.accessKeyId") -}}
 {{- $_ := set $refs "s3-secret-access-key" (dict "ref" .Values.storage.s3.auth.secretAccessKey "path" "storage.s3.auth.secretAccessKey") -}}
@@ -190,6 +191,7 @@ the plugin volume; common.workload adds /tmp, extraVolumes and extraVolumeMounts
 - name: config
   configMap:
     name: {{ include "common.names.suffixed" (dict "root" $ "suffix" "config") }}
+{{ include "common.secrets.fileVolume" (dict "root" $ "name" "postgresql-ca" "ref" .Values.postgresql.caCertificate "path" "postgresql.caCertificate" "suffix" "postgresql-ca" "fileName" "ca.crt") }}
 {{- if or $verification.trustedKeys $verification.existingConfigMap }}
 - name: trusted-keys
   projected:
@@ -215,6 +217,9 @@ the plugin volume; common.workload adds /tmp, extraVolumes and extraVolumeMounts
 - name: config
   mountPath: {{ include "plugin-marketplace.configDir" . }}
   readOnly: true
+- name: postgresql-ca
+  mountPath: {{ include "plugin-marketplace.postgresqlCaDir" . }}
+  readOnly: true
 {{- if or $verification.trustedKeys $verification.existingConfigMap }}
 - name: trusted-keys
   mountPath: {{ include "plugin-marketplace.trustedKeysDir" . }}
@@ -225,3 +230,11 @@ the plugin volume; common.workload adds /tmp, extraVolumes and extraVolumeMounts
   mountPath: {{ include "plugin-marketplace.pluginsDir" . }}
 {{- end }}
 {{- end -}}
+
+{{/*
+plugin-marketplace.postgresqlCaDir / plugin-marketplace.postgresqlCaFile: where the PostgreSQL server's
+CA certificate (`postgresql.caCertificate`) is mounted; the service verifies the server against it
+(`sslRootCert`, libpq `sslrootcert`).
+*/}}
+{{- define "plugin-marketplace.postgresqlCaDir" -}}/etc/postgresql-ca{{- end -}}
+{{- define "plugin-marketplace.postgresqlCaFile" -}}{{ include "plugin-marketplace.postgresqlCaDir" . }}/ca.crt{{- end -}}

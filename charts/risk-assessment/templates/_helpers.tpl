@@ -104,6 +104,7 @@ containerPorts and the probes; the database password is named by its variable on
     "name" $pg.database
     "user" $pg.username
     "sslMode" $pg.sslMode
+    "sslRootCert" (include "risk-assessment.postgresqlCaFile" .)
     "passwordEnv" "DATABASE_PASSWORD"
     "maxOpenConnections" ($pg.pool.maxOpenConnections | int)
     "maxIdleConnections" ($pg.pool.maxIdleConnections | int)
@@ -146,6 +147,9 @@ risk-assessment.secretRefs: the chart's own secret references (suffix -> {ref, p
 postgresql-password:
   ref: {{ toYaml .Values.postgresql.password | nindent 4 }}
   path: postgresql.password
+postgresql-ca:
+  ref: {{ toYaml .Values.postgresql.caCertificate | nindent 4 }}
+  path: postgresql.caCertificate
 {{- end -}}
 
 {{/*
@@ -160,10 +164,22 @@ directory.
           name: {{ include "common.names.suffixed" (dict "root" $ "suffix" "config") }}
       - configMap:
           name: {{ include "common.names.suffixed" (dict "root" $ "suffix" "scoring") }}
+{{ include "common.secrets.fileVolume" (dict "root" $ "name" "postgresql-ca" "ref" .Values.postgresql.caCertificate "path" "postgresql.caCertificate" "suffix" "postgresql-ca" "fileName" "ca.crt") }}
 {{- end -}}
 
 {{- define "risk-assessment.volumeMounts" -}}
 - name: config
   mountPath: {{ include "risk-assessment.configDir" . }}
   readOnly: true
+- name: postgresql-ca
+  mountPath: {{ include "risk-assessment.postgresqlCaDir" . }}
+  readOnly: true
 {{- end -}}
+
+{{/*
+risk-assessment.postgresqlCaDir / risk-assessment.postgresqlCaFile: where the PostgreSQL server's CA
+certificate (`postgresql.caCertificate`) is mounted; the service verifies the server against it
+(`sslRootCert`, libpq `sslrootcert`).
+*/}}
+{{- define "risk-assessment.postgresqlCaDir" -}}/etc/postgresql-ca{{- end -}}
+{{- define "risk-assessment.postgresqlCaFile" -}}{{ include "risk-assessment.postgresqlCaDir" . }}/ca.crt{{- end -}}

@@ -161,6 +161,7 @@ the chart, so scan pods pass Pod Security "restricted" like the manager itself.
     "name" $pg.database
     "user" $pg.username
     "sslMode" $pg.sslMode
+    "sslRootCert" (include "scanner-manager.postgresqlCaFile" .)
     "passwordEnv" "DATABASE_PASSWORD"
     "maxOpenConnections" ($pg.pool.maxOpenConnections | int)
     "maxIdleConnections" ($pg.pool.maxIdleConnections | int)
@@ -204,6 +205,9 @@ scanner-manager.secretRefs: the chart's own secret references (suffix -> {ref, p
 postgresql-password:
   ref: {{ toYaml .Values.postgresql.password | nindent 4 }}
   path: postgresql.password
+postgresql-ca:
+  ref: {{ toYaml .Values.postgresql.caCertificate | nindent 4 }}
+  path: postgresql.caCertificate
 {{- end -}}
 
 {{/*
@@ -213,13 +217,25 @@ scanner-manager.volumes / scanner-manager.volumeMounts: the ConfigMap volume and
 - name: config
   configMap:
     name: {{ include "common.names.suffixed" (dict "root" $ "suffix" "config") }}
+{{ include "common.secrets.fileVolume" (dict "root" $ "name" "postgresql-ca" "ref" .Values.postgresql.caCertificate "path" "postgresql.caCertificate" "suffix" "postgresql-ca" "fileName" "ca.crt") }}
 {{- end -}}
 
 {{- define "scanner-manager.volumeMounts" -}}
 - name: config
   mountPath: {{ include "scanner-manager.configDir" . }}
   readOnly: true
+- name: postgresql-ca
+  mountPath: {{ include "scanner-manager.postgresqlCaDir" . }}
+  readOnly: true
 {{- end -}}
+
+{{/*
+scanner-manager.postgresqlCaDir / scanner-manager.postgresqlCaFile: where the PostgreSQL server's CA
+certificate (`postgresql.caCertificate`) is mounted; the manager verifies the server against it
+(`sslRootCert`, libpq `sslrootcert`).
+*/}}
+{{- define "scanner-manager.postgresqlCaDir" -}}/etc/postgresql-ca{{- end -}}
+{{- define "scanner-manager.postgresqlCaFile" -}}{{ include "scanner-manager.postgresqlCaDir" . }}/ca.crt{{- end -}}
 
 {{/*
 scanner-manager.roleRules: the Role's rules. Jobs are the manager's only write; pods (and, when

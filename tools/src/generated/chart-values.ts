@@ -1633,10 +1633,8 @@ export interface AuthenticationValues {
      * Database user.
      */
     username?: string;
-    /**
-     * libpq `sslmode`; use `verify-full` with a managed database.
-     */
-    sslMode?: "disable" | "require" | "verify-ca" | "verify-full";
+    sslMode?: "verify-full" & string;
+    caCertificate?: SecretReference;
     /**
      * Where the database password comes from (default: the credentials Secret the `postgresql` chart writes for the `authentication` database).
      */
@@ -6175,10 +6173,8 @@ export interface PluginMarketplaceValues {
      * Database user.
      */
     username?: string;
-    /**
-     * libpq `sslmode`; `verify-full` checks the server certificate and host name.
-     */
-    sslMode?: "disable" | "allow" | "prefer" | "require" | "verify-ca" | "verify-full";
+    sslMode?: "verify-full" & string;
+    caCertificate?: SecretReference;
     /**
      * Where the database password comes from (`POSTGRES_PASSWORD`).
      */
@@ -7768,10 +7764,8 @@ export interface RiskAssessmentValues {
      * Database user.
      */
     username?: string;
-    /**
-     * libpq `sslmode`; `require` or stricter outside development.
-     */
-    sslMode?: "disable" | "allow" | "prefer" | "require" | "verify-ca" | "verify-full";
+    sslMode?: "verify-full" & string;
+    caCertificate?: SecretReference;
     /**
      * Where the database password comes from.
      */
@@ -8047,10 +8041,8 @@ export interface ScannerManagerValues {
      * Database user.
      */
     username?: string;
-    /**
-     * libpq `sslmode`; `require` or stricter outside development.
-     */
-    sslMode?: "disable" | "allow" | "prefer" | "require" | "verify-ca" | "verify-full";
+    sslMode?: "verify-full" & string;
+    caCertificate?: SecretReference;
     /**
      * Where the database password comes from.
      */
