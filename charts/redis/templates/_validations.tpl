@@ -22,6 +22,13 @@ redis.validate: relations between values the schema cannot express. Fails with
 {{- if and $v.tls.enabled (not $v.tls.existingSecret) -}}
 {{- fail (printf "%s: tls.enabled is true but tls.existingSecret is empty. Name the Secret of the cert-issuers Certificate (redis-tls)." $chart) -}}
 {{- end -}}
+{{- /* The NetworkPolicy is what keeps every other pod away from the servers and Sentinels (the ACL users' clients, the pods themselves and the scraper are its only peers): it cannot be switched off or opened. */ -}}
+{{- if not $v.networkPolicy.enabled -}}
+{{- fail (printf "%s: networkPolicy.enabled is false, which would let any pod of the cluster reach the servers and Sentinels. Keep it on; name the clients in auth.users[].client." $chart) -}}
+{{- end -}}
+{{- if not $v.networkPolicy.defaultDenyIngress -}}
+{{- fail (printf "%s: networkPolicy.defaultDenyIngress is false, which admits every pod of the cluster. Keep it true; name the clients in auth.users[].client." $chart) -}}
+{{- end -}}
 {{- if and $v.serviceMonitor.enabled (not $v.metrics.enabled) -}}
 {{- fail (printf "%s: serviceMonitor.enabled is true but metrics.enabled is false, so there is nothing to scrape. Enable metrics or disable the ServiceMonitor." $chart) -}}
 {{- end -}}
@@ -50,10 +57,6 @@ redis.validate: relations between values the schema cannot express. Fails with
 {{- if not (or $user.keys $user.readOnlyKeys) -}}
 {{- fail (printf "%s: %s (%s) has no keys or readOnlyKeys, so it could not read or write anything. Give it its key prefix, e.g. keys: [\"%s:*\"]." $chart $path $user.name $user.name) -}}
 {{- end -}}
-{{- range concat ($user.keys | default list) ($user.readOnlyKeys | default list) -}}
-{{- if eq . "*" -}}
-{{- fail (printf "%s: %s (%s) may use every key (\"*\"), including the other services' (sessions among them). Limit it to its own prefix, e.g. \"%s:*\"." $chart $path $user.name $user.name) -}}
-{{- end -}}
-{{- end -}}
+{{- /* Patterns without a literal `<prefix>:` (`*`, `*:*`, `a*`) are refused by the schema (auth.users[].keys). */ -}}
 {{- end -}}
 {{- end -}}

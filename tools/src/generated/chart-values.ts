@@ -7154,19 +7154,19 @@ export interface RedisValues {
       /**
        * Key patterns (glob) the user may read and write, e.g. `mcp:*` for the service's `redis.keyPrefix`. Every other key is out of reach, and the commands that list key names regardless of patterns (`SCAN`, `RANDOMKEY`, `KEYS`) are refused by `auth.clientCommands`.
        *
-       * Items: A key pattern, without the `~`.
+       * Items: A key pattern, without the `~`. It starts with a literal prefix that ends in `:` before any glob character (e.g. `mcp:*`), or is a literal key name (`events:normalized`): `*`, `*:*`, `a*` or `[a-z]*` would reach other services' keys.
        */
       keys?: string[];
       /**
        * Key patterns the user may only read (`%R~`), e.g. another service's stream it consumes without a consumer group.
        *
-       * Items: A key pattern, without `%R~`.
+       * Items: A key pattern, without `%R~`. It starts with a literal prefix that ends in `:` before any glob character (e.g. `mcp:*`), or is a literal key name (`events:normalized`): `*`, `*:*`, `a*` or `[a-z]*` would reach other services' keys.
        */
       readOnlyKeys?: string[];
       /**
        * Pub/Sub channel patterns the user may publish and subscribe to; empty allows none.
        *
-       * Items: A channel pattern, without the `&`.
+       * Items: A channel pattern, without the `&`. It starts with a literal prefix that ends in `:` before any glob character (e.g. `mcp:*`), or is a literal channel name (`events:normalized`): `*`, `*:*`, `a*` or `[a-z]*` would reach other services' channels.
        */
       channels?: string[];
       /**
