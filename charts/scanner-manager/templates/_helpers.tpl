@@ -4,23 +4,23 @@ scanner-manager.configDir: the directory the ConfigMap is mounted at; the manage
 {{- define "scanner-manager.configDir" -}}/etc/scanner-manager{{- end -}}
 
 {{/*
-scanner-manager.scanServiceAccount: the ServiceAccount the scan pods run as (`<fullname>-scanner`
-unless `scans.jobs.serviceAccount.name` is set; `default` when it is neither created nor named).
+scanner-manager.scanServiceAccount: the ServiceAccount the scan pods run as, in the sandbox namespace
+(the scan-sandbox chart creates it without an API token and binds nothing to it).
 */}}
 {{- define "scanner-manager.scanServiceAccount" -}}
-{{- $sa := .Values.scans.jobs.serviceAccount -}}
-{{- if $sa.name -}}
-{{- $sa.name -}}
-{{- else if $sa.create -}}
-{{- include "common.names.suffixed" (dict "root" $ "suffix" "scanner") -}}
-{{- else -}}
-default
-{{- end -}}
+{{- .Values.scans.jobs.serviceAccountName -}}
 {{- end -}}
 
 {{/*
 scanner-manager.scanLabels: the labels the manager puts on every scan Job and pod (YAML map). The
-scan pods' NetworkPolicy selects them, so they must stay stable.
+sandbox's allow policy selects component and managed-by (scan-sandbox `scanPods.podLabels`), so they
+must stay stable. `sidecar.istio.io/inject: "false"` keeps scan pods out of the mesh even where the
+sandbox namespace is labelled `istio-injection: enabled`: istiod's injection webhook for such
+namespaces only matches pods whose label is not "false" (istiod chart 1.30.3,
+templates/mutatingwebhook.yaml, webhook `namespace.sidecar-injector.istio.io`: namespaceSelector
+istio-injection In [enabled], objectSelector sidecar.istio.io/inject NotIn ["false"]; documented at
+https://istio.io/latest/docs/setup/additional-setup/sidecar-injection/#controlling-the-injection-policy).
+A sidecar would give untrusted code a mesh identity, need egress to istiod and keep the Job from completing.
 */}}
 {{- define "scanner-manager.scanLabels" -}}
 app.kubernetes.io/name: {{ include "common.names.name" (dict "root" $) | quote }}
@@ -28,7 +28,7 @@ app.kubernetes.io/instance: {{ .Release.Name | quote }}
 app.kubernetes.io/component: scanner
 app.kubernetes.io/part-of: {{ .Values.partOf | quote }}
 app.kubernetes.io/managed-by: {{ include "common.names.name" (dict "root" $) | quote }}
-sidecar.istio.io/inject: {{ ternary "true" "false" (and .Values.istio.enabled .Values.scans.jobs.istioSidecar) | quote }}
+sidecar.istio.io/inject: "false"
 {{- end -}}
 
 {{/*
@@ -52,6 +52,9 @@ Jobs than the manager runs in total.
 {{- define "scanner-manager.validations.catalog" -}}
 {{- $chart := include "common.names.name" (dict "root" $) -}}
 {{- $enabled := include "scanner-manager.enabledScanners" . | fromYamlArray -}}
+{{- if (dig "imagePullSecrets" list (.Values.global | default dict)) -}}
+{{- fail (printf "%s: global.imagePullSecrets is set, but scan pods run in namespace %s, which holds no Secret of the platform (untrusted code runs there), so scanner images could not use it. Pull images without a Secret (a mirror the nodes authenticate to, global.imageRegistry), or set the manager's own image.pullSecrets instead." $chart .Values.scans.namespace) -}}
+{{- end -}}
 {{- if not $enabled -}}
 {{- fail (printf "%s: scanners enables no scanner, so every scan request would be refused. Enable at least one (e.g. scanners.trivy.enabled: true)." $chart) -}}
 {{- end -}}
@@ -64,6 +67,9 @@ Jobs than the manager runs in total.
 {{- fail (printf "%s: %s.image has neither tag nor digest. Pin the scanner version with %s.image.tag or %s.image.digest (the manager's appVersion is no scanner version)." $chart $path $path $path) -}}
 {{- end -}}
 {{- include "common.validations.image" (dict "root" $ "image" $image "path" (printf "%s.image" $path)) -}}
+{{- if $image.pullSecrets -}}
+{{- fail (printf "%s: %s.image.pullSecrets names %s, but scan pods run in namespace %s, which holds no Secret of the platform (untrusted code runs there). Pull scanner images without a Secret: a public registry, or a mirror the nodes authenticate to (global.imageRegistry)." $chart $path (join ", " $image.pullSecrets) $.Values.scans.namespace) -}}
+{{- end -}}
 {{- if not $scanner.resources -}}
 {{- fail (printf "%s: %s.resources is missing. Every scan Job needs CPU and memory requests and limits; set %s.resources.requests and %s.resources.limits." $chart $path $path $path) -}}
 {{- end -}}
@@ -86,31 +92,29 @@ scanner-manager.validations.database: the connection pool keeps at most as many 
 {{- end -}}
 
 {{/*
-scanner-manager.validations.rbac: the Role must not end up bound to the namespace's default ServiceAccount.
+scanner-manager.validations.sandbox: scan Jobs run in a namespace of their own. In the release
+namespace a scan pod could mount the manager's Secrets or run as any ServiceAccount there.
 */}}
-{{- define "scanner-manager.validations.rbac" -}}
-{{- $chart := include "common.names.name" (dict "root" $) -}}
-{{- if and .Values.rbac.create (not .Values.serviceAccount.create) (not .Values.serviceAccount.name) -}}
-{{- fail (printf "%s: rbac.create binds the Role to the pods' ServiceAccount, but serviceAccount.create is false and serviceAccount.name is empty, which would grant it to the namespace's default ServiceAccount. Set serviceAccount.name or serviceAccount.create: true." $chart) -}}
+{{- define "scanner-manager.validations.sandbox" -}}
+{{- if eq .Values.scans.namespace .Release.Namespace -}}
+{{- fail (printf "%s: scans.namespace is %s, the release namespace. Scan pods process untrusted images, repositories and URLs and must not run beside the manager's Secrets and ServiceAccounts: set scans.namespace to the scan sandbox (scans, deployed by the scan-sandbox chart)." (include "common.names.name" (dict "root" $)) .Release.Namespace) -}}
 {{- end -}}
 {{- end -}}
 
 {{/*
 scanner-manager.catalog: the enabled scanners as the manager reads them: full image reference,
-pull policy and secrets, arguments, resources, concurrency and deadline.
+pull policy, arguments, resources, concurrency and deadline (no pull Secret: see validations.catalog).
 */}}
 {{- define "scanner-manager.catalog" -}}
 {{- $catalog := dict -}}
 {{- $defaultTimeout := .Values.scans.defaultTimeoutSeconds | int -}}
 {{- range $name := include "scanner-manager.enabledScanners" . | fromYamlArray -}}
 {{- $scanner := get $.Values.scanners $name -}}
-{{- $pullSecrets := include "common.images.pullSecrets" (dict "root" $ "images" (list $scanner.image)) | fromYaml -}}
 {{- $timeout := dig "timeoutSeconds" 0 $scanner | int -}}
 {{- $_ := set $catalog $name (dict
   "description" ($scanner.description | default "")
   "image" (include "common.images.image" (dict "root" $ "image" $scanner.image))
   "imagePullPolicy" (dig "pullPolicy" "IfNotPresent" $scanner.image)
-  "imagePullSecrets" (dig "imagePullSecrets" list $pullSecrets)
   "args" ($scanner.args | default list)
   "resources" (include "common.resources.render" (dict "root" $ "resources" $scanner.resources) | fromYaml)
   "maxConcurrent" (dig "maxConcurrent" 1 $scanner | int)
@@ -122,12 +126,15 @@ pull policy and secrets, arguments, resources, concurrency and deadline.
 
 {{/*
 scanner-manager.config: the manager's config.yaml. Listen ports and health paths come from
-containerPorts and the probes; the scan Job template carries the restricted security contexts of
-the chart, so scan pods pass Pod Security "restricted" like the manager itself.
+containerPorts and the probes. The scan Job template (`jobs`) places scan pods in the sandbox
+namespace as its token-less runner ServiceAccount, with the restricted security contexts of the
+chart (so scan pods pass Pod Security "restricted" like the manager itself) and an emptyDir as their
+only volume: it names no Secret, ConfigMap or other ServiceAccount.
 */}}
 {{- define "scanner-manager.config" -}}
 {{- include "scanner-manager.validations.catalog" . -}}
 {{- include "scanner-manager.validations.database" . -}}
+{{- include "scanner-manager.validations.sandbox" . -}}
 {{- $jobs := .Values.scans.jobs -}}
 {{- $pg := .Values.postgresql -}}
 {{- $document := dict
@@ -142,7 +149,7 @@ the chart, so scan pods pass Pod Security "restricted" like the manager itself.
     "queueSize" (.Values.scans.queueSize | int)
     "defaultTimeoutSeconds" (.Values.scans.defaultTimeoutSeconds | int))
   "jobs" (dict
-    "namespace" .Release.Namespace
+    "namespace" .Values.scans.namespace
     "serviceAccountName" (include "scanner-manager.scanServiceAccount" .)
     "automountServiceAccountToken" false
     "ttlSecondsAfterFinished" ($jobs.ttlSecondsAfterFinished | int)
@@ -236,36 +243,3 @@ certificate (`postgresql.caCertificate`) is mounted; the manager verifies the se
 */}}
 {{- define "scanner-manager.postgresqlCaDir" -}}/etc/postgresql-ca{{- end -}}
 {{- define "scanner-manager.postgresqlCaFile" -}}{{ include "scanner-manager.postgresqlCaDir" . }}/ca.crt{{- end -}}
-
-{{/*
-scanner-manager.roleRules: the Role's rules. Jobs are the manager's only write; pods (and, when
-asked, their logs) are read to follow a scan. Nothing cluster-scoped, nothing else in the namespace.
-*/}}
-{{- define "scanner-manager.roleRules" -}}
-- apiGroups:
-    - batch
-  resources:
-    - jobs
-  verbs:
-    - create
-    - delete
-    - get
-    - list
-    - watch
-- apiGroups:
-    - ""
-  resources:
-    - pods
-  verbs:
-    - get
-    - list
-    - watch
-{{- if .Values.rbac.readPodLogs }}
-- apiGroups:
-    - ""
-  resources:
-    - pods/log
-  verbs:
-    - get
-{{- end }}
-{{- end -}}

@@ -76,6 +76,7 @@ export interface ChartValues {
   redis?: RedisValues;
   "report-generator"?: ReportGeneratorValues;
   "risk-assessment"?: RiskAssessmentValues;
+  "scan-sandbox"?: ScanSandboxValues;
   "scanner-manager"?: ScannerManagerValues;
   "secret-stores"?: SecretStoresValues;
   "vulnerability-analyzer"?: VulnerabilityAnalyzerValues;
@@ -7898,6 +7899,149 @@ export interface RiskAssessmentValues {
   serviceMonitor?: ServiceMonitor;
 }
 /**
+ * Values of charts/scan-sandbox.
+ */
+export interface ScanSandboxValues {
+  /**
+   * Values shared with every chart of an environment.
+   */
+  global?: {
+    [k: string]: unknown | undefined;
+  };
+  /**
+   * Values Helm reserves for the `common` library dependency; leave empty.
+   */
+  common?: DependencyValues;
+  nameOverride?: string;
+  fullnameOverride?: string;
+  /**
+   * `app.kubernetes.io/component` of every object of the chart.
+   */
+  component?: string;
+  partOf?: string;
+  commonLabels?: CommonLabels;
+  commonAnnotations?: CommonAnnotations;
+  /**
+   * The scanner-manager that runs scans here: its ServiceAccount gets a Role in this namespace (create/get/list/watch/delete Jobs, read pods and their logs) and nothing else. It must live in another namespace: the chart refuses its own.
+   */
+  manager?: {
+    /**
+     * Namespace of the scanner-manager Deployment (the application layer's namespace).
+     */
+    namespace?: string;
+    /**
+     * Name of scanner-manager's ServiceAccount in `namespace` (the scanner-manager chart names it after its release).
+     */
+    serviceAccount?: string;
+  };
+  /**
+   * The ServiceAccount scan pods run as (scanner-manager's `scans.jobs.serviceAccountName`). It mounts no API token and is bound to nothing.
+   */
+  runner?: {
+    /**
+     * Its name.
+     */
+    serviceAccountName?: string;
+  };
+  /**
+   * Also render the namespace's `default` ServiceAccount with `automountServiceAccountToken: false`, so a pod created here without a ServiceAccount gets no API token either.
+   */
+  disableDefaultServiceAccountToken?: boolean;
+  /**
+   * How the scan pods are recognised: the allow policy selects pods carrying all of `podLabels` (scanner-manager puts them on every scan pod). Every other pod of the namespace stays under the default deny.
+   */
+  scanPods?: {
+    /**
+     * Labels every scan pod carries (at least one).
+     */
+    podLabels?: {
+      [k: string]: string | undefined;
+    };
+  };
+  /**
+   * What scan pods may reach: cluster DNS, and public addresses on `internet.ports` (registries, git hosts, scanners' vulnerability databases, scanned URLs). Private, shared (carrier-grade NAT), link-local (cloud metadata) and loopback ranges are always excepted; nothing in the cluster but DNS is reachable, and IPv6 not at all. Results go back through the Kubernetes API (the manager reads the Job's pod and its log), never over the network.
+   */
+  egress?: {
+    /**
+     * The cluster DNS pods (UDP and TCP 53).
+     */
+    dns?: {
+      /**
+       * Namespace of the DNS pods.
+       */
+      namespace?: string;
+      /**
+       * Labels of the DNS pods (at least one: never every pod of that namespace).
+       */
+      podLabels?: {
+        [k: string]: string | undefined;
+      };
+    };
+    /**
+     * Public destinations: `0.0.0.0/0` on `ports`, except 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 (RFC 1918), 100.64.0.0/10 (RFC 6598), 169.254.0.0/16 (link-local, cloud metadata), 127.0.0.0/8 (loopback) and `extraExcept`.
+     */
+    internet?: {
+      /**
+       * TCP ports scan pods may open to public addresses.
+       *
+       * @minItems 1
+       */
+      ports?: [number, ...number[]];
+      /**
+       * More IPv4 CIDRs scan pods must not reach, e.g. a public Kubernetes API endpoint or the cluster's own load balancers.
+       */
+      extraExcept?: string[];
+    };
+  };
+  /**
+   * The namespace's ResourceQuota: what all scan pods together may hold at once. Size it to scanner-manager's worst case (`scans.maxConcurrent` scans of the largest enabled scanners); a scan beyond it is refused by the API server.
+   */
+  resourceQuota?: {
+    /**
+     * Pods not yet finished (Kubernetes counts pods that are neither Succeeded nor Failed).
+     */
+    pods?: number;
+    /**
+     * Sum of the pods' CPU and memory requests.
+     */
+    requests?: ScanSandboxComputeResources;
+    /**
+     * Sum of the pods' CPU and memory limits.
+     */
+    limits?: ScanSandboxComputeResources;
+  };
+  /**
+   * The namespace's LimitRange for containers: defaults for a container that sets no resources (the quota makes resources mandatory), and the most one container may ask for.
+   */
+  limitRange?: {
+    /**
+     * Limits given to a container that sets none.
+     */
+    default?: ScanSandboxComputeResources;
+    /**
+     * Requests given to a container that sets none.
+     */
+    defaultRequest?: ScanSandboxComputeResources;
+    /**
+     * Largest limits one container may set (at least the largest scanner's).
+     */
+    max?: ScanSandboxComputeResources;
+  };
+}
+/**
+ * A CPU and a memory quantity.
+ */
+export interface ScanSandboxComputeResources {
+  /**
+   * CPU quantity (`250m`, `0.5`, `2`).
+   */
+  cpu: string | number;
+  /**
+   * Memory quantity (`512Mi`, `4Gi`).
+   */
+  memory: string | number;
+}
+/**
  * Values of charts/scanner-manager.
  */
 export interface ScannerManagerValues {
@@ -7940,7 +8084,7 @@ export interface ScannerManagerValues {
     logFormat?: "json" | "text";
   };
   /**
-   * How scans run: global concurrency, queueing and the shape of the scan Jobs.
+   * How scans run: global concurrency, queueing, the sandbox namespace and the shape of the scan Jobs.
    */
   scans?: {
     /**
@@ -7956,7 +8100,11 @@ export interface ScannerManagerValues {
      */
     defaultTimeoutSeconds?: number;
     /**
-     * Settings of every scan Job the manager creates in the release namespace.
+     * Namespace the manager creates scan Jobs in: the scan sandbox (the `scan-sandbox` chart), whose Role is the manager's only right to run Jobs. It must differ from the release namespace (the chart refuses it), so that a scan pod can neither mount the manager's Secrets nor run as its ServiceAccounts.
+     */
+    namespace?: string;
+    /**
+     * Settings of every scan Job the manager creates in `scans.namespace`.
      */
     jobs?: {
       /**
@@ -7968,26 +8116,13 @@ export interface ScannerManagerValues {
        */
       backoffLimit?: number;
       /**
-       * ServiceAccount of the scan pods: without an API token and without any RBAC.
+       * ServiceAccount of the scan pods in `scans.namespace` (the sandbox's `runner.serviceAccountName`: no API token, no RBAC). The Job template also sets `automountServiceAccountToken: false`.
        */
-      serviceAccount?: {
-        /**
-         * Create the ServiceAccount `<fullname>-scanner`.
-         */
-        create?: boolean;
-        /**
-         * Use this ServiceAccount name instead of `<fullname>-scanner` (when `create` is false it must exist).
-         */
-        name?: string;
-      };
+      serviceAccountName?: string;
       /**
        * Size limit of the `emptyDir` each scan pod gets at `/tmp` (its root filesystem is read-only).
        */
       scratchSizeLimit?: string;
-      /**
-       * Inject the Istio sidecar into scan pods. Off by default: a sidecar that never exits keeps a Job from completing.
-       */
-      istioSidecar?: boolean;
       /**
        * PriorityClass of the scan pods; empty for the cluster default.
        */
@@ -8007,19 +8142,6 @@ export interface ScannerManagerValues {
    */
   scanners?: {
     [k: string]: ScannerManagerScanner | undefined;
-  };
-  /**
-   * RBAC for creating scan Jobs: a namespaced Role (never a ClusterRole) bound to the manager's ServiceAccount.
-   */
-  rbac?: {
-    /**
-     * Create the Role and RoleBinding. Without them the manager cannot start scans.
-     */
-    create?: boolean;
-    /**
-     * Also grant `get` on `pods/log`, so the manager can attach scanner output to failed scans.
-     */
-    readPodLogs?: boolean;
   };
   /**
    * PostgreSQL database of the scanner-manager. Connection settings are plain values; the password is only accepted as a Secret reference (exposed to the container as `DATABASE_PASSWORD`).
@@ -8105,7 +8227,7 @@ export interface ScannerManagerValues {
    */
   service?: Service;
   /**
-   * The scanner-manager ServiceAccount. Its API token is mounted (`automountServiceAccountToken: true`) because the manager creates scan Jobs through the Kubernetes API; the Role of `rbac` limits what the token can do.
+   * The scanner-manager ServiceAccount. Its API token is mounted (`automountServiceAccountToken: true`) because the manager creates scan Jobs through the Kubernetes API; the scan sandbox's Role (Jobs, pods and pod logs of `scans.namespace`) is all the token may do.
    */
   serviceAccount?: ServiceAccount;
   podAnnotations?: PodAnnotations;
@@ -8162,11 +8284,11 @@ export interface ScannerManagerValues {
    */
   terminationGracePeriodSeconds?: number;
   /**
-   * NetworkPolicy of the scanner-manager pods: only declared callers reach `http`, only the monitoring namespace reaches `metrics`. While enabled, the scan pods get a deny-all-ingress policy too. With `egress.enabled`, allow the Kubernetes API server in `egress.allowedCidrs`.
+   * NetworkPolicy of the scanner-manager pods: only declared callers reach `http`, only the monitoring namespace reaches `metrics`. The scan pods' policies belong to the sandbox namespace (the `scan-sandbox` chart). With `egress.enabled`, allow the Kubernetes API server in `egress.allowedCidrs`.
    */
   networkPolicy?: NetworkPolicy;
   /**
-   * Mesh membership and the AuthorizationPolicy of the scanner-manager. The metrics port bypasses the sidecar so Prometheus can scrape it without mTLS.
+   * Mesh membership and the AuthorizationPolicy of the scanner-manager. The metrics port bypasses the sidecar so Prometheus can scrape it without mTLS. Scan pods are always labelled `sidecar.istio.io/inject: "false"`: they stay outside the mesh whatever the sandbox namespace's labels say.
    */
   istio?: Istio;
   /**
@@ -8187,7 +8309,7 @@ export interface ScannerManagerScanner {
    */
   description?: string;
   /**
-   * Image of the scan Job's container (`global.imageRegistry` applies here too).
+   * Image of the scan Job's container (`global.imageRegistry` applies here too). It must be pullable without a Secret (`pullSecrets` is refused, and so is `global.imagePullSecrets`): the sandbox namespace holds no Secret.
    */
   image?: ContainerImage;
   /**
