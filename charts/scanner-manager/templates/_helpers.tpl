@@ -17,7 +17,7 @@ sandbox's allow policy selects component and managed-by (scan-sandbox `scanPods.
 must stay stable. `sidecar.istio.io/inject: "false"` keeps scan pods out of the mesh even where the
 sandbox namespace is labelled `istio-injection: enabled`: istiod's injection webhook for such
 namespaces only matches pods whose label is not "false" (istiod chart 1.30.3,
-templates/mutatingwebhook.yaml, webhook `namespace.sidecar-injector.istio.io`: namespaceSelector
+templates/mutatingwebhook.yaml:115-128, webhook `namespace.sidecar-injector.istio.io`: namespaceSelector
 istio-injection In [enabled], objectSelector sidecar.istio.io/inject NotIn ["false"]; documented at
 https://istio.io/latest/docs/setup/additional-setup/sidecar-injection/#controlling-the-injection-policy).
 A sidecar would give untrusted code a mesh identity, need egress to istiod and keep the Job from completing.
