@@ -33,7 +33,7 @@ const lineOf = (env: string, component: string, key: string) => {
   return index + 1;
 };
 /** Replaces a pin of one component in an environment.yaml. */
-const setPin = (env: string, component: string, key: "chartRevision" | "imageTag", value: string) =>
+const setPin = (env: string, component: string, key: "chartRevision" | "imageTag" | "imageDigest", value: string) =>
   edit(`environments/${env}/environment.yaml`, (text) => text.replace(new RegExp(`(\n  ${component}:\n(?:    .*\n)*?    ${key}: ).*`), `$1${value}`));
 
 function expectFailure(expected: string[]) {
@@ -141,6 +141,26 @@ describe("bad inputs", () => {
     edit("environments/staging/environment.yaml", (text) => text.replace("  namespaceLabels:\n    istio-injection: enabled\n", "  namespaceLabels:\n    istio-injection: enabled\n    pod-security.kubernetes.io/enforce: baseline\n"));
     const line = readFileSync(join(root, "environments/staging/environment.yaml"), "utf8").split("\n").indexOf("    pod-security.kubernetes.io/enforce: baseline") + 1;
     expectFailure([`environments/staging/environment.yaml:${line}:5: GEN018 destination.namespaceLabels sets pod-security.kubernetes.io/enforce; the generator sets the Pod Security labels of every namespace itself`]);
+  });
+
+  it("a production image without its digest: GEN037 at the component, with where the digest comes from", () => {
+    edit("environments/production/environment.yaml", (text) => text.replace(/(\n  mcp-server:\n(?:    .*\n)*?)    imageDigest: .*\n/, "$1"));
+    const line = lineOf("production", "mcp-server", "enabled");
+    const stderr = expectFailure([
+      `environments/production/environment.yaml:${line}:14: GEN037 mcp-server runs image tag 1.4.0 without imageDigest; production pins every image of this repository's charts by digest (a tag can be pushed again to another image).`,
+      "    at components.mcp-server.enabled\n    fix: Add `imageDigest: sha256:<64 hex>` to components.mcp-server: the digest the image build pushed for tag 1.4.0 (`crane digest <image>:<tag>`), recorded in staging first and promoted from there.",
+    ]);
+    expect(stderr).toContain("1 problem(s) in 1 file(s)");
+  });
+
+  it("a malformed image digest: GEN003 at the pin (the schema's sha256:<64 lowercase hex>)", () => {
+    setPin("staging", "gateway", "imageDigest", `sha256:${"F".repeat(64)}`);
+    expectFailure([`environments/staging/environment.yaml:${lineOf("staging", "gateway", "imageDigest")}:18: GEN003 components.gateway.imageDigest must match the pattern ^$|^sha256:[0-9a-f]{64}$`]);
+  });
+
+  it("an image digest on an upstream component: GEN038, not silently ignored", () => {
+    edit("environments/staging/environment.yaml", (text) => text.replace(/(\n  argo-cd:\n(?:    .*\n)*?    chartRevision: .*\n)/, `$1    imageDigest: sha256:${"0".repeat(64)}\n`));
+    expectFailure([`environments/staging/environment.yaml:${lineOf("staging", "argo-cd", "imageDigest")}:18: GEN038 argo-cd takes no imageDigest: an upstream chart (argo-cd `]);
   });
 
   it("missing values file: GEN013", () => {

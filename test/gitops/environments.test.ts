@@ -27,7 +27,7 @@ describe("schemas/environment.json", () => {
   it("marks exactly the component pins as promotable", () => {
     const component = (schema.properties?.components?.additionalProperties ?? {}) as JsonSchema;
     const promotable = Object.entries(component.properties ?? {}).filter(([, property]) => property["x-promotable"] === true).map(([name]) => name);
-    expect(promotable).toEqual(["chartRevision", "imageTag"]);
+    expect(promotable).toEqual(["chartRevision", "imageTag", "imageDigest"]);
   });
 
   it("is strict: unknown keys are rejected at every level", () => {

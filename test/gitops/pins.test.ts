@@ -55,13 +55,16 @@ function lineOf(root: string, env: string, text: string): number {
   return index + 1;
 }
 
+/** Production pins images by digest (GEN037); these tests are about chartRevision. */
+const DIGEST = `sha256:${"0".repeat(64)}`;
+
 const summary = (problems: readonly Problem[]) => problems.map((p) => `${p.file}:${p.location?.line}:${p.location?.column} ${p.code} ${p.path}`);
 
 describe("pins resolve in the repository", () => {
   it("accepts a tag, a branch and a commit of main outside production, and commits of main (local or origin's) in production", () => {
     const { root, first, second } = repository();
     writeEnvironment(root, { name: "staging", tier: "staging", components: { alpha: { enabled: true, chartRevision: "v0.1.0", imageTag: "v1" }, beta: { enabled: true, chartRevision: "main", imageTag: "v1" }, gamma: { enabled: true, chartRevision: first, imageTag: "v1" } } });
-    writeEnvironment(root, { name: "production", tier: "production", components: { alpha: { enabled: true, chartRevision: first, imageTag: "v1.0.0" }, beta: { enabled: true, chartRevision: second, imageTag: "v1.0.0" }, gamma: { enabled: false } } });
+    writeEnvironment(root, { name: "production", tier: "production", components: { alpha: { enabled: true, chartRevision: first, imageTag: "v1.0.0", imageDigest: DIGEST }, beta: { enabled: true, chartRevision: second, imageTag: "v1.0.0", imageDigest: DIGEST }, gamma: { enabled: false } } });
     const result = planGitops(readGeneratorInputs(root));
     expect(result.problems.map(formatProblem)).toEqual([]);
     expect(result.environments.map((e) => e.name)).toEqual(["production", "staging"]);
@@ -89,7 +92,7 @@ describe("pins resolve in the repository", () => {
 
   it("GEN035: a production commit that exists but is in no history of main", () => {
     const { root, second, side } = repository();
-    writeEnvironment(root, { name: "production", tier: "production", components: { alpha: { enabled: true, chartRevision: side, imageTag: "v1.0.0" }, beta: { enabled: true, chartRevision: second, imageTag: "v1.0.0" }, gamma: { enabled: false } } });
+    writeEnvironment(root, { name: "production", tier: "production", components: { alpha: { enabled: true, chartRevision: side, imageTag: "v1.0.0", imageDigest: DIGEST }, beta: { enabled: true, chartRevision: second, imageTag: "v1.0.0", imageDigest: DIGEST }, gamma: { enabled: false } } });
     const problems = planGitops(readGeneratorInputs(root)).problems;
     expect(summary(problems)).toEqual([`environments/production/environment.yaml:${lineOf(root, "production", side)}:20 GEN035 components.alpha.chartRevision`]);
     expect(problems[0]?.message).toBe(`chartRevision ${side} of alpha is not in the history of main (neither the local main nor origin/main contains it); production runs only commits merged into main.`);
@@ -101,7 +104,7 @@ describe("pins resolve in the repository", () => {
 
   it("GEN034 at repository.revision when the branch the environment follows does not exist", () => {
     const { root, first } = repository();
-    writeEnvironment(root, { name: "production", tier: "production", components: { alpha: { enabled: true, chartRevision: first, imageTag: "v1.0.0" }, beta: { enabled: false }, gamma: { enabled: false } }, extra: { repository: { url: "https://example.com/platform.git", revision: "trunk" } } });
+    writeEnvironment(root, { name: "production", tier: "production", components: { alpha: { enabled: true, chartRevision: first, imageTag: "v1.0.0", imageDigest: DIGEST }, beta: { enabled: false }, gamma: { enabled: false } }, extra: { repository: { url: "https://example.com/platform.git", revision: "trunk" } } });
     const problems = planGitops(readGeneratorInputs(root)).problems;
     expect(summary(problems)).toEqual([`environments/production/environment.yaml:${lineOf(root, "production", "revision: trunk")}:13 GEN034 repository.revision`]);
     expect(problems[0]?.message).toBe('repository.revision "trunk" names no branch in this repository (neither refs/heads/trunk nor refs/remotes/origin/trunk); the root and layer Applications track it.');
@@ -141,10 +144,10 @@ describe("the cost of verifying pins", () => {
 
   it("asks git once for every pin of every environment, and once more for the ancestry of production's", () => {
     const { root, first, second } = repository();
-    const many = (revision: string) => Object.fromEntries(["alpha", "beta", "gamma"].map((c) => [c, { enabled: true, chartRevision: revision, imageTag: "v1.0.0" }]));
+    const many = (revision: string) => Object.fromEntries(["alpha", "beta", "gamma"].map((c) => [c, { enabled: true, chartRevision: revision, imageTag: "v1.0.0", imageDigest: DIGEST }]));
     writeEnvironment(root, { name: "dev", components: many("main") });
     writeEnvironment(root, { name: "staging", tier: "staging", components: { ...many(second), alpha: { enabled: true, chartRevision: "v0.1.0", imageTag: "v1.0.0" } } });
-    writeEnvironment(root, { name: "production", tier: "production", components: { ...many(second), beta: { enabled: true, chartRevision: first, imageTag: "v1.0.0" } } });
+    writeEnvironment(root, { name: "production", tier: "production", components: { ...many(second), beta: { enabled: true, chartRevision: first, imageTag: "v1.0.0", imageDigest: DIGEST } } });
     const inputs = readGeneratorInputs(root);
     const all = countingGit(() => planGitops(inputs));
     expect(all.result.problems.map(formatProblem)).toEqual([]);

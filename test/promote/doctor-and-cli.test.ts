@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { repoRoot } from "../../tools/src/paths.js";
 import { harnessPerTest, PROMOTE, TOKEN } from "./harness.js";
+import { imageDigest } from "./fixture-repo.js";
 
 const startHarness = harnessPerTest();
 const servers: Server[] = [];
@@ -115,24 +116,39 @@ describe("the Argo CD gate (ARGOCD_SERVER, ARGOCD_TOKEN)", () => {
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   }
-  const app = (revision: string, tag: string, sync = "Synced", health = "Healthy") => ({
-    spec: { sources: [{ targetRevision: revision, helm: { parameters: [{ name: "image.tag", value: tag }] } }, { targetRevision: revision, ref: "values" }] },
+  const app = (revision: string, tag: string, digest: string | undefined, sync = "Synced", health = "Healthy") => ({
+    spec: { sources: [{ targetRevision: revision, helm: { parameters: [{ name: "image.tag", value: tag }, ...(digest ? [{ name: "image.digest", value: digest }] : [])] } }, { targetRevision: revision, ref: "values" }] },
     status: { sync: { status: sync, revisions: [] }, health: { status: health } },
   });
 
   it("lets the promotion through when the source Applications are Synced and Healthy at the promoted pins", async () => {
     const harness = await startHarness();
     const v2 = harness.fixture.release("v0.2.0");
-    const server = await argocd({ "staging-alpha": app(v2, "v1.1.0"), "staging-beta": app(v2, "v1.0.0") });
+    const server = await argocd({ "staging-alpha": app(v2, "v1.1.0", imageDigest("alpha", "v1.1.0")), "staging-beta": app(v2, "v1.0.0", imageDigest("beta", "v1.0.0")) });
     const result = await harness.run(PROMOTE, { env: { ARGOCD_SERVER: server, ARGOCD_TOKEN: "argocd-token-123456" } });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toContain("Argo CD gate: staging-alpha, staging-beta Synced and Healthy at the promoted pins.");
   });
 
+  it("compares the running image by digest: the promoted tag with another digest (or none) is another image", async () => {
+    const harness = await startHarness();
+    const v2 = harness.fixture.release("v0.2.0");
+    const env = (server: string) => ({ env: { ARGOCD_SERVER: server, ARGOCD_TOKEN: "argocd-token-123456" } });
+    const other = await argocd({ "staging-alpha": app(v2, "v1.1.0", imageDigest("alpha", "v1.1.1")), "staging-beta": app(v2, "v1.0.0", imageDigest("beta", "v1.0.0")) });
+    const rebuilt = await harness.run(PROMOTE, env(other));
+    expect(rebuilt.code).toBe(1);
+    expect(rebuilt.stderr).toContain(`PRM021 staging is not ready to promote: staging-alpha: runs image digest ${imageDigest("alpha", "v1.1.1")}, not ${imageDigest("alpha", "v1.1.0")}.`);
+    const unpinned = await argocd({ "staging-alpha": app(v2, "v1.1.0", imageDigest("alpha", "v1.1.0")), "staging-beta": app(v2, "v1.0.0", undefined) });
+    const byTag = await harness.run(PROMOTE, env(unpinned));
+    expect(byTag.code).toBe(1);
+    expect(byTag.stderr).toContain(`PRM021 staging is not ready to promote: staging-beta: runs image digest (none), not ${imageDigest("beta", "v1.0.0")}.`);
+    expect(harness.standIn.writes()).toEqual([]);
+  });
+
   it("blocks when a source Application is degraded or runs other pins, and reports a refused token", async () => {
     const harness = await startHarness();
     const v2 = harness.fixture.release("v0.2.0");
-    const server = await argocd({ "staging-alpha": app(v2, "v1.0.9", "OutOfSync", "Degraded"), "staging-beta": app(v2, "v1.0.0") });
+    const server = await argocd({ "staging-alpha": app(v2, "v1.0.9", imageDigest("alpha", "v1.1.0"), "OutOfSync", "Degraded"), "staging-beta": app(v2, "v1.0.0", imageDigest("beta", "v1.0.0")) });
     const blocked = await harness.run(PROMOTE, { env: { ARGOCD_SERVER: server, ARGOCD_TOKEN: "argocd-token-123456" } });
     expect(blocked.code).toBe(1);
     expect(blocked.stderr).toContain("PRM021 staging is not ready to promote: staging-alpha: sync status is OutOfSync, health is Degraded, runs image tag v1.0.9, not v1.1.0.");

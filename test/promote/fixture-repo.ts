@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -41,6 +42,11 @@ export function pinned(text: string, fixture: Pick<FixtureRepository, "release">
 
 export const COMPONENTS = ["alpha", "beta", "gamma"] as const;
 
+/** The image digest the fixture's "release pipeline" recorded for a component's tag: sha256 of `<component>:<tag>`. */
+export function imageDigest(component: string, tag: string): string {
+  return `sha256:${createHash("sha256").update(`${component}:${tag}`).digest("hex")}`;
+}
+
 export const PRODUCTION_ENVIRONMENT = `# yaml-language-server: $schema=../../schemas/environment.json
 # Production: immutable pins only, promoted from staging.
 name: production
@@ -59,8 +65,9 @@ components:
     enabled: true
     chartRevision: v0.1.0     # promoted 2025-01-01
     imageTag: "v1.0.0"
+    imageDigest: ${imageDigest("alpha", "v1.0.0")}  # recorded by alpha's release
     namespace: alpha-prod
-  beta: { enabled: true, chartRevision: 'v0.1.0', imageTag: v1.0.0, serverSideApply: true }
+  beta: { enabled: true, chartRevision: 'v0.1.0', imageTag: v1.0.0, imageDigest: '${imageDigest("beta", "v1.0.0")}', serverSideApply: true }
   gamma:
     enabled: false
 `;
@@ -80,16 +87,24 @@ components:
     enabled: true
     chartRevision: v0.2.0
     imageTag: v1.1.0
+    imageDigest: ${imageDigest("alpha", "v1.1.0")}
     namespace: alpha-staging
   beta:
     enabled: true
     chartRevision: v0.2.0
     imageTag: v1.0.0
+    imageDigest: ${imageDigest("beta", "v1.0.0")}
   gamma:
     enabled: true
     chartRevision: v0.2.0
     imageTag: v2.0.0
+    imageDigest: ${imageDigest("gamma", "v2.0.0")}
 `;
+
+/** Staging's alpha moved to another image: the tag and the digest its release recorded, as a release pipeline writes them. */
+export function withAlphaImage(environmentText: string, from: string, to: string): string {
+  return environmentText.replace(`imageTag: ${from}`, `imageTag: ${to}`).replace(imageDigest("alpha", from), imageDigest("alpha", to));
+}
 
 const VALUES_SCHEMA = JSON.stringify(
   {
@@ -97,7 +112,7 @@ const VALUES_SCHEMA = JSON.stringify(
     type: "object",
     additionalProperties: false,
     properties: {
-      image: { type: "object", additionalProperties: false, properties: { repository: { type: "string" }, tag: { type: "string" } } },
+      image: { type: "object", additionalProperties: false, properties: { repository: { type: "string" }, tag: { type: "string" }, digest: { type: "string", pattern: "^$|^sha256:[a-f0-9]{64}$" } } },
       replicas: { type: "integer", minimum: 1 },
       hostname: { type: "string" },
     },
@@ -110,7 +125,7 @@ function chartFiles(name: string, version: 1 | 2): Record<string, string> {
   const label = version === 2 ? "\n    fixture.example.com/chart-generation: \"2\"" : "";
   return {
     [`charts/${name}/Chart.yaml`]: `apiVersion: v2\nname: ${name}\ndescription: Fixture component ${name}.\ntype: application\nversion: 0.${version}.0\nannotations:\n  platform.mcp-security.io/layer: application\n  org.opencontainers.image.source: https://github.com/example/${name}\n`,
-    [`charts/${name}/values.yaml`]: `image:\n  repository: ghcr.io/example/${name}\n  tag: latest\nreplicas: 1\nhostname: ${name}.local\n`,
+    [`charts/${name}/values.yaml`]: `image:\n  repository: ghcr.io/example/${name}\n  tag: latest\n  digest: ""\nreplicas: 1\nhostname: ${name}.local\n`,
     [`charts/${name}/values.schema.json`]: `${VALUES_SCHEMA}\n`,
     [`charts/${name}/templates/deployment.yaml`]: `apiVersion: apps/v1
 kind: Deployment
@@ -130,7 +145,7 @@ spec:
     spec:
       containers:
         - name: app
-          image: "{{ .Values.image.repository }}:{{ .Values.image.tag }}"
+          image: "{{ .Values.image.repository }}:{{ .Values.image.tag }}{{ with .Values.image.digest }}@{{ . }}{{ end }}"
           env:
             - name: HOSTNAME_OVERRIDE
               value: {{ .Values.hostname | quote }}
@@ -227,7 +242,10 @@ export function createFixtureRepository(options: { promotionConfig?: string } = 
   fixture.commitAndPush("charts v0.2.0", second);
   git(["tag", "v0.2.0"]);
   const environments = {
-    "environments/staging/environment.yaml": pinned(STAGING_ENVIRONMENT.replace(/v0\.2\.0/g, "v0.1.0").replace("v1.1.0", "v1.0.0").replace("v2.0.0", "v1.0.0"), fixture),
+    "environments/staging/environment.yaml": pinned(
+      withAlphaImage(STAGING_ENVIRONMENT.replace(/v0\.2\.0/g, "v0.1.0"), "v1.1.0", "v1.0.0").replace("imageTag: v2.0.0", "imageTag: v1.0.0").replace(imageDigest("gamma", "v2.0.0"), imageDigest("gamma", "v1.0.0")),
+      fixture,
+    ),
     "environments/production/environment.yaml": pinned(PRODUCTION_ENVIRONMENT, fixture),
   };
   fixture.commitAndPush("staging and production run v0.1.0", environments, ["production", "staging"]);

@@ -26,8 +26,8 @@ beforeAll(() => {
   write("charts/common/Chart.yaml", "apiVersion: v2\nname: common\ntype: library\nversion: 0.1.0\n");
   write("charts/common/templates/_labels.tpl", '{{- define "common.labels" -}}\nmanaged-by: fixture\n{{- end -}}\n');
   write("charts/api/Chart.yaml", "apiVersion: v2\nname: api\ntype: application\nversion: 0.1.0\ndependencies:\n  - name: common\n    version: 0.1.0\n    repository: file://../common\n");
-  write("charts/api/values.yaml", "image:\n  tag: latest\ngreeting: hello\n");
-  write("charts/api/templates/configmap.yaml", 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}\n  namespace: {{ .Release.Namespace }}\n  labels:\n    {{- include "common.labels" . | nindent 4 }}\ndata:\n  greeting: {{ .Values.greeting | quote }}\n  tag: {{ .Values.image.tag | quote }}\n  kind: {{ kindOf .Values.image.tag | quote }}\n');
+  write("charts/api/values.yaml", 'image:\n  tag: latest\n  digest: ""\ngreeting: hello\n');
+  write("charts/api/templates/configmap.yaml", 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}\n  namespace: {{ .Release.Namespace }}\n  labels:\n    {{- include "common.labels" . | nindent 4 }}\ndata:\n  greeting: {{ .Values.greeting | quote }}\n  tag: {{ .Values.image.tag | quote }}\n  kind: {{ kindOf .Values.image.tag | quote }}\n  digest: {{ .Values.image.digest | quote }}\n');
   mkdirSync(join(root, "charts/api/charts"), { recursive: true });
   symlinkSync("../../common", join(root, "charts/api/charts/common"));
   write("environments/prod/values/api.yaml", "greeting: hello prod\n");
@@ -44,7 +44,9 @@ beforeAll(() => {
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const component = (chartRevision: string, imageTag: string) => ({ name: "api", chartPath: "charts/api", chartRevision, imageTag, namespace: "api-prod" });
+const component = (chartRevision: string, imageTag: string, imageDigest = "") => ({ name: "api", chartPath: "charts/api", chartRevision, imageTag, imageDigest, namespace: "api-prod" });
+const DIGEST_1 = `sha256:${"1".repeat(64)}`;
+const DIGEST_2 = `sha256:${"2".repeat(64)}`;
 
 describe("renderManifestDiffs", () => {
   it("renders the chart and the values file at each pinned revision (symlinked library included), the tag as a string", () => {
@@ -56,6 +58,21 @@ describe("renderManifestDiffs", () => {
       expect(diff?.diff).toContain('-  greeting: "hello prod"\n-  tag: "1.0"\n+  greeting: "good morning prod"\n+  tag: "2"\n   kind: "string"');
       expect(diff?.diff).toContain("managed-by: fixture");
       expect(diff?.diff).not.toContain("uncommitted");
+    } finally {
+      workspace.dispose();
+    }
+  });
+
+  it("renders the image digest pin as image.digest: a new digest under the same tag is a diff, and the label names it", () => {
+    const workspace = new Workspace();
+    try {
+      const [diff] = renderManifestDiffs({ root, environment: "prod", before: [component("v2.0.0", "2", DIGEST_1)], after: [component("v2.0.0", "2", DIGEST_2)], components: ["api"], workspace });
+      expect(diff?.note).toBeUndefined();
+      expect(diff?.diff).toContain(`--- a/prod/api\tcharts/api@v2.0.0, image 2@${DIGEST_1}`);
+      expect(diff?.diff).toContain(`+++ b/prod/api\tcharts/api@v2.0.0, image 2@${DIGEST_2}`);
+      expect(diff?.diff).toContain(`-  digest: "${DIGEST_1}"\n+  digest: "${DIGEST_2}"`);
+      const [unpinned] = renderManifestDiffs({ root, environment: "prod", before: [component("v2.0.0", "2")], after: [component("v2.0.0", "2", DIGEST_1)], components: ["api"], workspace });
+      expect(unpinned?.diff).toContain(`-  digest: ""\n+  digest: "${DIGEST_1}"`);
     } finally {
       workspace.dispose();
     }

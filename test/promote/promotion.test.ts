@@ -3,7 +3,7 @@ import { parse } from "yaml";
 import { decodeMetadata } from "../../tools/src/promote/pr-body.js";
 import { checkEnvironment } from "../../tools/src/promote/regenerate.js";
 import { Workspace } from "../../tools/src/promote/snapshot.js";
-import { pinned, PRODUCTION_ENVIRONMENT, STAGING_ENVIRONMENT } from "./fixture-repo.js";
+import { imageDigest, pinned, PRODUCTION_ENVIRONMENT, STAGING_ENVIRONMENT, withAlphaImage } from "./fixture-repo.js";
 import { harnessPerTest, localState, PROMOTE, PROMOTION_BRANCH as BRANCH, remoteState } from "./harness.js";
 
 const startHarness = harnessPerTest();
@@ -15,17 +15,20 @@ describe("promotion staging → production on a fixture with several components"
     const result = await harness.run([...PROMOTE, "--dry-run"]);
     expect(result.code).toBe(0);
     const plan = result.outcome?.plan;
+    const [alpha1, alpha2] = [imageDigest("alpha", "v1.0.0"), imageDigest("alpha", "v1.1.0")];
+    // The new alpha image moves as tag and digest together.
     expect(plan?.changes.map((c) => [c.component, c.field, c.from, c.to])).toEqual([
       ["alpha", "chartRevision", v1, v2],
+      ["alpha", "imageDigest", alpha1, alpha2],
       ["alpha", "imageTag", "v1.0.0", "v1.1.0"],
       ["beta", "chartRevision", v1, v2],
     ]);
-    expect(plan?.unchanged).toBe(1); // beta's image tag already matches
+    expect(plan?.unchanged).toBe(2); // beta's image tag and digest already match
     expect(plan?.skipped).toEqual([{ component: "gamma", reason: "disabled in production" }]);
-    expect(result.stdout).toMatch(new RegExp(`COMPONENT\\s+FIELD\\s+FROM\\s+TO\\nalpha\\s+chartRevision\\s+${v1}\\s+${v2}\\nalpha\\s+imageTag\\s+v1\\.0\\.0\\s+v1\\.1\\.0\\nbeta\\s+chartRevision\\s+${v1}\\s+${v2}`));
-    // The rendered diff is helm template of each chart at its pinned revision with production's values.
-    expect(result.stdout).toContain(`--- a/production/alpha\tcharts/alpha@${v1}, image v1.0.0`);
-    expect(result.stdout).toContain('-          image: "ghcr.io/example/alpha:v1.0.0"\n+          image: "ghcr.io/example/alpha:v1.1.0"');
+    expect(result.stdout).toMatch(new RegExp(`COMPONENT\\s+FIELD\\s+FROM\\s+TO\\nalpha\\s+chartRevision\\s+${v1}\\s+${v2}\\nalpha\\s+imageDigest\\s+${alpha1}\\s+${alpha2}\\nalpha\\s+imageTag\\s+v1\\.0\\.0\\s+v1\\.1\\.0\\nbeta\\s+chartRevision\\s+${v1}\\s+${v2}`));
+    // The rendered diff is helm template of each chart at its pinned revision with production's values and the image pinned by digest.
+    expect(result.stdout).toContain(`--- a/production/alpha\tcharts/alpha@${v1}, image v1.0.0@${alpha1}`);
+    expect(result.stdout).toContain(`-          image: "ghcr.io/example/alpha:v1.0.0@${alpha1}"\n+          image: "ghcr.io/example/alpha:v1.1.0@${alpha2}"`);
     expect(result.stdout).toContain('+    fixture.example.com/chart-generation: "2"');
     expect(result.stdout).toContain("replicas: 3"); // production's replicas, not staging's 2
     expect(result.outcome?.changedFiles).toEqual([
@@ -56,12 +59,13 @@ describe("promotion staging → production on a fixture with several components"
     expect(standIn.store.readRef("refs/heads/main")).toBe(baseBefore); // the base branch is untouched
     expect(standIn.store.changedPaths(baseBefore, head)).toEqual(result.outcome?.changedFiles);
 
-    // Only the three pin scalars changed in environment.yaml, byte for byte.
+    // Only the four pin scalars changed in environment.yaml, byte for byte (the digest keeps its comment).
     const edited = standIn.store.fileAt(head, "environments/production/environment.yaml");
     expect(edited).toBe(
       pinned(
         PRODUCTION_ENVIRONMENT.replace("chartRevision: v0.1.0     # promoted", "chartRevision: v0.2.0     # promoted")
           .replace('imageTag: "v1.0.0"', 'imageTag: "v1.1.0"')
+          .replace(`imageDigest: ${imageDigest("alpha", "v1.0.0")}  # recorded`, `imageDigest: ${imageDigest("alpha", "v1.1.0")}  # recorded`)
           .replace("chartRevision: 'v0.1.0'", "chartRevision: 'v0.2.0'"),
         fixture,
       ),
@@ -78,8 +82,12 @@ describe("promotion staging → production on a fixture with several components"
 
     // The generated Applications carry the new pins, and apps/production is exactly what the generator writes.
     const alphaApp = standIn.store.fileAt(head, "apps/production/layers/application/production-alpha.yaml") as string;
-    expect(alphaApp).toContain(`targetRevision: ${v2}`);
-    expect(alphaApp).toContain("value: v1.1.0");
+    const alphaSource = (parse(alphaApp) as { spec: { sources: Array<{ targetRevision: string; helm?: { parameters?: unknown[] } }> } }).spec.sources[0];
+    expect(alphaSource?.targetRevision).toBe(v2);
+    expect(alphaSource?.helm?.parameters).toEqual([
+      { name: "image.tag", value: "v1.1.0", forceString: true },
+      { name: "image.digest", value: imageDigest("alpha", "v1.1.0"), forceString: true },
+    ]);
     expect(alphaApp).toContain("namespace: alpha-prod");
     fixture.git(["fetch", "--quiet", "origin", BRANCH]);
     const workspace = new Workspace();
@@ -95,8 +103,9 @@ describe("promotion staging → production on a fixture with several components"
     expect(pull.body).toContain(`| alpha | \`chartRevision\` | \`${v1}\` | \`${v2}\` | [compare](`);
     expect(pull.body).toContain(`/acme/gitops/compare/${v1}...${v2})`);
     expect(pull.body).toContain("[image compare](https://github.com/example/alpha/compare/v1.0.0...v1.1.0) · [image v1.1.0](https://github.com/example/alpha/releases/tag/v1.1.0)");
+    expect(pull.body).toContain(`| alpha | \`imageDigest\` | \`${imageDigest("alpha", "v1.0.0")}\` | \`${imageDigest("alpha", "v1.1.0")}\` | — |`);
     expect(pull.body).toContain("<details><summary>alpha: rendered diff</summary>");
-    expect(decodeMetadata(pull.body)).toMatchObject({ kind: "promotion", from: "staging", to: "production", baseCommit: baseBefore, pins: [{ component: "alpha", field: "chartRevision", from: v1, to: v2 }, { component: "alpha", field: "imageTag" }, { component: "beta", field: "chartRevision" }] });
+    expect(decodeMetadata(pull.body)).toMatchObject({ kind: "promotion", from: "staging", to: "production", baseCommit: baseBefore, pins: [{ component: "alpha", field: "chartRevision", from: v1, to: v2 }, { component: "alpha", field: "imageDigest", to: imageDigest("alpha", "v1.1.0") }, { component: "alpha", field: "imageTag" }, { component: "beta", field: "chartRevision" }] });
     expect(result.stdout).toContain(`Opened pull request #1: ${standIn.url}/acme/gitops/pull/1`);
   });
 
@@ -116,11 +125,12 @@ describe("promotion staging → production on a fixture with several components"
     expect(secondRun.filter((r) => !r.startsWith("GET"))).toEqual(["POST /repos/acme/gitops/git/trees"]); // content-addressed: the same tree, no commit, no ref move
 
     // Staging moves on: the same pull request is updated and its branch force-moved.
-    fixture.commitAndPush("staging runs alpha v1.2.0", { "environments/staging/environment.yaml": pinned(STAGING_ENVIRONMENT.replace("imageTag: v1.1.0", "imageTag: v1.2.0"), fixture) }, ["staging"]);
+    fixture.commitAndPush("staging runs alpha v1.2.0", { "environments/staging/environment.yaml": pinned(withAlphaImage(STAGING_ENVIRONMENT, "v1.1.0", "v1.2.0"), fixture) }, ["staging"]);
     const third = await harness.run(PROMOTE);
     expect(third.outcome?.status).toBe("updated");
     expect(standIn.pulls).toHaveLength(1);
     expect(standIn.pulls[0]?.body).toContain("`v1.2.0`");
+    expect(standIn.pulls[0]?.body).toContain(`\`${imageDigest("alpha", "v1.2.0")}\``);
     const moved = standIn.store.readRef(`refs/heads/${BRANCH}`) as string;
     expect(moved).not.toBe(head);
     expect(standIn.store.readCommit(moved).parents).toEqual([standIn.store.readRef("refs/heads/main")]);

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { PROMOTION_ERRORS } from "../../tools/src/promote/errors.js";
 import type { ChartRenderer } from "../../tools/src/promote/manifest-diff.js";
 import { decodeMetadata, GITHUB_BODY_LIMIT, isContinuationComment } from "../../tools/src/promote/pr-body.js";
-import { pinned, PRODUCTION_ENVIRONMENT } from "./fixture-repo.js";
-import { type Harness, harnessPerTest, PROMOTE, PROMOTION_BRANCH as BRANCH, TOKEN } from "./harness.js";
+import { imageDigest, pinned, PRODUCTION_ENVIRONMENT, withAlphaImage } from "./fixture-repo.js";
+import { type Harness, harnessPerTest, localState, PROMOTE, PROMOTION_BRANCH as BRANCH, TOKEN } from "./harness.js";
 
 const startHarness = harnessPerTest();
 
@@ -167,6 +168,50 @@ describe("errors become stable codes with what to do", () => {
 });
 
 describe("pins the promotion carries", () => {
+  it("a tag without its digest cannot reach production: PRM014 names the component, before anything is edited or written", async () => {
+    const harness = await startHarness();
+    const { fixture } = harness;
+    // Staging runs a new alpha tag but nobody recorded its digest.
+    const staging = withAlphaImage(fixture.read("environments/staging/environment.yaml"), "v1.1.0", "v1.2.0").replace(`    imageDigest: ${imageDigest("alpha", "v1.2.0")}\n`, "");
+    expect(staging).not.toContain(imageDigest("alpha", "v1.2.0"));
+    fixture.commitAndPush("alpha v1.2.0 in staging, digest forgotten", { "environments/staging/environment.yaml": staging }, ["staging"]);
+    const local = localState(fixture);
+    for (const argv of [PROMOTE, [...PROMOTE, "--dry-run"], [...PROMOTE, "--components", "alpha"]]) {
+      const result = await harness.run(argv);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain("PRM014 production pulls images by digest, but alpha (imageTag v1.2.0) would run without imageDigest: environments/staging/environment.yaml has no imageDigest for it. Nothing was changed.");
+      expect(result.stderr).toContain("fix: Record the digest the image build pushed for that tag (`crane digest <image>:<tag>`) as imageDigest in environments/staging/environment.yaml");
+    }
+    expect(harness.standIn.writes()).toEqual([]);
+    expect(localState(fixture)).toBe(local);
+    // Components whose image does not move are not affected: beta alone still promotes.
+    const beta = await harness.run([...PROMOTE, "--components", "beta", "--dry-run"]);
+    expect(beta.code, beta.stderr).toBe(0);
+  });
+
+  it("a tag pushed again to another image (same tag, new digest) is promoted as a digest change, with the rendered image", async () => {
+    const harness = await startHarness();
+    const { fixture, standIn } = harness;
+    const rebuilt = `sha256:${"e".repeat(64)}`;
+    fixture.commitAndPush("beta v1.0.0 rebuilt", { "environments/staging/environment.yaml": fixture.read("environments/staging/environment.yaml").replace(imageDigest("beta", "v1.0.0"), rebuilt) }, ["staging"]);
+    const result = await harness.run([...PROMOTE, "--components", "beta"]);
+    expect(result.code, result.stderr).toBe(0);
+    const v2 = fixture.release("v0.2.0");
+    expect(result.outcome?.plan.changes.map((c) => [c.component, c.field, c.to])).toEqual([
+      ["beta", "chartRevision", v2],
+      ["beta", "imageDigest", rebuilt],
+    ]);
+    expect(result.stdout).toContain(`+          image: "ghcr.io/example/beta:v1.0.0@${rebuilt}"`);
+    const head = standIn.store.readRef(`refs/heads/${BRANCH}`) as string;
+    expect(standIn.store.fileAt(head, "environments/production/environment.yaml")).toContain(`imageTag: v1.0.0, imageDigest: '${rebuilt}', serverSideApply: true }`);
+    const betaApp = parse(standIn.store.fileAt(head, "apps/production/layers/application/production-beta.yaml") as string) as { spec: { sources: Array<{ helm?: { parameters?: unknown[] } }> } };
+    expect(betaApp.spec.sources[0]?.helm?.parameters).toEqual([
+      { name: "image.tag", value: "v1.0.0", forceString: true },
+      { name: "image.digest", value: rebuilt, forceString: true },
+    ]);
+    expect(standIn.pulls[0]?.body).toContain(`| beta | \`imageDigest\` | \`${imageDigest("beta", "v1.0.0")}\` | \`${rebuilt}\` | — |`);
+  });
+
   it("a staging pin that is not on main yet is refused for production by the generator (PRM013 with GEN035)", async () => {
     const harness = await startHarness();
     const { fixture } = harness;
@@ -228,7 +273,7 @@ describe("rollback", () => {
     standIn.mergePull(1);
     fixture.pull();
     // Promotion 2: staging moves alpha's image to v1.2.0. Merged.
-    fixture.commitAndPush("alpha v1.2.0 in staging", { "environments/staging/environment.yaml": fixture.read("environments/staging/environment.yaml").replace("imageTag: v1.1.0", "imageTag: v1.2.0") }, ["staging"]);
+    fixture.commitAndPush("alpha v1.2.0 in staging", { "environments/staging/environment.yaml": withAlphaImage(fixture.read("environments/staging/environment.yaml"), "v1.1.0", "v1.2.0") }, ["staging"]);
     expect((await harness.run(PROMOTE)).code).toBe(0);
     standIn.mergePull(2);
     fixture.pull();
@@ -236,13 +281,17 @@ describe("rollback", () => {
 
     const first = await harness.run(["--rollback", "--to", "production"]);
     expect(first.code, first.stderr).toBe(0);
-    expect(first.outcome?.plan.changes.map((c) => [c.component, c.field, c.from, c.to])).toEqual([["alpha", "imageTag", "v1.2.0", "v1.1.0"]]);
+    // The image's tag and digest go back together.
+    expect(first.outcome?.plan.changes.map((c) => [c.component, c.field, c.from, c.to])).toEqual([
+      ["alpha", "imageDigest", imageDigest("alpha", "v1.2.0"), imageDigest("alpha", "v1.1.0")],
+      ["alpha", "imageTag", "v1.2.0", "v1.1.0"],
+    ]);
     const rollback = standIn.pulls[2]!;
     expect(rollback).toMatchObject({ head: "promote/rollback-production", title: "Roll back production: undo #2" });
     expect(rollback.body).toContain("## Roll back production to the pins before #2");
-    expect(decodeMetadata(rollback.body)).toMatchObject({ kind: "rollback", rollbackOf: 2, pins: [{ component: "alpha", field: "imageTag", from: "v1.2.0", to: "v1.1.0" }] });
+    expect(decodeMetadata(rollback.body)).toMatchObject({ kind: "rollback", rollbackOf: 2, pins: [{ component: "alpha", field: "imageDigest" }, { component: "alpha", field: "imageTag", from: "v1.2.0", to: "v1.1.0" }] });
     const head = standIn.store.readRef("refs/heads/promote/rollback-production") as string;
-    expect(standIn.store.fileAt(head, "environments/production/environment.yaml")).toBe(fixture.read("environments/production/environment.yaml").replace('imageTag: "v1.2.0"', 'imageTag: "v1.1.0"'));
+    expect(standIn.store.fileAt(head, "environments/production/environment.yaml")).toBe(fixture.read("environments/production/environment.yaml").replace('imageTag: "v1.2.0"', 'imageTag: "v1.1.0"').replace(imageDigest("alpha", "v1.2.0"), imageDigest("alpha", "v1.1.0")));
 
     standIn.mergePull(3);
     fixture.pull();
@@ -251,6 +300,7 @@ describe("rollback", () => {
     const [v1, v2] = [fixture.release("v0.1.0"), fixture.release("v0.2.0")];
     expect(second.outcome?.plan.changes.map((c) => [c.component, c.field, c.from, c.to])).toEqual([
       ["alpha", "chartRevision", v2, v1],
+      ["alpha", "imageDigest", imageDigest("alpha", "v1.1.0"), imageDigest("alpha", "v1.0.0")],
       ["alpha", "imageTag", "v1.1.0", "v1.0.0"],
       ["beta", "chartRevision", v2, v1],
     ]);
@@ -307,7 +357,7 @@ describe("the token never appears in any output or error", () => {
     standIn.inject({ method: "POST", path: "/repos/acme/gitops/git/trees", kind: "status", status: 500, times: 1 });
     await harness.run(PROMOTE);
     standIn.inject({ method: "PATCH", path: /\/pulls\/1$/, kind: "crash", times: 10 });
-    harness.fixture.commitAndPush("alpha v9", { "environments/staging/environment.yaml": harness.fixture.read("environments/staging/environment.yaml").replace("imageTag: v1.1.0", "imageTag: v9.0.0") }, ["staging"]);
+    harness.fixture.commitAndPush("alpha v9", { "environments/staging/environment.yaml": withAlphaImage(harness.fixture.read("environments/staging/environment.yaml"), "v1.1.0", "v9.0.0") }, ["staging"]);
     expect((await harness.run(PROMOTE)).code).toBe(1);
     standIn.clearFaults();
     await harness.run(["--doctor"]);

@@ -45,7 +45,7 @@ const object = (description: string, properties: Record<string, unknown>) => ({ 
 
 /** Building blocks every chart shares (the real charts inline theirs the same way). */
 const BLOCKS = {
-  image: object("Container image.", { registry: str("Registry.", "ghcr.io"), repository: str("Repository.", "example/app"), tag: str("Tag.", "", { pattern: "^$|^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$" }), pullPolicy: str("Pull policy.", "IfNotPresent", { enum: ["Always", "IfNotPresent", "Never"] }) }),
+  image: object("Container image.", { registry: str("Registry.", "ghcr.io"), repository: str("Repository.", "example/app"), tag: str("Tag.", "", { pattern: "^$|^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$" }), digest: str("Digest.", "", { pattern: "^$|^sha256:[a-f0-9]{64}$" }), pullPolicy: str("Pull policy.", "IfNotPresent", { enum: ["Always", "IfNotPresent", "Never"] }) }),
   quantity: { type: ["string", "number"], description: "A Kubernetes quantity.", pattern: "^$|^[0-9.]+[a-zA-Z]*$" },
   resources: object("Resources.", {
     requests: object("Requests.", { cpu: { $ref: "#/definitions/quantity", default: "100m" }, memory: { $ref: "#/definitions/quantity", default: "128Mi" } }),
@@ -154,7 +154,8 @@ export function writeSyntheticRepository(root: string, size: SyntheticSize): Syn
       destination: { server: "https://kubernetes.default.svc" },
       domain: `${name}.example.com`,
       notifications: { subscriptions: [{ trigger: "on-sync-failed", service: "slack", recipients: [`${name}-alerts`] }] },
-      components: Object.fromEntries(components.map((c) => [c.name, { enabled: true, chartRevision: revision, imageTag: tier === "production" ? "v1.0.0" : "main" }])),
+      // Production pins images by digest too (GEN037).
+      components: Object.fromEntries(components.map((c) => [c.name, tier === "production" ? { enabled: true, chartRevision: revision, imageTag: "v1.0.0", imageDigest: `sha256:${"0".repeat(64)}` } : { enabled: true, chartRevision: revision, imageTag: "main" }])),
     };
     write(root, `environments/${name}/environment.yaml`, `# yaml-language-server: $schema=../environment.schema.json\n${stringify(document)}`);
     for (const component of components) {

@@ -73,6 +73,7 @@ export const FIXTURE_SCHEMA = {
       properties: {
         repository: { type: "string", default: "example/app" },
         tag: { type: "string", pattern: "^[A-Za-z0-9_][A-Za-z0-9_.-]*$", default: "latest" },
+        digest: { type: "string", pattern: "^$|^sha256:[a-f0-9]{64}$", default: "" },
       },
     },
     autoscaling: {
@@ -157,7 +158,7 @@ export function upstreamFiles(upstream: { name: string; layer?: string; dependen
 export interface FixtureEnvironment {
   name: string;
   tier?: "development" | "staging" | "production";
-  components: Record<string, { enabled: boolean; chartRevision?: string; imageTag?: string }>;
+  components: Record<string, { enabled: boolean; chartRevision?: string; imageTag?: string; imageDigest?: string }>;
   /** Components that are upstream charts (their default values file points at schemas/upstream/). */
   upstream?: string[];
   /** Values file text per component; an enabled component without an entry gets a minimal valid file. */

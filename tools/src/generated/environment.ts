@@ -13,7 +13,7 @@ export interface Environment {
    */
   description?: string;
   /**
-   * Kind of environment. `production` makes the generator reject moving references: every enabled component's `chartRevision` must be a full 40-character commit SHA in the history of `repository.revision` (main), and its `imageTag` a release tag. `development` may track a branch.
+   * Kind of environment. `production` makes the generator reject moving references: every enabled component's `chartRevision` must be a full 40-character commit SHA in the history of `repository.revision` (main), its `imageTag` a release tag and, for a chart of this repository that takes an image, its `imageDigest` set. `development` may track a branch.
    */
   tier: "development" | "staging" | "production";
   /**
@@ -256,9 +256,13 @@ export interface Environment {
            */
           chartRevision?: string;
           /**
-           * Container image tag of a chart of this repository, passed as the Helm parameter `image.tag`; required when such a component is enabled. Production requires a release tag (`v1.2.3`). Upstream components (schemas/upstream/) take none: their chart version is pinned by `x-upstream.version`. Promoted from environment to environment.
+           * Container image tag of a chart of this repository, passed as the Helm parameter `image.tag`; required when such a component is enabled. Production requires a release tag (`v1.2.3`) and pins the image by `imageDigest` as well (a tag can be moved). Upstream components (schemas/upstream/) take none: their chart version is pinned by `x-upstream.version`. Promoted from environment to environment.
            */
           imageTag?: string;
+          /**
+           * Content digest (`sha256:` and 64 lowercase hex digits) of the image `imageTag` names, passed as the Helm parameter `image.digest` beside `image.tag`: the chart then renders `repository:tag@digest` and the kubelet pulls exactly that image, whatever the tag is moved to later. Take it from the image build's pushed digest (the release pipeline records it; `crane digest <image>:<tag>` or `docker buildx imagetools inspect <image>:<tag>` prints it), never from a local `docker images`. Production requires it for every enabled chart of this repository that takes an image; upstream components take none. Promoted together with `imageTag`.
+           */
+          imageDigest?: string;
           /**
            * Namespace to deploy to; empty uses the component's own (an upstream component's `x-upstream.namespace`), else the layer's namespace from `destination.namespaces`.
            */

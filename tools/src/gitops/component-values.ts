@@ -9,6 +9,21 @@ import { parseYamlSource, type DocumentPath, type YamlSource } from "./yaml-sour
 export const IMAGE_TAG_PARAMETER = "image.tag";
 
 /**
+ * The Helm parameter the image digest pin is passed as, beside the tag: the common chart renders
+ * `repository:tag@digest` when it is set (charts/common/templates/_images.tpl), so the pulled image
+ * is the one the digest names whatever the tag points at.
+ */
+export const IMAGE_DIGEST_PARAMETER = "image.digest";
+
+/** A pin of environment.yaml passed to the chart as a Helm parameter, and where it is written. */
+export interface PinParameter {
+  /** Dotted Helm parameter name (`image.tag`). */
+  name: string;
+  value: string;
+  locate: () => ReturnType<Locator>;
+}
+
+/**
  * Values the generator owns: who may call a component follows from the other components'
  * dependency annotations, so it is never written by hand. Filled where the chart has the key.
  */
@@ -88,22 +103,17 @@ export function expectedModeline(schemaFile: string): string {
 
 export interface ValuesCheck {
   problems: Problem[];
-  /** The values Helm will render with (chart defaults, the file, the image tag parameter); set when valid. */
+  /** The values Helm will render with (chart defaults, the file, the image pin parameters); set when valid. */
   values?: Record<string, unknown>;
 }
 
 /**
  * Validates an environment's values file the way Helm will use it: merged over the chart's
- * values.yaml, with the pinned image tag set as a parameter, against the chart's values.schema.json.
- * Problems point into the values file, or into environment.yaml for the image tag, or into the
- * chart's values.yaml for a bad default.
+ * values.yaml, with the pinned image tag and digest set as parameters, against the chart's
+ * values.schema.json. Problems point into the values file, or into environment.yaml for a pin
+ * parameter, or into the chart's values.yaml for a bad default.
  */
-export function checkComponentValues(
-  chart: ChartValues,
-  valuesFile: { file: string; text: string },
-  imageTag: { value: string; locate: () => ReturnType<Locator> } | undefined,
-  generated: Record<string, unknown> = {},
-): ValuesCheck {
+export function checkComponentValues(chart: ChartValues, valuesFile: { file: string; text: string }, parameters: readonly PinParameter[], generated: Record<string, unknown> = {}): ValuesCheck {
   const problems: Problem[] = [];
   const firstLine = valuesFile.text.split("\n", 1)[0]?.trimEnd() ?? "";
   const modeline = expectedModeline(chart.schemaFile);
@@ -126,21 +136,20 @@ export function checkComponentValues(
   // Argo CD's precedence: value files, then valuesObject, then parameters.
   const merged = mergeHelmValues(chart.defaults ?? {}, override);
   const values = (Object.keys(generated).length > 0 ? mergeHelmValues(merged, generated) : merged) as Record<string, unknown>;
-  if (imageTag) setHelmParameterInPlace(values, IMAGE_TAG_PARAMETER, imageTag.value);
+  for (const parameter of parameters) setHelmParameterInPlace(values, parameter.name, parameter.value);
   const errors = chart.validate(values);
   if (errors) {
-    const locate: Locator = (path, target) => locateValue(path, target, source, chart.defaultsSource, imageTag?.locate);
+    const locate: Locator = (path, target) => locateValue(path, target, source, chart.defaultsSource, parameters);
     problems.push(...schemaErrorsToProblems(errors, values, locate, valuesFile.file));
   }
   return problems.length > 0 ? { problems } : { problems, values };
 }
 
-const IMAGE_TAG_PATH = IMAGE_TAG_PARAMETER.split(".");
-
-function locateValue(path: DocumentPath, target: "key" | "value", values: YamlSource, defaults: YamlSource, imageTag: (() => ReturnType<Locator>) | undefined): ReturnType<Locator> {
+function locateValue(path: DocumentPath, target: "key" | "value", values: YamlSource, defaults: YamlSource, parameters: readonly PinParameter[]): ReturnType<Locator> {
   const inValues = values.locate(path, target);
   if (inValues.exact) return { file: values.file, location: inValues.location };
-  if (imageTag && path.length === IMAGE_TAG_PATH.length && path.every((segment, i) => segment === IMAGE_TAG_PATH[i])) return imageTag();
+  const parameter = parameters.find((p) => p.name === path.join("."));
+  if (parameter) return parameter.locate();
   const inDefaults = defaults.locate(path, target);
   if (inDefaults.exact) return { file: defaults.file, location: inDefaults.location };
   return { file: values.file, location: inValues.location };

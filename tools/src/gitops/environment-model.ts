@@ -52,6 +52,8 @@ export interface ComponentPin {
   enabled: boolean;
   chartRevision: string;
   imageTag: string;
+  /** `sha256:<64 hex>` of the image `imageTag` names; "" when not pinned by digest. */
+  imageDigest: string;
   namespace: string;
   serverSideApply: boolean;
 }

@@ -19,6 +19,8 @@ export interface PlannedComponent {
   chartRevision: string;
   /** Image tag passed as `image.tag` to a chart of this repository; empty for upstream charts. */
   imageTag: string;
+  /** Image digest passed as `image.digest` beside the tag; empty when the environment pins none. */
+  imageDigest: string;
   serverSideApply: boolean;
   /** The chart's HorizontalPodAutoscaler owns the replica count, so Argo CD must not fight over it. */
   replicasManagedByAutoscaler: boolean;

@@ -47,6 +47,7 @@ const component = (overrides: Partial<PlannedComponent>): PlannedComponent => ({
   chartPath: "charts/mcp-server",
   chartRevision: "v1.2.3",
   imageTag: "v1.2.3",
+  imageDigest: "",
   serverSideApply: false,
   replicasManagedByAutoscaler: false,
   trafficManagedByRollout: false,
@@ -74,6 +75,15 @@ describe("component Application", () => {
       { repoURL: "https://example.com/repo.git", targetRevision: "v1.2.3", ref: "values" },
     ]);
     expect(app.spec.source).toBeUndefined();
+  });
+
+  it("passes the image digest pin as image.digest beside image.tag, both as strings", () => {
+    const digest = `sha256:${"ab".repeat(32)}`;
+    const pinned = componentApplication(plan, component({ imageDigest: digest }));
+    expect(pinned.spec.sources?.[0]?.helm?.parameters).toEqual([
+      { name: "image.tag", value: "v1.2.3", forceString: true },
+      { name: "image.digest", value: digest, forceString: true },
+    ]);
   });
 
   it("is named per environment, belongs to its layer's project, cascades deletion and carries its sync wave", () => {

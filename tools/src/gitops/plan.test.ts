@@ -19,6 +19,8 @@ const ALL_ON = {
   gateway: { enabled: true, chartRevision: "main", imageTag: "main" },
   portal: { enabled: true, chartRevision: "main", imageTag: "main" },
 };
+/** A well-formed image digest (what `crane digest` prints for a pushed image). */
+const DIGEST = `sha256:${"4f".repeat(32)}`;
 
 function plan(files: Record<string, string>, only?: string) {
   const root = writeFixtureRepo(files);
@@ -179,7 +181,7 @@ describe("planGitops rejects bad input with one precise problem each", () => {
   });
 
   it("GEN030 and GEN031 moving pins in production: a branch and a tag (even one that exists) are refused, a commit SHA of main passes", () => {
-    const files = { ...CHARTS, ...environmentFiles({ name: "dev", tier: "production", components: { "cert-manager": { enabled: true, chartRevision: fixtureCommit(), imageTag: "v1.0.0" }, gateway: { enabled: true, chartRevision: "v1.0.0", imageTag: "v1.0.0" }, portal: { enabled: true, chartRevision: "main", imageTag: "latest" } } }) };
+    const files = { ...CHARTS, ...environmentFiles({ name: "dev", tier: "production", components: { "cert-manager": { enabled: true, chartRevision: fixtureCommit(), imageTag: "v1.0.0", imageDigest: DIGEST }, gateway: { enabled: true, chartRevision: "v1.0.0", imageTag: "v1.0.0", imageDigest: DIGEST }, portal: { enabled: true, chartRevision: "main", imageTag: "latest", imageDigest: DIGEST } } }) };
     const root = writeFixtureRepo(files, { tags: ["v1.0.0"] });
     roots.push(root);
     const problems = planGitops(readGeneratorInputs(root)).problems;
@@ -215,13 +217,64 @@ describe("planGitops rejects bad input with one precise problem each", () => {
       ...environmentFiles({ name: "prod", tier: "production", components: ALL_ON }),
     });
     expect(result.environments).toEqual([]);
-    expect(new Set(result.problems.map((p) => p.code))).toEqual(new Set(["GEN011", "GEN030", "GEN031"]));
+    expect(new Set(result.problems.map((p) => p.code))).toEqual(new Set(["GEN011", "GEN030", "GEN031", "GEN037"]));
   });
 
   it("reads only the environment asked for", () => {
     const result = plan({ ...CHARTS, ...environmentFiles({ name: "dev", components: ALL_ON }), ...environmentFiles({ name: "prod", tier: "production", components: ALL_ON }) }, "dev");
     expect(result.problems).toEqual([]);
     expect(result.environments.map((e) => e.name)).toEqual(["dev"]);
+  });
+
+  it("GEN037 a production image without a digest, at the component in environment.yaml; with the digest it plans and passes image.digest", () => {
+    const production = (pins: Record<string, { enabled: boolean; chartRevision?: string; imageTag?: string; imageDigest?: string }>) => {
+      const root = writeFixtureRepo({ ...CHARTS, ...environmentFiles({ name: "prod", tier: "production", components: pins }) });
+      roots.push(root);
+      return planGitops(readGeneratorInputs(root));
+    };
+    const pinned = (imageDigest?: string) => ({ enabled: true, chartRevision: fixtureCommit(), imageTag: "v1.0.0", ...(imageDigest !== undefined ? { imageDigest } : {}) });
+    const missing = production({ "cert-manager": pinned(DIGEST), gateway: pinned(), portal: pinned(DIGEST) });
+    const problem = only(missing.problems);
+    expect(problem).toMatchObject({ code: "GEN037", file: "environments/prod/environment.yaml", path: "components.gateway.enabled", message: "gateway runs image tag v1.0.0 without imageDigest; production pins every image of this repository's charts by digest (a tag can be pushed again to another image)." });
+    expect(formatProblem(problem)).toMatch(/^environments\/prod\/environment\.yaml:\d+:\d+: GEN037 .*\n    at components\.gateway\.enabled\n    fix: Add `imageDigest: sha256:<64 hex>` to components\.gateway: the digest the image build pushed for tag v1\.0\.0/);
+    // An explicitly empty digest is no digest.
+    expect(only(production({ "cert-manager": pinned(DIGEST), gateway: pinned(""), portal: pinned(DIGEST) }).problems)).toMatchObject({ code: "GEN037", path: "components.gateway.enabled" });
+
+    const complete = production({ "cert-manager": pinned(DIGEST), gateway: pinned(DIGEST), portal: pinned(DIGEST) });
+    expect(complete.problems).toEqual([]);
+    expect(complete.environments[0]?.plan.components.map((c) => c.imageDigest)).toEqual([DIGEST, DIGEST, DIGEST]);
+    const gateway = parse(complete.environments[0]?.files.find((f) => f.path === "apps/prod/layers/platform/prod-gateway.yaml")?.content ?? "null");
+    expect(gateway.spec.sources[0].helm.parameters).toEqual([
+      { name: "image.tag", value: "v1.0.0", forceString: true },
+      { name: "image.digest", value: DIGEST, forceString: true },
+    ]);
+  });
+
+  it("outside production a digest is optional, and when given it is passed as image.digest", () => {
+    const result = planWith({ components: { ...ALL_ON, portal: { enabled: true, chartRevision: "main", imageTag: "main", imageDigest: DIGEST } } });
+    expect(result.problems).toEqual([]);
+    const read = (path: string) => parse(result.environments[0]?.files.find((f) => f.path === path)?.content ?? "null");
+    expect(read("apps/dev/layers/application/dev-portal.yaml").spec.sources[0].helm.parameters).toEqual([
+      { name: "image.tag", value: "main", forceString: true },
+      { name: "image.digest", value: DIGEST, forceString: true },
+    ]);
+    expect(read("apps/dev/layers/platform/dev-gateway.yaml").spec.sources[0].helm.parameters).toEqual([{ name: "image.tag", value: "main", forceString: true }]);
+  });
+
+  it("GEN003 a malformed image digest, located at the pin in environment.yaml", () => {
+    for (const bad of ["sha256:ABC", `sha256:${"A".repeat(64)}`, `sha512:${"a".repeat(64)}`, "a".repeat(64)]) {
+      const problem = only(planWith({ components: { ...ALL_ON, gateway: { enabled: true, chartRevision: "main", imageTag: "main", imageDigest: bad } } }).problems);
+      expect(problem).toMatchObject({ code: "GEN003", file: "environments/dev/environment.yaml", path: "components.gateway.imageDigest" });
+    }
+  });
+
+  it("GEN038 a digest on a chart that takes no image.digest, pointing at the pin", () => {
+    const schema = JSON.parse(CHARTS["charts/portal/values.schema.json"] as string);
+    delete schema.properties.image.properties.digest;
+    const charts = { ...CHARTS, "charts/portal/values.schema.json": JSON.stringify(schema) };
+    const problem = only(planWith({ components: { ...ALL_ON, portal: { enabled: true, chartRevision: "main", imageTag: "main", imageDigest: DIGEST } } }, charts).problems);
+    expect(problem).toMatchObject({ code: "GEN038", path: "components.portal.imageDigest", message: "portal takes no imageDigest: its chart has no image.digest value the digest could be passed as." });
+    expect(problem.fix).toContain("schemas/definitions/image.json");
   });
 
   it("GEN032 a chart of this repository enabled without an image tag", () => {
@@ -232,7 +285,7 @@ describe("planGitops rejects bad input with one precise problem each", () => {
 
 describe("upstream components (schemas/upstream/<name>.json)", () => {
   const UPSTREAM = { ...CHARTS, ...upstreamFiles({ name: "prometheus", namespace: "monitoring", repoURL: "https://prometheus-community.github.io/helm-charts", version: "75.1.0" }) };
-  const withPrometheus = (pin: { enabled: boolean; chartRevision?: string; imageTag?: string }, values?: string) =>
+  const withPrometheus = (pin: { enabled: boolean; chartRevision?: string; imageTag?: string; imageDigest?: string }, values?: string) =>
     plan({ ...UPSTREAM, ...environmentFiles({ name: "dev", components: { ...ALL_ON, prometheus: pin }, upstream: ["prometheus"], ...(values ? { values: { prometheus: values } } : {}) }) });
 
   it("deploys the pinned upstream chart with the environment's values from this repository", () => {
@@ -256,6 +309,10 @@ describe("upstream components (schemas/upstream/<name>.json)", () => {
 
   it("GEN033 an image tag on an upstream component", () => {
     expect(only(withPrometheus({ enabled: true, chartRevision: "main", imageTag: "v1" }).problems)).toMatchObject({ code: "GEN033", path: "components.prometheus.imageTag", message: "prometheus takes no imageTag: an upstream chart (prometheus 75.1.0 from https://prometheus-community.github.io/helm-charts), pinned by its version." });
+  });
+
+  it("GEN038 an image digest on an upstream component", () => {
+    expect(only(withPrometheus({ enabled: true, chartRevision: "main", imageDigest: DIGEST }).problems)).toMatchObject({ code: "GEN038", path: "components.prometheus.imageDigest", message: "prometheus takes no imageDigest: an upstream chart (prometheus 75.1.0 from https://prometheus-community.github.io/helm-charts), pinned by its version." });
   });
 
   it("a Helm chart from an OCI registry: bare registry path + chart in the Application, the same string in the project; oci:// is GEN010", () => {

@@ -5,9 +5,9 @@ import { LAYERS, layerIndex } from "../catalog/layers.js";
 import type { PlannedFile } from "../files/planned-files.js";
 import type { JsonSchema } from "../schemas/json-schema.js";
 import { compileCatalogValidator } from "./catalog-validator.js";
-import { checkComponentValues, generatedValues, IMAGE_TAG_PARAMETER, schemaDeclares, type ChartValues } from "./component-values.js";
+import { checkComponentValues, generatedValues, IMAGE_DIGEST_PARAMETER, IMAGE_TAG_PARAMETER, schemaDeclares, type ChartValues, type PinParameter } from "./component-values.js";
 import { orderByDependencies } from "./dependency-graph.js";
-import type { EnvironmentSpec } from "./environment-model.js";
+import type { ComponentPin, EnvironmentSpec } from "./environment-model.js";
 import type { EnvironmentPlan, PlannedComponent } from "./environment-plan.js";
 import { readEnvironmentFile } from "./environment.js";
 import { isPlainObject, mergeHelmValues } from "./helm-values.js";
@@ -154,15 +154,13 @@ function planEnvironment(checked: CheckedEnvironment, waves: ReadonlyMap<string,
       const why = component.source.kind === "upstream" ? `an upstream chart (${component.source.chart} ${component.source.version} from ${component.source.repoURL}), pinned by its version` : `its chart has no image.tag value`;
       problems.push(problem("GEN033", input.environment.file, `${component.name} takes no imageTag: ${why}.`, pinAt("imageTag")));
     }
+    problems.push(...checkImageDigest(input.environment.file, environment, component, chart, takesImageTag, pin, pinAt));
     let values: Record<string, unknown> | undefined;
     const valuesFile = input.valuesFiles.find((v) => v.component === component.name);
     if (!valuesFile) {
       problems.push(problem("GEN013", input.environment.file, `${component.name} is enabled but environments/${environment.name}/values/${component.name}.yaml does not exist.`, { location: locate(["components", component.name], "key"), path: `components.${component.name}` }));
     } else if (chart) {
-      const imageTagLocation = () => ({ file: input.environment.file, location: locate(["components", component.name, "imageTag"]) });
-      // A missing image tag is GEN032 already; validating "" against the chart's pattern would only repeat it.
-      const imageTag = takesImageTag && pin.imageTag !== "" ? { value: pin.imageTag, locate: imageTagLocation } : undefined;
-      const result = checkComponentValues(chart, valuesFile, imageTag, generated);
+      const result = checkComponentValues(chart, valuesFile, pinParameters(input.environment.file, component.name, pin, takesImageTag, chart, locate), generated);
       problems.push(...result.problems);
       values = result.values;
     }
@@ -178,6 +176,7 @@ function planEnvironment(checked: CheckedEnvironment, waves: ReadonlyMap<string,
       chartPath: component.source.kind === "chart" ? component.source.path : "",
       chartRevision: pin.chartRevision,
       imageTag: takesImageTag ? pin.imageTag : "",
+      imageDigest: takesImageTag && takesImageDigest(chart) ? pin.imageDigest : "",
       serverSideApply: pin.serverSideApply || component.serverSideApply,
       replicasManagedByAutoscaler: isEnabled(values, "autoscaling"),
       trafficManagedByRollout: isEnabled(values, "rollout"),
@@ -188,6 +187,53 @@ function planEnvironment(checked: CheckedEnvironment, waves: ReadonlyMap<string,
   }
   planned.sort((a, b) => layerIndex(a.layer) - layerIndex(b.layer) || a.wave - b.wave || a.name.localeCompare(b.name));
   return { plan: { environment, components: planned, namespaces: planNamespaces(environment, planned) }, problems };
+}
+
+/** Whether a chart of this repository has the `image.digest` value the digest pin is passed as. */
+function takesImageDigest(chart: ChartValues | undefined): boolean {
+  return chart !== undefined && schemaDeclares(chart.schema, IMAGE_DIGEST_PARAMETER.split("."));
+}
+
+/**
+ * The image pins a chart of this repository gets as Helm parameters, validated with its values:
+ * `image.tag` and `image.digest`. A missing tag is GEN032 and a digest the chart cannot take
+ * GEN038 already; validating them against the chart's schema would only repeat those.
+ */
+function pinParameters(file: string, component: string, pin: ComponentPin, takesImageTag: boolean, chart: ChartValues, locate: CheckedEnvironment["locate"]): PinParameter[] {
+  if (!takesImageTag) return [];
+  const at = (key: string) => () => ({ file, location: locate(["components", component, key]) });
+  const parameters: PinParameter[] = [];
+  if (pin.imageTag !== "") parameters.push({ name: IMAGE_TAG_PARAMETER, value: pin.imageTag, locate: at("imageTag") });
+  if (pin.imageDigest !== "" && takesImageDigest(chart)) parameters.push({ name: IMAGE_DIGEST_PARAMETER, value: pin.imageDigest, locate: at("imageDigest") });
+  return parameters;
+}
+
+/**
+ * The digest pin: production runs the images of this repository's charts by digest (GEN037), since a
+ * tag, release tags included, can be pushed again to another image; a digest the component's chart
+ * cannot take (an upstream chart, a chart without `image.digest`) is refused rather than ignored
+ * (GEN038). The digest's form is the schema's (`sha256:` and 64 lowercase hex digits).
+ */
+function checkImageDigest(file: string, environment: EnvironmentSpec, component: CatalogComponent, chart: ChartValues | undefined, takesImageTag: boolean, pin: ComponentPin, pinAt: (key: string) => { location: SourceLocation; path: string }): Problem[] {
+  if (!chart) return [];
+  const digestParameter = takesImageDigest(chart);
+  if (pin.imageDigest !== "" && !(takesImageTag && digestParameter)) {
+    const why =
+      component.source.kind === "upstream"
+        ? `an upstream chart (${component.source.chart} ${component.source.version} from ${component.source.repoURL}), pinned by its version`
+        : !takesImageTag
+          ? "its chart has no image.tag value, so it deploys no image of its own"
+          : "its chart has no image.digest value the digest could be passed as";
+    const fix = component.source.kind === "chart" && takesImageTag ? `Give ${component.source.path} the common image block (schemas/definitions/image.json, which has image.digest) and regenerate its schema, or remove \`imageDigest\`.` : undefined;
+    return [problem("GEN038", file, `${component.name} takes no imageDigest: ${why}.`, { ...pinAt("imageDigest"), ...(fix ? { fix } : {}) })];
+  }
+  if (environment.tier === "production" && takesImageTag && pin.imageDigest === "") {
+    const fix = digestParameter
+      ? `Add \`imageDigest: sha256:<64 hex>\` to components.${component.name}: the digest the image build pushed for ${pin.imageTag ? `tag ${pin.imageTag}` : "its tag"} (\`crane digest <image>:<tag>\`), recorded in staging first and promoted from there.`
+      : `${component.source.kind === "chart" ? component.source.path : component.name} has no image.digest value: give it the common image block (schemas/definitions/image.json), regenerate its schema, then add \`imageDigest\` and promote it from staging.`;
+    return [problem("GEN037", file, `${component.name} runs image tag ${pin.imageTag || "(none)"} without imageDigest; production pins every image of this repository's charts by digest (a tag can be pushed again to another image).`, { ...pinAt("enabled"), fix })];
+  }
+  return [];
 }
 
 /** Every generated Application name must be a DNS label of at most 63 characters, and unique. */

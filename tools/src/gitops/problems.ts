@@ -36,6 +36,8 @@ export const PROBLEM_CATALOG = {
   },
   GEN035: { title: "Production pin not on the default branch", fix: "Promote a commit that is in the history of `repository.revision` (main): merge the change first, then promote its commit from staging; if your local main is behind, `git fetch origin main`." },
   GEN036: { title: "Pins cannot be verified", fix: "Run the generator inside a Git clone of this repository with its history (not an exported archive or a copy of the files), with git on PATH; or pass `--root` a directory inside such a clone." },
+  GEN037: { title: "Production image without a digest", fix: "Add `imageDigest: sha256:<64 hex>` (the digest the image build pushed for the tag, e.g. `crane digest <image>:<tag>`) to the component in staging and promote it: production pulls images by digest, not by a tag that can be pushed again." },
+  GEN038: { title: "Image digest that has no effect", fix: "Remove `imageDigest`: the component's chart has no `image.digest` value (an upstream chart is pinned by x-upstream.version in schemas/upstream/<name>.json)." },
   GEN040: { title: "Invalid generated name", fix: "Shorten the environment or component name: generated names are `<env>-<component>` and must be DNS labels of at most 63 characters." },
   GEN041: { title: "Duplicate generated name", fix: "Rename one of the components (or the environment) so that every generated Application and AppProject name is unique." },
   GEN090: { title: "Invalid command line", fix: "Run `nx run generate:gitops -- --help` for the usage." },

@@ -1,5 +1,5 @@
 import { PromotionError } from "./errors.js";
-import { applicationName, IMAGE_TAG_HELM_PARAMETER, type TargetComponent } from "./regenerate.js";
+import { applicationName, IMAGE_DIGEST_HELM_PARAMETER, IMAGE_TAG_HELM_PARAMETER, type TargetComponent } from "./regenerate.js";
 
 export interface ArgoCdConnection {
   /** ARGOCD_SERVER: a host (`argocd.example.com`) or a URL. */
@@ -22,8 +22,9 @@ interface ApplicationResponse {
 /**
  * The optional gate before promoting: every source Application of a promoted component must be
  * Synced and Healthy, and deployed at exactly the pins being promoted (its chart source's
- * targetRevision and image.tag parameter, and, when the revision resolves locally, the commit Argo
- * CD synced).
+ * targetRevision, image.tag and image.digest parameters, and, when the revision resolves locally,
+ * the commit Argo CD synced). The digest is what the pods run: the same tag with another digest is
+ * another image.
  */
 export async function checkSourceReadiness(connection: ArgoCdConnection, environment: string, components: readonly TargetComponent[], resolveRevision: (revision: string) => string | undefined): Promise<ApplicationReadiness[]> {
   const base = /^https?:\/\//.test(connection.server) ? connection.server.replace(/\/+$/, "") : `https://${connection.server}`;
@@ -61,6 +62,8 @@ function judge(app: ApplicationResponse, component: TargetComponent, resolveRevi
   if (chartSource?.targetRevision !== component.chartRevision) problems.push(`targets revision ${chartSource?.targetRevision ?? "(none)"}, not ${component.chartRevision}`);
   const tag = chartSource?.helm?.parameters?.find((p) => p.name === IMAGE_TAG_HELM_PARAMETER)?.value;
   if (tag !== component.imageTag) problems.push(`runs image tag ${tag ?? "(none)"}, not ${component.imageTag}`);
+  const digest = chartSource?.helm?.parameters?.find((p) => p.name === IMAGE_DIGEST_HELM_PARAMETER)?.value ?? "";
+  if (digest !== component.imageDigest) problems.push(`runs image digest ${digest || "(none)"}, not ${component.imageDigest || "(none)"}`);
   const expected = resolveRevision(component.chartRevision);
   const synced = app.status?.sync?.revisions?.[0] ?? app.status?.sync?.revision;
   if (expected && synced && synced !== expected) problems.push(`synced commit ${synced.slice(0, 12)} is not ${component.chartRevision} (${expected.slice(0, 12)})`);

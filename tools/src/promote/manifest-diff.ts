@@ -5,7 +5,7 @@ import { stringify } from "yaml";
 import { helmTemplate } from "../helm/helm.js";
 import { resolveCommit } from "./git.js";
 import { childEnvironment } from "./redact.js";
-import { IMAGE_TAG_HELM_PARAMETER, type TargetComponent } from "./regenerate.js";
+import { imagePinValues, type TargetComponent } from "./regenerate.js";
 import type { Workspace } from "./snapshot.js";
 
 export interface ManifestDiff {
@@ -30,7 +30,7 @@ interface RenderedState {
 /**
  * The rendered-manifest diff of each changed component of the target environment, the way Argo CD
  * will render it: the chart AND the environment's values file are read at the pinned chartRevision
- * (both Application sources use it), with the pinned image tag as a string parameter. Each revision
+ * (both Application sources use it), with the pinned image tag and digest as string parameters. Each revision
  * is read from the local clone's history into a temporary directory, so the diff is the same
  * whatever is checked out and works offline; a revision the clone does not have is reported, not
  * guessed.
@@ -49,7 +49,7 @@ export function renderManifestDiffs(input: {
   const valuesDir = input.workspace.directory("image-tags");
   const renderState = (component: string, state: TargetComponent | undefined, side: "before" | "after"): RenderedState => {
     if (!state) return { label: "(not deployed)", manifests: "" };
-    const label = `${state.chartPath}@${state.chartRevision}, image ${state.imageTag}`;
+    const label = `${state.chartPath}@${state.chartRevision}, image ${state.imageTag}${state.imageDigest ? `@${state.imageDigest}` : ""}`;
     const commit = resolveCommit(input.root, state.chartRevision);
     if (!commit) return { label, problem: `revision ${state.chartRevision} is not in the local clone (run \`git fetch --tags origin\`)` };
     let dir = snapshots.get(commit);
@@ -62,8 +62,8 @@ export function renderManifestDiffs(input: {
     const valuesFile = join(dir, "environments", input.environment, "values", `${component}.yaml`);
     if (!existsSync(valuesFile)) return { label, problem: `environments/${input.environment}/values/${component}.yaml does not exist at ${state.chartRevision}` };
     const tagFile = join(valuesDir, `${component}-${side}.yaml`);
-    // A values file rather than --set: the tag stays a string (Argo CD passes it with forceString).
-    writeFileSync(tagFile, stringify(nest(IMAGE_TAG_HELM_PARAMETER.split("."), state.imageTag)));
+    // A values file rather than --set: the tag and digest stay strings (Argo CD passes them with forceString).
+    writeFileSync(tagFile, stringify(imagePinValues(state)));
     const result = render(chartDir, { releaseName: component, namespace: state.namespace, valuesFiles: [valuesFile, tagFile] });
     if (result.status !== 0) return { label, problem: `helm template failed at ${state.chartRevision}: ${result.stderr.trim().split("\n").slice(0, 3).join(" ")}` };
     return { label, manifests: result.stdout };
@@ -78,10 +78,6 @@ export function renderManifestDiffs(input: {
     const diff = createTwoFilesPatch(`a/${input.environment}/${component}`, `b/${input.environment}/${component}`, before.manifests ?? "", after.manifests ?? "", before.label, after.label);
     return { component, diff: stripIndexHeader(diff) };
   });
-}
-
-function nest(keys: readonly string[], value: string): Record<string, unknown> {
-  return keys.reduceRight<Record<string, unknown>>((inner, key, i) => ({ [key]: i === keys.length - 1 ? value : inner }), {});
 }
 
 /** `createTwoFilesPatch` may start with an `Index:`/`====` banner that adds nothing to a PR diff. */

@@ -86,6 +86,48 @@ describe("planPromotion", () => {
     expect(plan.changes.map((c) => [c.component, c.field, c.to])).toEqual([["", "argocd.version", "v3.4.8"]]);
   });
 
+  describe("image pins: tag and digest", () => {
+    const IMAGE_PATTERNS: PromotablePattern[] = [
+      ...PATTERNS.slice(0, 1),
+      { segments: [{ kind: "key", name: "components" }, { kind: "any" }, { kind: "key", name: "imageTag" }], default: "", group: "image" },
+      { segments: [{ kind: "key", name: "components" }, { kind: "any" }, { kind: "key", name: "imageDigest" }], default: "", group: "image" },
+    ];
+    const [D1, D2] = [`sha256:${"1".repeat(64)}`, `sha256:${"2".repeat(64)}`];
+    const env = (name: string, tier: string, api: Record<string, unknown>) => ({ name, data: { tier, components: { api: { enabled: true, chartRevision: "c1", ...api }, web: { enabled: true, chartRevision: "c1", imageTag: "v1", imageDigest: D1 } } } });
+
+    it("moves a new image as its tag and its digest, both in the image group", () => {
+      const plan = planPromotion({ source: env("staging", "staging", { imageTag: "v2", imageDigest: D2 }), target: env("production", "production", { imageTag: "v1", imageDigest: D1 }), patterns: IMAGE_PATTERNS });
+      expect(plan.changes.map((c) => [c.component, c.field, c.from, c.to, c.group])).toEqual([
+        ["api", "imageDigest", D1, D2, "image"],
+        ["api", "imageTag", "v1", "v2", "image"],
+      ]);
+      // A digest the target lacks is added (after imageTag when the file is edited).
+      const added = planPromotion({ source: env("staging", "staging", { imageTag: "v2", imageDigest: D2 }), target: env("qa", "staging", { imageTag: "v1" }), patterns: IMAGE_PATTERNS });
+      expect(added.changes.find((c) => c.field === "imageDigest")).toMatchObject({ from: "", to: D2, presentInTarget: false });
+    });
+
+    it("PRM014: a tag without its digest cannot reach production, whether the digest would be dropped or left behind", () => {
+      const source = env("staging", "staging", { imageTag: "v2" });
+      const attempt = () => planPromotion({ source, target: env("production", "production", { imageTag: "v1", imageDigest: D1 }), patterns: IMAGE_PATTERNS });
+      expect(attempt).toThrowError(PromotionError);
+      try {
+        attempt();
+      } catch (error) {
+        expect((error as PromotionError).code).toBe("PRM014");
+        expect((error as PromotionError).message).toBe("production pulls images by digest, but api (imageTag v2) would run without imageDigest: environments/staging/environment.yaml has no imageDigest for it. Nothing was changed.");
+        expect((error as PromotionError).fix).toContain("as imageDigest in environments/staging/environment.yaml");
+      }
+      // Narrowed to a component whose image does not move, the promotion goes through.
+      expect(planPromotion({ source, target: env("production", "production", { imageTag: "v1", imageDigest: D1 }), patterns: IMAGE_PATTERNS, components: ["web"] }).changes).toEqual([]);
+      // Outside production the missing digest is carried as such: the target's old digest is not kept under the new tag.
+      const staging = planPromotion({ source, target: env("qa", "staging", { imageTag: "v1", imageDigest: D1 }), patterns: IMAGE_PATTERNS });
+      expect(staging.changes.map((c) => [c.field, c.to])).toEqual([
+        ["imageDigest", ""],
+        ["imageTag", "v2"],
+      ]);
+    });
+  });
+
   it("rejects a promotable value that is not a plain scalar", () => {
     const bad = { name: "staging", data: { components: { api: { enabled: true, chartRevision: ["v1"], imageTag: "v1" } } } };
     expect(() => collectPins(bad, PATTERNS)).toThrowError(PromotionError);

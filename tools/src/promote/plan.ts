@@ -15,6 +15,8 @@ export interface Pin {
   value: PinValue | undefined;
   /** Whether the key is written in the file (false: the value is the schema default). */
   written: boolean;
+  /** The pattern's promotion group (`x-promotion-group`): pins of one component and group move together. */
+  group?: string;
 }
 
 export interface PinChange {
@@ -26,7 +28,13 @@ export interface PinChange {
   to: PinValue;
   /** False when the key must be added to the target file. */
   presentInTarget: boolean;
+  /** The promotion group of the field (`image` for imageTag and imageDigest), when it has one. */
+  group?: string;
 }
+
+/** The pins that name an image: its tag, and the digest production pulls it by. */
+export const IMAGE_TAG_FIELD = "imageTag";
+export const IMAGE_DIGEST_FIELD = "imageDigest";
 
 export interface SkippedComponent {
   component: string;
@@ -94,9 +102,41 @@ export function planPromotion(input: { source: EnvironmentData; target: Environm
       unchanged++;
       continue;
     }
-    changes.push({ path: pin.path, component: pin.component, field: pin.field, from: current?.value, to: pin.value, presentInTarget: current?.written ?? false });
+    changes.push({ path: pin.path, component: pin.component, field: pin.field, from: current?.value, to: pin.value, presentInTarget: current?.written ?? false, ...(pin.group ? { group: pin.group } : {}) });
   }
-  return { kind: "promotion", from: source.name, to: target.name, changes: sortChanges(changes), skipped, unchanged };
+  const plan: PromotionPlan = { kind: "promotion", from: source.name, to: target.name, changes: sortChanges(changes), skipped, unchanged };
+  requireImageDigests(plan, target, patterns, `environments/${source.name}/environment.yaml has no imageDigest for it`);
+  return plan;
+}
+
+/**
+ * Production runs every image by digest (the generator's GEN037), so a plan may not leave a
+ * production component with an image tag and no digest: promoting a tag without its digest would
+ * either drop the digest production had (the new tag would then run unpinned) or keep the old one
+ * (the pod would run the OLD image under the new tag's name). Checked on the target as it will be
+ * after the plan, for every component whose imageTag or imageDigest the plan moves: PRM014 names
+ * each one, before anything is edited.
+ */
+export function requireImageDigests(plan: PromotionPlan, target: EnvironmentData, patterns: readonly PromotablePattern[], why: string): void {
+  if (!isRecord(target.data) || target.data.tier !== "production") return;
+  const touched = new Set(plan.changes.filter((c) => c.field === IMAGE_TAG_FIELD || c.field === IMAGE_DIGEST_FIELD).map((c) => c.component));
+  if (touched.size === 0) return;
+  const after = new Map(collectPins(target, patterns).pins.map((p) => [`${p.component}\u0000${p.field}`, p.value]));
+  for (const change of plan.changes) after.set(`${change.component}\u0000${change.field}`, change.to);
+  const unpinned = [...touched].sort().filter((component) => {
+    const tag = after.get(`${component}\u0000${IMAGE_TAG_FIELD}`);
+    const digest = after.get(`${component}\u0000${IMAGE_DIGEST_FIELD}`);
+    return typeof tag === "string" && tag !== "" && (digest === undefined || digest === "");
+  });
+  if (unpinned.length === 0) return;
+  const tags = unpinned.map((component) => `${component} (imageTag ${String(after.get(`${component}\u0000${IMAGE_TAG_FIELD}`))})`).join(", ");
+  throw new PromotionError(
+    "PRM014",
+    `${target.name} pulls images by digest, but ${tags} would run without imageDigest: ${why}. Nothing was changed.`,
+    plan.kind === "rollback"
+      ? `Roll back by promoting a known-good tag and digest from ${plan.from} (or edit environments/${target.name}/environment.yaml by hand in a pull request): the recorded promotion cannot restore a digest it did not record.`
+      : `Record the digest the image build pushed for that tag (\`crane digest <image>:<tag>\`) as imageDigest in environments/${plan.from}/environment.yaml, merge it, and promote again.`,
+  );
 }
 
 export function sortChanges(changes: readonly PinChange[]): PinChange[] {
@@ -125,7 +165,7 @@ export function collectPins(environment: EnvironmentData, patterns: readonly Pro
           throw new PromotionError("PRM004", `environments/${environment.name}/environment.yaml: ${path.join(".")} is ${Array.isArray(value) ? "a list" : typeof value}; a promotable pin must be a plain value (a string such as v1.2.3).`);
         }
         if (lastWildcard === -1) owners.set("", {});
-        pins.push({ path, component, field, value: value as PinValue | undefined, written });
+        pins.push({ path, component, field, value: value as PinValue | undefined, written, ...(pattern.group ? { group: pattern.group } : {}) });
         return;
       }
       const segment = pattern.segments[index] as PatternSegmentLike;

@@ -12,6 +12,7 @@ describe("findPromotablePatterns", () => {
     const patterns = findPromotablePatterns(environmentSchema).map(displayPattern);
     expect(patterns).toContain("components.*.chartRevision");
     expect(patterns).toContain("components.*.imageTag");
+    expect(patterns).toContain("components.*.imageDigest");
     // Environment-specific keys of a component are not promotable.
     for (const local of ["components.*.namespace", "components.*.enabled", "components.*.serverSideApply", "domain"]) expect(patterns).not.toContain(local);
   });
@@ -29,6 +30,12 @@ describe("findPromotablePatterns", () => {
     const patterns = findPromotablePatterns(schema);
     expect(patterns.map(displayPattern).sort()).toEqual(["argocd.version", "extra.pin", "jobs.*.revision", "services.*.tag"]);
     expect(patterns.find((p) => displayPattern(p) === "services.*.tag")?.default).toBe("latest");
+  });
+
+  it("reads each pin's promotion group: a component's imageTag and imageDigest form the image group", () => {
+    const groups = Object.fromEntries(findPromotablePatterns(environmentSchema).map((p) => [displayPattern(p), p.group]));
+    expect(groups).toEqual({ "components.*.chartRevision": undefined, "components.*.imageTag": "image", "components.*.imageDigest": "image" });
+    expect(findPromotablePatterns({ properties: { a: { "x-promotable": true, "x-promotion-group": "" } } })[0]?.group).toBeUndefined();
   });
 
   it("finds nothing when no key carries the keyword, or when it is not literally true", () => {

@@ -3,6 +3,13 @@ import { effectiveSchema, isPlainObject, type JsonSchema } from "../schemas/json
 /** The schema keyword that marks a value as moving from environment to environment on promotion. */
 export const PROMOTABLE_KEYWORD = "x-promotable";
 
+/**
+ * The schema keyword that binds promotable values of one owner (component) together: values of the
+ * same group describe one thing (`imageTag` and `imageDigest` one image), so a rollback restores
+ * them together or not at all.
+ */
+export const PROMOTION_GROUP_KEYWORD = "x-promotion-group";
+
 /** One step of a promotable path: a fixed key, or any key of a map (`additionalProperties`). */
 export type PatternSegment = { kind: "key"; name: string } | { kind: "any" };
 
@@ -10,6 +17,8 @@ export interface PromotablePattern {
   segments: PatternSegment[];
   /** The schema's default for the value, used when an environment leaves the key out. */
   default: unknown;
+  /** The value's promotion group (`x-promotion-group`), when it belongs to one. */
+  group?: string;
 }
 
 /**
@@ -23,7 +32,8 @@ export function findPromotablePatterns(root: JsonSchema): PromotablePattern[] {
     if (visiting.has(node)) return;
     const schema = effectiveSchema(root, node);
     if (schema[PROMOTABLE_KEYWORD] === true && segments.length > 0) {
-      found.push({ segments, default: schema.default });
+      const group = schema[PROMOTION_GROUP_KEYWORD];
+      found.push({ segments, default: schema.default, ...(typeof group === "string" && group !== "" ? { group } : {}) });
       return;
     }
     const next = new Set(visiting).add(node);

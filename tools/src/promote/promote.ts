@@ -14,14 +14,14 @@ import { renderManifestDiffs, type ChartRenderer, type ManifestDiff } from "./ma
 import { formatManifestDiffs, formatPlanTable } from "./plan-table.js";
 import { planPromotion, showValue, type EnvironmentData, type PinChange, type PromotionPlan } from "./plan.js";
 import { metadataOf, renderPrBody, type PrBody } from "./pr-body.js";
-import { findPromotablePatterns } from "./promotable-fields.js";
+import { findPromotablePatterns, type PromotablePattern } from "./promotable-fields.js";
 import { imageSourceOf, provenanceLinks, type Link } from "./provenance.js";
 import { previewPublication, publishPromotion } from "./publish.js";
 import { checkEnvironment, generatorPaths, regenerateEnvironment } from "./regenerate.js";
 import { createRedactor, secretsFromEnvironment, type Redactor } from "./redact.js";
 import { planTrustedRollback } from "./rollback.js";
 import { Workspace } from "./snapshot.js";
-import { applyScalarEdits } from "./yaml-edit.js";
+import { applyScalarEdits, type ScalarEdit } from "./yaml-edit.js";
 
 export interface PromotionRequest {
   /** The local clone: read only (history and objects), never modified. */
@@ -137,7 +137,7 @@ export async function runPromotion(request: PromotionRequest, context: Promotion
 
     const before = checkEnvironment(snapshot, request.to, request.root);
     if (!before.ok) throw new PromotionError("PRM013", `${request.to} is already invalid at ${request.base} (${baseCommit.slice(0, 12)}), before any pin moves:\n${before.problems.join("\n")}`);
-    const edited = applyScalarEdits(targetFile, targetText, plan.changes.map((c) => ({ path: c.path, value: c.to })));
+    const edited = applyScalarEdits(targetFile, targetText, scalarEdits(plan, patterns));
     writeFileSync(join(snapshot, targetFile), edited);
     const after = regenerateEnvironment(snapshot, request.to, request.root);
     if (!after.ok) throw new PromotionError("PRM013", `the generator rejects ${request.to} with the promoted pins:\n${after.problems.join("\n")}`);
@@ -210,6 +210,21 @@ export async function runPromotion(request: PromotionRequest, context: Promotion
   } finally {
     workspace.dispose();
   }
+}
+
+/**
+ * The plan's changes as edits of the target file. A key the target lacks is added after the field
+ * of its promotion group before it in the schema (imageDigest after imageTag), so the two pins of
+ * an image stay side by side.
+ */
+function scalarEdits(plan: PromotionPlan, patterns: readonly PromotablePattern[]): ScalarEdit[] {
+  const fields = patterns.map((p) => ({ field: p.segments.at(-1)?.kind === "key" ? (p.segments.at(-1) as { name: string }).name : "", group: p.group }));
+  return plan.changes.map((change) => {
+    if (change.presentInTarget || !change.group) return { path: change.path, value: change.to };
+    const index = fields.findIndex((f) => f.field === change.path.at(-1) && f.group === change.group);
+    const before = fields.slice(0, Math.max(index, 0)).filter((f) => f.group === change.group).at(-1);
+    return { path: change.path, value: change.to, ...(before ? { after: before.field } : {}) };
+  });
 }
 
 async function resolveBaseCommit(request: PromotionRequest, github: GitHubRepository | undefined): Promise<string> {

@@ -3,7 +3,8 @@
  * promotion needs from it goes through these functions, so a change of the generator's API is
  * absorbed here.
  */
-import { IMAGE_TAG_PARAMETER } from "../gitops/component-values.js";
+import { IMAGE_DIGEST_PARAMETER, IMAGE_TAG_PARAMETER } from "../gitops/component-values.js";
+import { setHelmParameterInPlace } from "../gitops/helm-values.js";
 import { InputProblems, readGeneratorInputs } from "../gitops/inputs.js";
 import { names } from "../gitops/manifests/conventions.js";
 import { compareEnvironment, writeEnvironment } from "../gitops/output.js";
@@ -12,6 +13,9 @@ import { formatProblem } from "../gitops/problems.js";
 
 /** The Helm parameter the generator passes the image tag pin as (`image.tag`). */
 export const IMAGE_TAG_HELM_PARAMETER = IMAGE_TAG_PARAMETER;
+
+/** The Helm parameter the generator passes the image digest pin as, beside the tag (`image.digest`). */
+export const IMAGE_DIGEST_HELM_PARAMETER = IMAGE_DIGEST_PARAMETER;
 
 /** Repository paths the generator reads; a snapshot must contain them (plus apps/<env>/ it writes). */
 export function generatorPaths(environment: string): string[] {
@@ -24,7 +28,20 @@ export interface TargetComponent {
   chartPath: string;
   chartRevision: string;
   imageTag: string;
+  /** "" when the environment pins no digest (or the chart takes no image). */
+  imageDigest: string;
   namespace: string;
+}
+
+/**
+ * The image pins of a component as the Helm values the generator's Application parameters amount
+ * to: `image.tag`, and `image.digest` when pinned (what Argo CD passes with forceString).
+ */
+export function imagePinValues(component: Pick<TargetComponent, "imageTag" | "imageDigest">): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  setHelmParameterInPlace(values, IMAGE_TAG_HELM_PARAMETER, component.imageTag);
+  if (component.imageDigest) setHelmParameterInPlace(values, IMAGE_DIGEST_HELM_PARAMETER, component.imageDigest);
+  return values;
 }
 
 export type EnvironmentCheck = { ok: true; components: TargetComponent[]; outOfDate: string[] } | { ok: false; problems: string[] };
@@ -65,7 +82,7 @@ function planOne(root: string, environment: string, repository: string) {
     const problems = plan.problems.map(formatProblem);
     return { ok: false as const, problems: problems.length > 0 ? problems : [`the generator produced no output for ${environment}.`] };
   }
-  const components = output.plan.components.map((c) => ({ name: c.name, chartPath: c.chartPath, chartRevision: c.chartRevision, imageTag: c.imageTag, namespace: c.namespace }));
+  const components = output.plan.components.map((c) => ({ name: c.name, chartPath: c.chartPath, chartRevision: c.chartRevision, imageTag: c.imageTag, imageDigest: c.imageDigest, namespace: c.namespace }));
   return { ok: true as const, output, components };
 }
 

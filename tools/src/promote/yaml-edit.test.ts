@@ -54,6 +54,20 @@ describe("applyScalarEdits", () => {
     expect(block).toBe("components:\n  a:\n    enabled: true # on\n    namespace: x\n    imageTag: v2\n  b: {enabled: true, imageTag: v3}\nlast: 1\n");
   });
 
+  it("adds a missing key after the sibling it belongs with (an image's digest after its tag), in block and flow mappings", () => {
+    const digest = `sha256:${"a".repeat(64)}`;
+    const out = applyScalarEdits("environment.yaml", FILE, [
+      { path: ["components", "alpha", "imageDigest"], value: digest, after: "imageTag" },
+      { path: ["components", "beta", "imageDigest"], value: digest, after: "imageTag" },
+      { path: ["components", "gamma", "imageDigest"], value: digest, after: "imageTag" },
+    ]);
+    expect(out).toBe(
+      FILE.replace('    imageTag: "v1.0.0"\n', `    imageTag: "v1.0.0"\n    imageDigest: ${digest}\n`)
+        .replace("imageTag: v1.0.0, serverSideApply", `imageTag: v1.0.0, imageDigest: ${digest}, serverSideApply`)
+        .replace("  gamma:\n    enabled: false\n", `  gamma:\n    enabled: false\n    imageDigest: ${digest}\n`), // no imageTag there: at the end
+    );
+  });
+
   it("leaves a file alone when the values are already set", () => {
     expect(applyScalarEdits("f.yaml", FILE, [{ path: ["components", "alpha", "imageTag"], value: "v1.0.0" }])).toBe(FILE);
   });

@@ -6,13 +6,18 @@ import type { PinValue } from "./plan.js";
 export interface ScalarEdit {
   path: readonly string[];
   value: PinValue;
+  /**
+   * For a key that must be added: the sibling key to add it after when the mapping has it (an
+   * image's `imageDigest` goes right after its `imageTag`); otherwise it goes at the end.
+   */
+  after?: string;
 }
 
 /**
  * Sets values in a YAML file without reformatting it: each existing scalar is rewritten in place
  * through the CST (keeping its quoting style, the comment after it and everything else byte for
- * byte), and a missing key is added as one line at the end of its mapping with the mapping's own
- * indentation. The result is re-parsed and must equal the original data with exactly these values
+ * byte), and a missing key is added as one line with the mapping's own indentation, after the
+ * sibling `after` names or at the end of its mapping. The result is re-parsed and must equal the original data with exactly these values
  * set; anything else is an error rather than a silently different file.
  */
 export function applyScalarEdits(file: string, text: string, edits: readonly ScalarEdit[]): string {
@@ -73,7 +78,8 @@ function insertKey(file: string, text: string, edit: ScalarEdit): string {
   }
   const keyText = stringify(key, { lineWidth: 0 }).trimEnd();
   const valueText = stringify(edit.value, { lineWidth: 0 }).trimEnd();
-  const lastItem = parent.items[parent.items.length - 1];
+  const sibling = edit.after === undefined ? undefined : parent.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === edit.after);
+  const lastItem = sibling ?? parent.items[parent.items.length - 1];
   const lastEnd = lastItem ? endOfPair(lastItem) : undefined;
   if (parent.flow) {
     const at = lastEnd ?? text.indexOf("{", parent.range[0]) + 1;

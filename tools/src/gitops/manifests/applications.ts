@@ -4,7 +4,7 @@ import type { ISyncPolicy } from "@kubernetes-models/argo-cd/argoproj.io/v1alpha
 import type { ComponentSource } from "../../catalog/chart-metadata.js";
 import { isArgoCdChart } from "./argocd-config.js";
 import { layerIndex, type Layer } from "../../catalog/layers.js";
-import { IMAGE_TAG_PARAMETER } from "../component-values.js";
+import { IMAGE_DIGEST_PARAMETER, IMAGE_TAG_PARAMETER } from "../component-values.js";
 import type { EnvironmentSpec, SubscriptionSpec } from "../environment-model.js";
 import type { EnvironmentPlan, PlannedComponent } from "../environment-plan.js";
 import { ARGOCD_NAMESPACE, IN_CLUSTER, LABELS, names, PART_OF, repoPaths, RESOURCES_FINALIZER, SYNC_WAVE } from "./conventions.js";
@@ -105,8 +105,8 @@ export function componentApplication(plan: EnvironmentPlan, component: PlannedCo
 }
 
 /**
- * The chart source: a chart of this repository at the pinned revision with the image tag as a
- * parameter, or an upstream chart at the version its catalog entry pins. Either way the values
+ * The chart source: a chart of this repository at the pinned revision with the image tag (and the
+ * image digest, when pinned) as parameters, or an upstream chart at the version its catalog entry pins. Either way the values
  * file comes from the `ref: values` source and the generated values (callers) ride along.
  */
 function chartSource(environment: EnvironmentSpec, component: PlannedComponent): IApplicationSource {
@@ -118,11 +118,15 @@ function chartSource(environment: EnvironmentSpec, component: PlannedComponent):
   if (component.source.kind === "upstream") {
     return { repoURL: component.source.repoURL, chart: component.source.chart, targetRevision: component.source.version, helm };
   }
+  const parameters = [
+    ...(component.imageTag ? [{ name: IMAGE_TAG_PARAMETER, value: component.imageTag, forceString: true }] : []),
+    ...(component.imageDigest ? [{ name: IMAGE_DIGEST_PARAMETER, value: component.imageDigest, forceString: true }] : []),
+  ];
   return {
     repoURL: environment.repository.url,
     targetRevision: component.chartRevision,
     path: component.source.path,
-    helm: component.imageTag ? { ...helm, parameters: [{ name: IMAGE_TAG_PARAMETER, value: component.imageTag, forceString: true }] } : helm,
+    helm: parameters.length > 0 ? { ...helm, parameters } : helm,
   };
 }
 
