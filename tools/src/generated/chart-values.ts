@@ -1090,11 +1090,11 @@ export interface Affinity {
   [k: string]: {} | undefined;
 }
 /**
- * A `networking.k8s.io/v1` NetworkPolicy for the workload's pods: ingress is denied except from `allowedCallers` (on `callerPorts`) and from the monitoring namespace (on the metrics port); egress can optionally be restricted to an allow-list plus DNS.
+ * A `networking.k8s.io/v1` NetworkPolicy for the workload's pods, plus the namespace's default deny (`<fullname>-default-deny`: every pod of the namespace, Ingress and Egress, nothing allowed): ingress is denied except from `allowedCallers` (on `callerPorts`) and from the scraper's pods (on the metrics port); egress is restricted to DNS, istiod and the allow-lists.
  */
 export interface NetworkPolicy {
   /**
-   * Create the NetworkPolicy.
+   * Create the NetworkPolicy and the namespace's default-deny NetworkPolicy.
    */
   enabled?: boolean;
   /**
@@ -1135,11 +1135,11 @@ export interface NetworkPolicy {
     };
   };
   /**
-   * Egress restriction. Off by default; when on, only DNS, the Istio control plane and the allow-lists are reachable.
+   * Egress restriction: only DNS, the Istio control plane and the allow-lists are reachable. CIDR entries never reach link-local 169.254.0.0/16 (cloud metadata) or 100.64.0.0/10, nor the private and loopback ranges through a wider CIDR: the chart adds them to `except`.
    */
   egress?: {
     /**
-     * Restrict egress to the allow-lists below.
+     * Restrict egress to the allow-lists below. False leaves the pods without any egress once the namespace's default deny applies; keep it true and list what the pods call.
      */
     enabled?: boolean;
     /**
@@ -1194,7 +1194,7 @@ export interface NetworkPolicy {
       ports: Ports;
     }[];
     /**
-     * Destinations outside the cluster network (managed databases, SaaS APIs).
+     * Destinations outside the cluster network (managed databases, SaaS APIs). 169.254.0.0/16 and 100.64.0.0/10 are added to `except` of every CIDR that contains them (a CIDR inside them is refused), 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 and 127.0.0.0/8 to that of every wider CIDR such as 0.0.0.0/0.
      *
      * Items: A destination IP block.
      */
@@ -1204,7 +1204,7 @@ export interface NetworkPolicy {
        */
       cidr: string;
       /**
-       * CIDRs inside `cidr` that stay blocked.
+       * CIDRs inside `cidr` that stay blocked, besides the ranges the chart always excepts.
        *
        * Items: A CIDR.
        */
