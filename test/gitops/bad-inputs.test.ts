@@ -163,6 +163,15 @@ describe("bad inputs", () => {
     expectFailure([`environments/staging/environment.yaml:${lineOf("staging", "argo-cd", "imageDigest")}:18: GEN038 argo-cd takes no imageDigest: an upstream chart (argo-cd `]);
   });
 
+  it("a component without its kinds in schemas/component-kinds.json: GEN019 (its AppProject would permit none of its objects)", () => {
+    edit("schemas/component-kinds.json", (text) => {
+      const document = JSON.parse(text) as { components: Record<string, unknown> };
+      delete document.components["web-ui"];
+      return `${JSON.stringify(document, null, 2)}\n`;
+    });
+    expectFailure(["schemas/component-kinds.json:1:1: GEN019 component web-ui has no entry, so its AppProject would permit none of the objects it renders."]);
+  });
+
   it("missing values file: GEN013", () => {
     rmSync(join(root, "environments/staging/values/mcp-server.yaml"));
     expectFailure(["GEN013 mcp-server is enabled but environments/staging/values/mcp-server.yaml does not exist."]);

@@ -116,7 +116,7 @@ describe.each(environments)("bootstrap of %s", (env) => {
     expect(result.status).toBe(0);
     const objects = parseStream(result.stdout);
     expect(objects.filter((o) => o.kind === "Application").map((o) => o.metadata.name)).toEqual([`${env}-root`]);
-    expect(objects.filter((o) => o.kind === "AppProject").map((o) => o.metadata.name).sort()).toEqual(["default", `${env}-application`, `${env}-gitops`, `${env}-infrastructure`, `${env}-platform`]);
+    expect(objects.filter((o) => o.kind === "AppProject").map((o) => o.metadata.name).sort()).toEqual(["default", `${env}-application`, `${env}-argocd`, `${env}-gitops`, `${env}-infrastructure`, `${env}-platform`]);
   });
 
   it("applies nothing fetched from a URL at bootstrap (everything applied is in this repository or the pinned chart)", () => {

@@ -34,7 +34,8 @@ describe.each(environments)("$name: AppProjects", ({ spec, projects, application
   it("every project but the locked default carries the environment's sync windows, the gitops project of the root and layer Applications included", () => {
     const windowed = projects.filter((p) => p.metadata?.name !== "default");
     expect(windowed.map((p) => p.metadata?.name)).toContain(`${spec.name}-gitops`);
-    expect(windowed).toHaveLength(4);
+    expect(windowed.map((p) => p.metadata?.name)).toContain(`${spec.name}-argocd`);
+    expect(windowed).toHaveLength(5);
     const expected = spec.syncWindows.length === 0 ? undefined : spec.syncWindows.map((w) => ({ kind: w.kind, schedule: w.schedule, duration: w.duration, timeZone: w.timeZone, manualSync: w.manualSync, applications: ["*"], ...(w.description ? { description: w.description } : {}) }));
     for (const project of windowed) expect(project.spec.syncWindows, project.metadata?.name).toEqual(expected);
     // Every Application of the environment is in one of these projects, so no Application syncs outside a freeze.

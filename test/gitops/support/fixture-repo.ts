@@ -3,6 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { stringify } from "yaml";
+import { COMPONENT_KINDS_FILE } from "../../../tools/src/catalog/component-kinds.js";
 import { repoRoot } from "../../../tools/src/paths.js";
 
 /**
@@ -190,6 +191,18 @@ export function environmentFiles(environment: FixtureEnvironment): Record<string
   return files;
 }
 
+/** schemas/component-kinds.json for the fixture's charts (not library charts) and upstream components: one Deployment each. */
+export function fixtureComponentKinds(files: Record<string, string>): string {
+  const names = Object.entries(files).flatMap(([path, text]) => {
+    const chart = /^charts\/([^/]+)\/Chart\.yaml$/.exec(path);
+    if (chart) return /\btype: library\b/.test(text) ? [] : [chart[1] as string];
+    const upstream = /^schemas\/upstream\/([^/]+)\.json$/.exec(path);
+    return upstream ? [upstream[1] as string] : [];
+  });
+  const components = Object.fromEntries([...new Set(names)].sort().map((name) => [name, { namespaced: ["apps/Deployment"], cluster: [] }]));
+  return `${JSON.stringify({ components }, null, 2)}\n`;
+}
+
 /**
  * A temporary repository root holding the real environment schema and the given files. It is a Git
  * repository (the generator verifies pins in it) whose `main` is fixtureCommit(), with `tags`
@@ -204,6 +217,8 @@ export function writeFixtureRepo(files: Record<string, string>, options: { tags?
   }
   mkdirSync(join(root, "schemas"), { recursive: true });
   cpSync(join(repoRoot, "schemas", "environment.json"), join(root, "schemas", "environment.json"));
+  // The kinds of every fixture component (each renders one Deployment), unless the test brings its own file.
+  if (!(COMPONENT_KINDS_FILE in files)) writeFileSync(join(root, COMPONENT_KINDS_FILE), fixtureComponentKinds(files));
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), content);

@@ -1,4 +1,5 @@
 import type { ComponentSource, PodSecurityException } from "../catalog/chart-metadata.js";
+import type { ComponentKinds } from "../catalog/component-kinds.js";
 import type { Layer } from "../catalog/layers.js";
 import type { EnvironmentSpec } from "./environment-model.js";
 
@@ -30,6 +31,8 @@ export interface PlannedComponent {
   calledBy: string[];
   /** Values the generator owns (callers), passed as Argo CD `helm.valuesObject`; empty when the chart has none. */
   generatedValues: Record<string, unknown>;
+  /** The kinds it renders (schemas/component-kinds.json): what its AppProject permits. */
+  kinds: ComponentKinds;
   /** The weaker Pod Security level its pods need, with the reason; absent when they run at "restricted". */
   podSecurity?: PodSecurityException;
 }

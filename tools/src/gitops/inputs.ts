@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { MAX_INPUT_BYTES, readInputFile } from "../files/read-input-file.js";
 import { readChartManifests, readUpstreamSchemas, type ChartManifestText, type UpstreamSchemaText } from "../catalog/catalog.js";
+import { COMPONENT_KINDS_FILE } from "../catalog/component-kinds.js";
 import type { JsonSchema } from "../schemas/json-schema.js";
 import { gitRevisionLookup, type RevisionLookup } from "./git-revisions.js";
 import { problem, type Problem } from "./problems.js";
@@ -29,6 +30,8 @@ export interface GeneratorInputs {
   chartValues: Map<string, { schema: InputFile; values: InputFile }>;
   environmentSchema: { file: string; schema: JsonSchema };
   environments: EnvironmentInput[];
+  /** schemas/component-kinds.json: the kinds each component renders (the AppProjects' whitelists). */
+  componentKinds: InputFile;
   /** Answers what the environments' pins name in the Git repository (the only input read after planning starts). */
   revisions: RevisionLookup;
 }
@@ -64,8 +67,10 @@ export function readGeneratorInputs(root: string, only?: string, options: { repo
   const environments = listEnvironmentNames(root)
     .filter((name) => only === undefined || name === only)
     .map((name) => readEnvironmentInput(root, name, readInput));
+  const componentKinds = readInput(COMPONENT_KINDS_FILE);
   if (refused.length > 0) throw new InputProblems(refused);
   return {
+    componentKinds,
     charts,
     upstream: readUpstreamSchemas(root),
     chartValues,

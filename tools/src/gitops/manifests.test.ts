@@ -53,6 +53,7 @@ const component = (overrides: Partial<PlannedComponent>): PlannedComponent => ({
   trafficManagedByRollout: false,
   calledBy: [],
   generatedValues: {},
+  kinds: { namespaced: [{ group: "apps", kind: "Deployment" }], cluster: [] },
   ...overrides,
 });
 

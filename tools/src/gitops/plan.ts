@@ -1,6 +1,7 @@
 import type { ValidateFunction } from "ajv";
 import { buildCatalog, type Catalog } from "../catalog/catalog.js";
 import type { CatalogComponent } from "../catalog/chart-metadata.js";
+import { parseComponentKinds, type ComponentKinds } from "../catalog/component-kinds.js";
 import { LAYERS, layerIndex } from "../catalog/layers.js";
 import type { PlannedFile } from "../files/planned-files.js";
 import type { JsonSchema } from "../schemas/json-schema.js";
@@ -70,10 +71,11 @@ export function planGitops(inputs: GeneratorInputs, options: { validatorCache?: 
   const order = orderByDependencies(catalog.components, new Set(needed.keys()));
   problems.push(...order.problems);
   const charts = loadChartValues([...needed.values()], inputs, problems, options.validatorCache);
+  const kinds = loadComponentKinds([...needed.keys()], inputs, problems);
 
   const environments: EnvironmentOutput[] = [];
   for (const environment of checked) {
-    const result = planEnvironment(environment, order.waves, charts);
+    const result = planEnvironment(environment, order.waves, charts, kinds);
     problems.push(...result.problems);
     environments.push({ name: environment.input.name, plan: result.plan, files: [] });
   }
@@ -133,7 +135,7 @@ function checkEnvironmentFile(input: EnvironmentInput, inputs: GeneratorInputs, 
 }
 
 /** Validates each enabled component's values file and assembles the environment's plan. */
-function planEnvironment(checked: CheckedEnvironment, waves: ReadonlyMap<string, number>, charts: ReadonlyMap<string, ChartValues>): { plan: EnvironmentPlan; problems: Problem[] } {
+function planEnvironment(checked: CheckedEnvironment, waves: ReadonlyMap<string, number>, charts: ReadonlyMap<string, ChartValues>, kinds: ReadonlyMap<string, ComponentKinds>): { plan: EnvironmentPlan; problems: Problem[] } {
   const { input, environment, locate, enabled } = checked;
   const problems: Problem[] = [];
   const planned: PlannedComponent[] = [];
@@ -182,6 +184,7 @@ function planEnvironment(checked: CheckedEnvironment, waves: ReadonlyMap<string,
       trafficManagedByRollout: isEnabled(values, "rollout"),
       calledBy: callers.map((caller) => caller.name),
       generatedValues: generated,
+      kinds: kinds.get(component.name) ?? { namespaced: [], cluster: [] },
       ...(component.podSecurity ? { podSecurity: component.podSecurity } : {}),
     });
   }
@@ -234,6 +237,25 @@ function checkImageDigest(file: string, environment: EnvironmentSpec, component:
     return [problem("GEN037", file, `${component.name} runs image tag ${pin.imageTag || "(none)"} without imageDigest; production pins every image of this repository's charts by digest (a tag can be pushed again to another image).`, { ...pinAt("enabled"), fix })];
   }
   return [];
+}
+
+/**
+ * The kinds each needed component renders (schemas/component-kinds.json), from which the
+ * AppProjects' whitelists are derived. A component without an entry is GEN019: its project would
+ * permit none of its objects.
+ */
+function loadComponentKinds(needed: readonly string[], inputs: GeneratorInputs, problems: Problem[]): Map<string, ComponentKinds> {
+  const { file, text } = inputs.componentKinds;
+  if (text === undefined) {
+    problems.push(problem("GEN019", file, `${file} does not exist; the AppProjects' resource whitelists are derived from it.`, { fix: `Restore ${file} from Git (it lists the kinds each component renders).` }));
+    return new Map();
+  }
+  const parsed = parseComponentKinds(file, text);
+  problems.push(...parsed.problems);
+  for (const name of needed.filter((n) => !parsed.kinds.has(n)).sort()) {
+    problems.push(problem("GEN019", file, `component ${name} has no entry, so its AppProject would permit none of the objects it renders.`, { location: { line: 1, column: 1 }, path: `components.${name}` }));
+  }
+  return parsed.kinds;
 }
 
 /** Every generated Application name must be a DNS label of at most 63 characters, and unique. */

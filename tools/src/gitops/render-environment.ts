@@ -9,7 +9,7 @@ import { componentApplication, describeSource, layerApplication, rootApplication
 import { argoCdComponent, BOOTSTRAP_SCRIPT_FILE, BOOTSTRAP_VALUES_FILE, bootstrapHelmArgs, bootstrapScript } from "./manifests/argocd-bootstrap.js";
 import { argocdUrl, GENERATED_BY, names, repoPaths } from "./manifests/conventions.js";
 import { kustomization } from "./manifests/kustomization.js";
-import { gitopsProject, layerProject, lockedDefaultProject } from "./manifests/projects.js";
+import { componentProjects, gitopsProject, lockedDefaultProject } from "./manifests/projects.js";
 import { yamlFile } from "./serialize.js";
 
 /** A generated Kubernetes object and the file it is written to (relative to the environment's apps directory). */
@@ -35,7 +35,7 @@ function buildObjects(plan: EnvironmentPlan): RenderedObject[] {
   const { environment } = plan;
   const env = environment.name;
   const objects: RenderedObject[] = [{ file: "bootstrap/root-application.yaml", object: rootApplication(environment) }];
-  const projects = [lockedDefaultProject(environment), gitopsProject(environment), ...LAYERS.map((layer) => layerProject(plan, layer))];
+  const projects = [lockedDefaultProject(environment), gitopsProject(environment), ...componentProjects(plan)];
   for (const project of projects) objects.push({ file: `root/projects/${project.metadata.name}.yaml`, object: project });
   for (const layer of LAYERS) objects.push({ file: `root/${names.layerApplication(env, layer)}.yaml`, object: layerApplication(environment, layer) });
   for (const component of plan.components) {

@@ -7,6 +7,7 @@ import { layerIndex, type Layer } from "../../catalog/layers.js";
 import { IMAGE_DIGEST_PARAMETER, IMAGE_TAG_PARAMETER } from "../component-values.js";
 import type { EnvironmentSpec, SubscriptionSpec } from "../environment-model.js";
 import type { EnvironmentPlan, PlannedComponent } from "../environment-plan.js";
+import { projectNameOf } from "./projects.js";
 import { ARGOCD_NAMESPACE, IN_CLUSTER, LABELS, names, PART_OF, repoPaths, RESOURCES_FINALIZER, SYNC_WAVE } from "./conventions.js";
 
 /** The Application `kubectl apply` creates at bootstrap; it syncs the AppProjects and the layer Applications. */
@@ -89,7 +90,7 @@ export function componentApplication(plan: EnvironmentPlan, component: PlannedCo
       ...(isArgoCdChart(component.source) ? {} : { finalizers: [RESOURCES_FINALIZER] }),
     },
     spec: {
-      project: names.layerProject(env, component.layer),
+      project: projectNameOf(env, component),
       sources: [chartSource(environment, component), { repoURL: environment.repository.url, targetRevision: component.chartRevision, ref: "values" }],
       destination: { server: environment.destination.server, namespace: component.namespace },
       syncPolicy,

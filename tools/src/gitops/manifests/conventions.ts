@@ -31,6 +31,8 @@ export const names = {
   gitopsProject: (env: string) => `${env}-gitops`,
   layerApplication: (env: string, layer: Layer) => `${env}-${layer}`,
   layerProject: (env: string, layer: Layer) => `${env}-${layer}`,
+  /** The project of the components deployed into Argo CD's own namespace (Argo CD and its secrets). */
+  argocdProject: (env: string) => `${env}-argocd`,
   componentApplication: (env: string, component: string) => `${env}-${component}`,
 };
 

@@ -3,9 +3,10 @@ import type { IProjectRole } from "@kubernetes-models/argo-cd/argoproj.io/v1alph
 import type { Layer } from "../../catalog/layers.js";
 import type { ISyncWindow } from "@kubernetes-models/argo-cd/argoproj.io/v1alpha1/SyncWindow";
 import type { EnvironmentSpec } from "../environment-model.js";
-import type { EnvironmentPlan } from "../environment-plan.js";
+import type { EnvironmentPlan, PlannedComponent } from "../environment-plan.js";
 import { ARGOCD_NAMESPACE, IN_CLUSTER, LABELS, names, PART_OF, repoPaths, RESOURCES_FINALIZER, SYNC_OPTIONS, SYNC_WAVE } from "./conventions.js";
-import { PROJECT_POLICY, sortGroupKinds } from "./project-policy.js";
+import { sortGroupKinds, type GroupKind } from "../../catalog/component-kinds.js";
+import { LAYERS } from "../../catalog/layers.js";
 
 const DENY_ALL = [{ group: "*", kind: "*" }];
 /** Projects Argo CD must neither prune nor delete before the Applications that use them. */
@@ -63,28 +64,65 @@ export function gitopsProject(environment: EnvironmentSpec): IAppProject {
 }
 
 /**
- * A layer's project: this repository and the upstream chart repositories as sources, exactly the
- * namespaces its components use as destinations (and as the only Namespaces it may create), the
- * layer's resource policy, the environment's sync windows and its RBAC roles. Its components are
- * listed in apps/<env>/README.md, not in the description, which the CRD limits to 255 characters.
+ * The project a component's Application belongs to: its layer's, except for the components
+ * deployed into Argo CD's own namespace, which get a project of their own so that no other
+ * component may write into the namespace holding Argo CD's credentials and configuration.
  */
-export function layerProject(plan: EnvironmentPlan, layer: Layer): IAppProject {
+export function projectNameOf(env: string, component: PlannedComponent): string {
+  return component.namespace === ARGOCD_NAMESPACE ? names.argocdProject(env) : names.layerProject(env, component.layer);
+}
+
+/** The component projects of an environment: one per layer with components, and Argo CD's own. */
+export function componentProjects(plan: EnvironmentPlan): IAppProject[] {
+  const byName = new Map<string, PlannedComponent[]>();
+  for (const component of plan.components) {
+    const name = projectNameOf(plan.environment.name, component);
+    byName.set(name, [...(byName.get(name) ?? []), component]);
+  }
+  const layerNames = LAYERS.map((layer) => names.layerProject(plan.environment.name, layer));
+  // Every layer keeps its project (its layer Application refers to it) even with no component.
+  for (const name of layerNames) if (!byName.has(name)) byName.set(name, []);
+  return [...byName.entries()]
+    .sort(([a], [b]) => projectOrder(a, layerNames) - projectOrder(b, layerNames) || a.localeCompare(b))
+    .map(([name, components]) => componentProject(plan, name, LAYERS.find((layer) => names.layerProject(plan.environment.name, layer) === name) ?? "infrastructure", components));
+}
+
+const projectOrder = (name: string, layerNames: string[]) => (layerNames.includes(name) ? layerNames.indexOf(name) : -1);
+
+/**
+ * A component project: this repository and the upstream chart repositories as sources, exactly the
+ * namespaces its components use as destinations (and as the only Namespaces it may create), exactly
+ * the kinds its components render (schemas/component-kinds.json, kept equal to the renders by
+ * test/render/component-kinds.test.ts), the environment's sync windows and its RBAC roles. Its
+ * components are listed in apps/<env>/README.md, not in the description, which the CRD limits to
+ * 255 characters.
+ */
+export function componentProject(plan: EnvironmentPlan, name: string, layer: Layer, components: readonly PlannedComponent[]): IAppProject {
   const { environment } = plan;
-  const name = names.layerProject(environment.name, layer);
-  const components = plan.components.filter((c) => c.layer === layer);
   const namespaces = [...new Set(components.map((c) => c.namespace))].sort();
-  const policy = PROJECT_POLICY[layer];
+  const what = name === names.argocdProject(environment.name) ? "Argo CD's namespace" : `${layer} layer`;
   const spec: IAppProject["spec"] = {
-    description: `${environment.name}: ${layer} layer, ${components.length} component${components.length === 1 ? "" : "s"}; listed in ${repoPaths.appsDir(environment.name)}/README.md.`,
+    description: `${environment.name}: ${what}, ${components.length} component${components.length === 1 ? "" : "s"}; listed in ${repoPaths.appsDir(environment.name)}/README.md.`,
     sourceRepos: [...new Set([environment.repository.url, ...environment.repository.upstreamChartRepositories, ...components.flatMap((c) => (c.source.kind === "upstream" ? [c.source.repoURL] : []))])].sort(),
     destinations: namespaces.map((namespace) => ({ server: environment.destination.server, namespace })),
-    clusterResourceWhitelist: [...namespaces.map((namespace) => ({ group: "", kind: "Namespace", name: namespace })), ...sortGroupKinds(policy.cluster)],
-    namespaceResourceWhitelist: sortGroupKinds(policy.namespaced),
+    clusterResourceWhitelist: [...namespaces.map((namespace) => ({ group: "", kind: "Namespace", name: namespace })), ...unionOf(components.map((c) => c.kinds.cluster))],
+    namespaceResourceWhitelist: unionOf(components.map((c) => c.kinds.namespaced)),
     roles: projectRoles(environment, name),
     orphanedResources: { warn: true },
     ...syncWindowsOf(environment),
   };
   return appProject(environment, name, spec, { layer, annotations: { [SYNC_WAVE]: "-1" }, finalizers: [RESOURCES_FINALIZER] });
+}
+
+/** A layer's project (see componentProject). */
+export function layerProject(plan: EnvironmentPlan, layer: Layer): IAppProject {
+  const name = names.layerProject(plan.environment.name, layer);
+  return componentProject(plan, name, layer, plan.components.filter((c) => projectNameOf(plan.environment.name, c) === name));
+}
+
+function unionOf(lists: readonly GroupKind[][]): GroupKind[] {
+  const byKey = new Map(lists.flat().map((gk) => [`${gk.group}/${gk.kind}`, { group: gk.group, kind: gk.kind }]));
+  return sortGroupKinds([...byKey.values()]);
 }
 
 /**
