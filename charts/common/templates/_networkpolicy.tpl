@@ -65,12 +65,15 @@ Usage: {{ include "common.networkPolicy.ipv4Range" "10.0.0.0/8" | fromJsonArray 
 {{/*
 common.networkPolicy.ipBlock: one `allowedCidrs` entry as an ipBlock whose `except` keeps out the
 addresses no workload may reach through a CIDR rule: link-local 169.254.0.0/16 (RFC 3927, the cloud
-metadata endpoint 169.254.169.254 with the node's credentials) and shared 100.64.0.0/10 (RFC 6598,
-pod and node ranges of some clusters) whenever the CIDR contains them, and the private ranges
-(RFC 1918) and loopback whenever it is wider than them (0.0.0.0/0 means the internet, not the
-cluster). A CIDR inside 169.254.0.0/16 or 100.64.0.0/10 cannot be excepted and fails. IPv6 CIDRs are
-kept as given. Renders the ipBlock as YAML.
+metadata endpoint 169.254.169.254 with the node's credentials), shared 100.64.0.0/10 (RFC 6598, pod
+and node ranges of some clusters) and loopback 127.0.0.0/8 whenever the CIDR contains them, and the
+private ranges (RFC 1918) whenever it is wider than them (0.0.0.0/0 means the internet, not the
+cluster) unless `keepPrivate` (the Kubernetes API server, whose endpoint is usually a private node
+address). A CIDR inside 169.254.0.0/16, 100.64.0.0/10 or 127.0.0.0/8 cannot be excepted and fails.
+IPv6 CIDRs are kept as given. Renders the ipBlock as YAML.
+`path` names the values key in the error (default networkPolicy.egress.allowedCidrs).
 Usage: {{ include "common.networkPolicy.ipBlock" (dict "root" $ "entry" .) }}
+       {{ include "common.networkPolicy.ipBlock" (dict "root" $ "entry" (dict "cidr" "0.0.0.0/0") "keepPrivate" true "path" "apiServer.cidrs") }}
 */}}
 {{- define "common.networkPolicy.ipBlock" -}}
 {{- $entry := .entry -}}
@@ -80,7 +83,7 @@ Usage: {{ include "common.networkPolicy.ipBlock" (dict "root" $ "entry" .) }}
 {{- $range := include "common.networkPolicy.ipv4Range" $entry.cidr | fromJsonArray -}}
 {{- $excepted := list -}}
 {{- range $except }}{{ if not (contains ":" .) }}{{ $excepted = append $excepted (include "common.networkPolicy.ipv4Range" . | fromJsonArray) }}{{ end }}{{ end -}}
-{{- $forbidden := list (dict "cidr" "10.0.0.0/8") (dict "cidr" "172.16.0.0/12") (dict "cidr" "192.168.0.0/16") (dict "cidr" "169.254.0.0/16" "always" true) (dict "cidr" "100.64.0.0/10" "always" true) (dict "cidr" "127.0.0.0/8") -}}
+{{- $forbidden := list (dict "cidr" "10.0.0.0/8") (dict "cidr" "172.16.0.0/12") (dict "cidr" "192.168.0.0/16") (dict "cidr" "169.254.0.0/16" "always" true) (dict "cidr" "100.64.0.0/10" "always" true) (dict "cidr" "127.0.0.0/8" "always" true) -}}
 {{- range $forbidden -}}
 {{- $f := include "common.networkPolicy.ipv4Range" .cidr | fromJsonArray -}}
 {{- $overlaps := not (or (lt (index $f 1) (index $range 0)) (gt (index $f 0) (index $range 1))) -}}
@@ -89,9 +92,9 @@ Usage: {{ include "common.networkPolicy.ipBlock" (dict "root" $ "entry" .) }}
 {{- $covered := false -}}
 {{- range $excepted }}{{ if and (le (index . 0) (index $f 0)) (ge (index . 1) (index $f 1)) }}{{ $covered = true }}{{ end }}{{ end -}}
 {{- if and .always $overlaps (not $contains) -}}
-{{- fail (printf "%s: networkPolicy.egress.allowedCidrs has %s, inside %s (link-local cloud metadata or RFC 6598 shared addresses), which no workload may reach. Remove the entry." (include "common.names.name" (dict "root" $.root)) $entry.cidr .cidr) -}}
+{{- fail (printf "%s: %s has %s, inside %s (link-local cloud metadata, RFC 6598 shared or loopback addresses), which no workload may reach. Remove the entry." (include "common.names.name" (dict "root" $.root)) ($.path | default "networkPolicy.egress.allowedCidrs") $entry.cidr .cidr) -}}
 {{- end -}}
-{{- if and (not $covered) (or (and .always $contains) $wider) -}}
+{{- if and (not $covered) (or (and .always $contains) (and $wider (not $.keepPrivate))) -}}
 {{- $except = append $except .cidr -}}
 {{- end -}}
 {{- end -}}

@@ -70,6 +70,7 @@ export interface ChartValues {
   "istio-config"?: IstioConfigValues;
   "mcp-server"?: McpServerValues;
   "monitoring-config"?: MonitoringConfigValues;
+  "network-policies"?: NetworkPoliciesValues;
   notification?: NotificationValues;
   "plugin-marketplace"?: PluginMarketplaceValues;
   postgresql?: PostgresqlValues;
@@ -5679,6 +5680,172 @@ export interface MonitoringConfigValues {
      * How often external-secrets re-reads the store (Go duration).
      */
     refreshInterval?: string;
+  };
+}
+/**
+ * Values of charts/network-policies.
+ */
+export interface NetworkPoliciesValues {
+  /**
+   * Values shared with every chart of an environment.
+   */
+  global?: {
+    [k: string]: unknown | undefined;
+  };
+  /**
+   * Values Helm reserves for the `common` library dependency; leave empty.
+   */
+  common?: DependencyValues;
+  nameOverride?: string;
+  fullnameOverride?: string;
+  /**
+   * `app.kubernetes.io/component` of every object of the chart.
+   */
+  component?: string;
+  partOf?: string;
+  commonLabels?: CommonLabels;
+  commonAnnotations?: CommonAnnotations;
+  /**
+   * Namespace of each upstream component (the destination namespace of its Application). Every namespace named here gets a default-deny NetworkPolicy and the allow policies of its components; an empty name renders nothing for that component.
+   */
+  namespaces?: {
+    /**
+     * Argo CD (argo-cd): server, repo-server, application and ApplicationSet controllers, notifications, Redis (or Redis HA with HAProxy), Dex.
+     */
+    argocd?: string;
+    /**
+     * Argo Rollouts controller.
+     */
+    argoRollouts?: string;
+    /**
+     * cert-manager: controller, cainjector, webhook, startupapicheck Job.
+     */
+    certManager?: string;
+    /**
+     * CloudNativePG operator.
+     */
+    cloudnativePg?: string;
+    /**
+     * external-secrets: controller, webhook, cert-controller.
+     */
+    externalSecrets?: string;
+    /**
+     * Istio: istiod, the ingress gateway and Kiali.
+     */
+    istio?: string;
+    /**
+     * kube-prometheus-stack (Prometheus, Alertmanager, Grafana, kube-state-metrics, the operator and its admission Jobs) and Jaeger.
+     */
+    monitoring?: string;
+    /**
+     * The infrastructure layer's own namespace (this chart, cert-issuers, secret-stores, istio-config): no pods, default deny only.
+     */
+    infrastructure?: string;
+  };
+  /**
+   * Cluster DNS every pod may query (UDP and TCP 53).
+   */
+  dns?: {
+    /**
+     * Namespace of the DNS pods.
+     */
+    namespace?: string;
+    /**
+     * Labels of the DNS pods.
+     */
+    podLabels?: {
+      [k: string]: string | undefined;
+    };
+  };
+  /**
+   * The scraper: only its pods (in `namespaces.monitoring`) reach the components' metrics ports.
+   */
+  prometheus?: {
+    /**
+     * Labels of the Prometheus pods the operator creates (kube-prometheus-stack's carry `app.kubernetes.io/name: prometheus`). Required: an empty selector would admit every pod of the namespace.
+     */
+    podLabels?: {
+      [k: string]: string | undefined;
+    };
+  };
+  /**
+   * The Kubernetes API server, which controllers call and which calls the admission webhooks. It is not a pod (or runs on the host network), so pod and namespace selectors cannot name it: egress to it is an ipBlock, and webhook ports admit any source.
+   */
+  apiServer?: {
+    /**
+     * Addresses of the API server's endpoints (the `kubernetes` Service's Endpoints, usually private node addresses). 169.254.0.0/16, 100.64.0.0/10 and 127.0.0.0/8 are always excepted. Narrow it to the control plane's addresses where they are known.
+     *
+     * @minItems 1
+     *
+     * Items: An IPv4 CIDR.
+     */
+    cidrs?: [string, ...string[]];
+    /**
+     * Ports of the API server (443 through the Service, 6443 on the endpoints).
+     *
+     * @minItems 1
+     *
+     * Items: A TCP port.
+     */
+    ports?: [number, ...number[]];
+  };
+  /**
+   * Node addresses Prometheus scrapes on the host network (kubelet/cAdvisor, node-exporter), which pod selectors cannot name.
+   */
+  nodes?: {
+    /**
+     * Node address ranges. 169.254.0.0/16, 100.64.0.0/10 and 127.0.0.0/8 are always excepted.
+     *
+     * @minItems 1
+     *
+     * Items: An IPv4 CIDR.
+     */
+    cidrs?: [string, ...string[]];
+    /**
+     * Host-network ports Prometheus scrapes (node-exporter 9100, kubelet 10250).
+     *
+     * @minItems 1
+     *
+     * Items: A TCP port.
+     */
+    ports?: [number, ...number[]];
+  };
+  /**
+   * Public addresses: 0.0.0.0/0 except the private (RFC 1918), shared (100.64.0.0/10), link-local (169.254.0.0/16, cloud metadata) and loopback ranges.
+   */
+  internet?: {
+    /**
+     * Ports Argo CD's repo-server, server (OIDC), ApplicationSet and notifications controllers reach (Git and Helm repositories, the identity provider, SCM APIs, Slack).
+     *
+     * @minItems 1
+     *
+     * Items: A TCP port.
+     */
+    argocd?: [number, ...number[]];
+    /**
+     * Ports the cert-manager controller reaches (ACME directories, DNS-01 provider APIs, HTTP-01 self checks).
+     *
+     * @minItems 1
+     *
+     * Items: A TCP port.
+     */
+    certManager?: [number, ...number[]];
+    /**
+     * Ports the external-secrets controller reaches (secret store APIs such as Vault).
+     *
+     * @minItems 1
+     *
+     * Items: A TCP port.
+     */
+    externalSecrets?: [number, ...number[]];
+    /**
+     * Ports Alertmanager reaches (Slack, PagerDuty, SMTP relays).
+     *
+     * @minItems 1
+     *
+     * Items: A TCP port.
+     */
+    alertmanager?: [number, ...number[]];
   };
 }
 /**
