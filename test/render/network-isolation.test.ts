@@ -46,11 +46,12 @@ export interface PodTemplateRef {
  */
 const EXEMPT: { reason: string; applies: (pod: PodTemplateRef) => boolean }[] = [
   {
-    // "NetworkPolicies ... are not applied to pods running with hostNetwork: true" is the documented
-    // behaviour (kubernetes.io/docs/concepts/services-networking/network-policies/, "Pod lifecycle" and
-    // "What you can't do with network policies": host-network pods are indistinguishable from the
-    // node). kube-prometheus-stack's node-exporter DaemonSet is the one such pod.
-    reason: "runs on the host network, where NetworkPolicies do not apply",
+    // Kubernetes leaves NetworkPolicy behaviour for hostNetwork pods undefined: a network plugin either
+    // tells their traffic apart, or "ignores hostNetwork pods when matching podSelector and
+    // namespaceSelector" and treats their traffic as the node's (kubernetes.io/docs/concepts/
+    // services-networking/network-policies/#networkpolicy-and-hostnetwork-pods). No policy can be relied
+    // on to select them. kube-prometheus-stack's node-exporter DaemonSet is the one such pod.
+    reason: "runs on the host network, where a NetworkPolicy's podSelector is not guaranteed to select it",
     applies: (pod) => pod.spec.hostNetwork === true,
   },
 ];
@@ -204,8 +205,9 @@ describe.each(environmentNames())("network isolation of %s", (env) => {
       const missing = uncoveredDirections(pod, view.policies);
       return missing.length > 0 ? [`${pod.what}: no NetworkPolicy besides the default deny selects it for ${missing.join(" and ")} (labels ${JSON.stringify(pod.labels)})`] : [];
     });
-    expect(view.pods.length).toBeGreaterThan(0);
-    expect(problems, problems.join("\n")).toEqual([]);
+    const exempt = view.pods.flatMap((pod) => EXEMPT.filter((e) => e.applies(pod)).map((e) => `${pod.what}: ${e.reason}`));
+    expect(view.pods.length).toBeGreaterThan(exempt.length);
+    expect(problems, `${problems.join("\n")}\n(exempt: ${exempt.join("; ")})`).toEqual([]);
   });
 
   it("no egress ipBlock reaches 169.254.0.0/16 (cloud metadata) or 100.64.0.0/10", () => {
