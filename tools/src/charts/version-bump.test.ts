@@ -1,0 +1,143 @@
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { repoRoot } from "../paths.js";
+import { bumpVersions, changedCharts, compareSemver, helmIgnored, mergeBase, versionProblems } from "./version-bump.js";
+
+describe("chart versions in this repository", () => {
+  it("every chart changed since the merge base with main carries a higher version (chart-testing's check-version-increment)", () => {
+    const base = mergeBase(repoRoot);
+    expect(versionProblems(repoRoot, changedCharts(repoRoot, base)).map((p) => `${p.code} ${p.file}:${p.line}: ${p.message}`)).toEqual([]);
+  });
+});
+
+describe("compareSemver (SemVer 2.0.0 precedence, as Masterminds/semver's Compare that chart-testing uses)", () => {
+  it.each([
+    ["0.1.0", "0.1.1", -1],
+    ["0.1.9", "0.1.10", -1],
+    ["1.0.0", "0.9.9", 1],
+    ["1.0.0-rc.1", "1.0.0", -1],
+    ["1.0.0-alpha", "1.0.0-alpha.1", -1],
+    ["1.0.0-alpha.beta", "1.0.0-beta", -1],
+    ["1.0.0-beta.2", "1.0.0-beta.11", -1],
+    ["1.0.0-1", "1.0.0-alpha", -1],
+    ["1.0.0+build.1", "1.0.0+build.2", 0],
+  ])("%s vs %s", (a, b, sign) => {
+    expect(Math.sign(compareSemver(a, b))).toBe(sign);
+  });
+
+  it("refuses a version that is not SemVer", () => {
+    expect(() => compareSemver("0.1", "0.2.0")).toThrow(/not a semantic version/);
+  });
+});
+
+describe("helmIgnored (the charts' .helmignore patterns)", () => {
+  const patterns = ["tests/", "ci/", "*.swp", ".vscode/"];
+  it.each([
+    ["tests/default_test.yaml", true],
+    ["ci/ha-values.yaml", true],
+    ["templates/tests/pod.yaml", true],
+    ["templates/x.swp", true],
+    ["templates/deployment.yaml", false],
+    ["values.yaml", false],
+    ["tests", false],
+  ])("%s ignored: %s", (file, ignored) => {
+    expect(helmIgnored(patterns, file)).toBe(ignored);
+  });
+});
+
+/** A planted repository: main with two charts at 0.1.0, then a branch that changes them. */
+describe("the version check in a temporary git repository", () => {
+  let root: string;
+  const git = (...args: string[]) => execFileSync("git", args, { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  const write = (path: string, text: string) => {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  };
+  const chartYaml = (name: string, version: string) => `apiVersion: v2\nname: ${name}\ntype: application\nversion: ${version}\nappVersion: "1.0.0"\n`;
+
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), "chart-versions-"));
+    git("init", "-q", "-b", "main");
+    git("config", "user.email", "test@example.com");
+    git("config", "user.name", "test");
+    for (const name of ["api", "web"]) {
+      write(`charts/${name}/Chart.yaml`, chartYaml(name, "0.1.0"));
+      write(`charts/${name}/.helmignore`, "# not packaged\ntests/\nci/\n");
+      write(`charts/${name}/templates/deployment.yaml`, "kind: Deployment\n");
+      write(`charts/${name}/tests/deployment_test.yaml`, "suite: d\n");
+    }
+    git("add", ".");
+    git("commit", "-q", "-m", "charts");
+    git("checkout", "-q", "-b", "feature");
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  const check = () => versionProblems(root, changedCharts(root, mergeBase(root)));
+
+  it("fails for a committed template change with the version unchanged, naming the chart, line and fix", () => {
+    write("charts/api/templates/deployment.yaml", "kind: Deployment\nspec: {}\n");
+    git("commit", "-qam", "change api");
+    const problems = check();
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ code: "CHV001", file: "charts/api/Chart.yaml", line: 4 });
+    expect(problems[0]?.message).toMatch(/api changed since the merge base \(templates\/deployment\.yaml\) but its version is 0\.1\.0, not above 0\.1\.0/);
+    expect(problems[0]?.fix).toMatch(/0\.1\.1/);
+  });
+
+  it("fails for an uncommitted change too (git diff against the working tree, as chart-testing)", () => {
+    write("charts/web/values.yaml", "replicas: 2\n");
+    expect(check().map((p) => p.file)).toEqual(["charts/web/Chart.yaml"]);
+  });
+
+  it("fails for a version that went down, and for a version that is not SemVer", () => {
+    write("charts/api/Chart.yaml", chartYaml("api", "0.0.9"));
+    write("charts/web/Chart.yaml", chartYaml("web", "0.2"));
+    expect(check().map((p) => p.code)).toEqual(["CHV001", "CHV002"]);
+  });
+
+  it("passes once the version is raised", () => {
+    write("charts/api/templates/deployment.yaml", "kind: Deployment\nspec: {}\n");
+    write("charts/api/Chart.yaml", chartYaml("api", "0.1.1"));
+    git("commit", "-qam", "change api, bump");
+    expect(check()).toEqual([]);
+  });
+
+  it("ignores files the package leaves out (.helmignore) and a chart new since the merge base", () => {
+    write("charts/api/tests/deployment_test.yaml", "suite: changed\n");
+    write("charts/new/Chart.yaml", chartYaml("new", "0.1.0"));
+    git("add", ".");
+    git("commit", "-qm", "tests and a new chart");
+    expect(changedCharts(root, mergeBase(root)).map((c) => c.name)).toEqual(["new"]);
+    expect(check()).toEqual([]);
+  });
+
+  it("on main itself the merge base is HEAD: committed history is not re-checked", () => {
+    git("checkout", "-q", "main");
+    write("charts/api/templates/deployment.yaml", "kind: Deployment\nspec: {}\n");
+    git("commit", "-qam", "direct change on main");
+    expect(mergeBase(root)).toBe(git("rev-parse", "HEAD").trim());
+    expect(check()).toEqual([]);
+  });
+
+  it("prefers origin/main when the clone has it", () => {
+    const base = git("rev-parse", "main").trim();
+    git("update-ref", "refs/remotes/origin/main", base);
+    git("checkout", "-q", "main");
+    write("charts/api/values.yaml", "a: 1\n");
+    git("add", ".");
+    git("commit", "-qm", "local main moved ahead of origin/main");
+    expect(mergeBase(root)).toBe(base);
+  });
+
+  it("--bump raises the patch version of exactly the charts that need it", () => {
+    write("charts/api/templates/deployment.yaml", "kind: Deployment\nspec: {}\n");
+    write("charts/web/tests/deployment_test.yaml", "suite: changed\n");
+    expect(bumpVersions(root, changedCharts(root, mergeBase(root)))).toEqual([{ name: "api", from: "0.1.0", to: "0.1.1" }]);
+    expect(readFileSync(join(root, "charts/api/Chart.yaml"), "utf8")).toContain("\nversion: 0.1.1\n");
+    expect(readFileSync(join(root, "charts/web/Chart.yaml"), "utf8")).toContain("\nversion: 0.1.0\n");
+    expect(check()).toEqual([]);
+  });
+});
