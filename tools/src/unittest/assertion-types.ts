@@ -1,6 +1,8 @@
 /**
  * The assertion types this runner implements, with helm-unittest's antonym flag (`notEqual` is
  * `equal` with `not` flipped), whether the render must succeed, and the parameters each accepts.
+ * The set is helm-unittest's assertTypeMapping (pkg/unittest/assertion.go:365-402 at v1.1.0);
+ * conformance.test.ts fails when the two differ.
  */
 export type ValidatorKind =
   | "equal"
@@ -16,7 +18,12 @@ export type ValidatorKind =
   | "failedTemplate"
   | "matchSnapshot"
   | "equalRaw"
-  | "matchRegexRaw";
+  | "matchRegexRaw"
+  | "containsDocument"
+  | "greaterOrEqual"
+  | "lessOrEqual"
+  | "isType"
+  | "matchSnapshotRaw";
 
 export interface AssertionTypeSpec {
   validator: ValidatorKind;
@@ -66,10 +73,15 @@ export const ASSERTION_TYPES: Readonly<Record<string, AssertionTypeSpec>> = {
   notEqualRaw: spec("equalRaw", true, ["value"]),
   matchRegexRaw: spec("matchRegexRaw", false, ["pattern"]),
   notMatchRegexRaw: spec("matchRegexRaw", true, ["pattern"]),
+  containsDocument: spec("containsDocument", false, ["kind", "apiVersion", "name", "namespace", "any"]),
+  greaterOrEqual: spec("greaterOrEqual", false, ["path", "value"]),
+  notGreaterOrEqual: spec("greaterOrEqual", true, ["path", "value"]),
+  lessOrEqual: spec("lessOrEqual", false, ["path", "value"]),
+  notLessOrEqual: spec("lessOrEqual", true, ["path", "value"]),
+  isType: spec("isType", false, ["path", "type"]),
+  isNotType: spec("isType", true, ["path", "type"]),
+  matchSnapshotRaw: spec("matchSnapshotRaw", false, []),
 };
-
-/** Types helm-unittest knows but this runner does not implement: they fail the suite instead of passing silently. */
-export const KNOWN_UNSUPPORTED_TYPES = ["containsDocument", "greaterOrEqual", "notGreaterOrEqual", "lessOrEqual", "notLessOrEqual", "isType", "isNotType", "matchSnapshotRaw"] as const;
 
 /** Names people reach for that helm-unittest does not accept, with the spelling it does. */
 export const MISSPELLED_TYPES: Readonly<Record<string, string>> = {

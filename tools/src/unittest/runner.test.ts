@@ -71,7 +71,7 @@ describe("suites the runner refuses", () => {
       fixtureCopy({
         "tests/a_typo_test.yaml":
           "suite: typo\ntemplates: [deployment.yaml]\ntests:\n  - it: uses a misspelled assertion\n    asserts:\n      - isKind: {of: Deployment}\n      - notSubset: {path: metadata, content: {}}\n",
-        "tests/b_unsupported_test.yaml": "suite: unsupported\ntests:\n  - it: uses isType\n    asserts:\n      - isType: {path: metadata.name, type: string}\n",
+        "tests/b_unsupported_test.yaml": "suite: unsupported\ntests:\n  - it: uses isSome\n    asserts:\n      - isSome: {path: metadata.name}\n",
         "tests/c_key_test.yaml": "suite: unknown key\ntests:\n  - it: has a stray key\n    assert: []\n",
         "tests/d_revision_test.yaml": "suite: revision\ntemplates: [deployment.yaml]\ntests:\n  - it: asks for revision 4\n    release: {revision: 4}\n    asserts: [{isKind: {of: Deployment}}]\n",
         "tests/e_values_test.yaml": "suite: values\ntemplates: [deployment.yaml]\ntests:\n  - it: names a missing values file\n    values: [missing.yaml]\n    asserts: [{isKind: {of: Deployment}}]\n",
@@ -87,17 +87,18 @@ describe("suites the runner refuses", () => {
     expect(typo?.tests).toEqual([]);
     expect(typo?.error).toBe(
       'unittest-chart/tests/a_typo_test.yaml: tests[0].asserts[1] (test "uses a misspelled assertion"): assertion type `notSubset` is invalid (did you mean isNotSubset?); use one of: ' +
-        "equal, notEqual, exists, notExists, isNotNull, isNull, matchRegex, notMatchRegex, contains, notContains, isKind, isAPIVersion, hasDocuments, isSubset, isNotSubset, isNullOrEmpty, isEmpty, isNotNullOrEmpty, isNotEmpty, lengthEqual, notLengthEqual, failedTemplate, notFailedTemplate, matchSnapshot, equalRaw, notEqualRaw, matchRegexRaw, notMatchRegexRaw",
+        "equal, notEqual, exists, notExists, isNotNull, isNull, matchRegex, notMatchRegex, contains, notContains, isKind, isAPIVersion, hasDocuments, isSubset, isNotSubset, isNullOrEmpty, isEmpty, isNotNullOrEmpty, isNotEmpty, lengthEqual, notLengthEqual, failedTemplate, notFailedTemplate, matchSnapshot, equalRaw, notEqualRaw, matchRegexRaw, notMatchRegexRaw, " +
+        "containsDocument, greaterOrEqual, notGreaterOrEqual, lessOrEqual, notLessOrEqual, isType, isNotType, matchSnapshotRaw",
     );
   });
 
-  it("fails the suite for a helm-unittest assertion this runner does not implement", () => {
-    expect(results[1]?.error).toMatch(/b_unsupported_test\.yaml: tests\[0\]\.asserts\[0\] \(test "uses isType"\): assertion type `isType` is valid in helm-unittest but not supported by this runner/);
+  it("fails the suite for an assertion type helm-unittest v1.1.0 does not have (isSome was removed before it)", () => {
+    expect(results[1]?.error).toMatch(/b_unsupported_test\.yaml: tests\[0\]\.asserts\[0\] \(test "uses isSome"\): assertion type `isSome` is invalid; use one of: /);
   });
 
   it("fails the suite for unknown keys", () => {
     expect(results[2]?.error).toBe(
-      'unittest-chart/tests/c_key_test.yaml: tests[0].assert: unknown key "assert"; allowed here: it, values, set, template, templates, documentIndex, documentSelector, release, capabilities, chart, skip, asserts, kubernetesProvider, postRenderer',
+      'unittest-chart/tests/c_key_test.yaml: tests[0].assert: unknown key "assert"; allowed here: it, values, set, template, templates, documentIndex, documentSelector, release, chart, capabilities, asserts, skip, kubernetesProvider, postRenderer',
     );
   });
 

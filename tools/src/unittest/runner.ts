@@ -11,7 +11,11 @@ export interface RunOptions {
   helm: "helm" | "helm3";
   /** Rewrite stored snapshots with the current output (helm-unittest's `-u`). */
   updateSnapshots?: boolean;
-  /** CI mode: a missing snapshot fails instead of being created, and no snapshot file is written. */
+  /**
+   * Stricter than helm-unittest, for the repository's own test harness: a missing snapshot fails
+   * instead of being created, and no snapshot file is written. The plugin has no such mode (it
+   * writes a missing snapshot and passes, whatever CI says), so the CLI never sets it.
+   */
   ci?: boolean;
 }
 

@@ -1,6 +1,8 @@
+import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { repoRoot } from "../paths.js";
 import { runChartSuites } from "./runner.js";
 import { failureLines, fixtureCopy, removeFixtureCopies, testNamed } from "./test-support.js";
 
@@ -103,7 +105,16 @@ describe("matchSnapshot", () => {
     expect(test.assertions[0]?.failInfo).toEqual(expect.arrayContaining(["Expected NOT to match snapshot 1:", "\tapiVersion: v1"]));
   });
 
-  it("in CI fails a missing snapshot instead of creating it", () => {
+  it("the CLI writes a missing snapshot and passes with CI=true, as the plugin does (it reads no CI variable)", () => {
+    writeFileSync(join(chart, "tests", "snap_test.yaml"), suite(8080));
+    rmSync(snapshotFile);
+    const result = spawnSync(join(repoRoot, "node_modules", ".bin", "tsx"), [join(repoRoot, "tools", "src", "cli", "unittest.ts"), chart], { encoding: "utf8", env: { ...process.env, CI: "true" } });
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    expect(existsSync(snapshotFile)).toBe(true);
+  });
+
+  it("with the harness's stricter ci option fails a missing snapshot instead of creating it", () => {
     writeFileSync(join(chart, "tests", "snap_test.yaml"), suite(8080));
     rmSync(snapshotFile);
     const [result] = run({ ci: true });

@@ -60,12 +60,12 @@ tests:
       "tests: [{it: uses a typo, asserts: [{exists: {path: a}}, {notSubset: {path: a, content: {}}}]}]\n",
       /tests\[0\]\.asserts\[1\] \(test "uses a typo"\): assertion type `notSubset` is invalid \(did you mean isNotSubset\?\)/,
     ],
-    ["a plugin assertion this runner lacks", "tests: [{it: t, asserts: [{isType: {path: a, type: string}}]}]\n", /`isType` is valid in helm-unittest but not supported by this runner/],
+    ["an assertion type helm-unittest v1.1.0 does not have", "tests: [{it: t, asserts: [{isSome: {path: a}}]}]\n", /`isSome` is invalid/],
     ["two types in one assertion", "tests: [{it: t, asserts: [{exists: {path: a}, notExists: {path: b}}]}]\n", /declared in one assertion/],
     ["a missing tests list", "suite: s\n", /no tests found/],
     ["a test without asserts", "tests: [{it: t}]\n", /tests\[0\]\.asserts: no asserts found/],
     ["a wrongly typed documentIndex", "tests: [{it: t, asserts: [{exists: {path: a}, documentIndex: first}]}]\n", /documentIndex: must be a whole number/],
-    ["kubernetesProvider", "kubernetesProvider: {objects: []}\ntests: [{it: t, asserts: [{exists: {path: a}}]}]\n", /`kubernetesProvider` is not supported by this runner/],
+    ["a postRenderer with an unknown key", "postRenderer: {command: sed}\ntests: [{it: t, asserts: [{exists: {path: a}}]}]\n", /postRenderer\.command: unknown key "command"; allowed here: cmd, args/],
     ["broken YAML", "tests: [\n", /chart\/tests\/x_test\.yaml: /],
   ])("rejects %s with the file and location", (_label, text, message) => {
     expect(() => parse(text)).toThrow(SuiteDefinitionError);

@@ -1,4 +1,4 @@
-import { ASSERTION_TYPES, KNOWN_UNSUPPORTED_TYPES, MISSPELLED_TYPES, type AssertionTypeSpec } from "./assertion-types.js";
+import { ASSERTION_TYPES, MISSPELLED_TYPES, type AssertionTypeSpec } from "./assertion-types.js";
 import { formatGoFloat, isGoMap, type GoMap, type GoValue } from "./go-values.js";
 import { decodeGoYaml, GoYamlSyntaxError } from "./goyaml-parse.js";
 import type { SetEntry } from "./set-values.js";
@@ -50,6 +50,21 @@ export interface AssertionDefinition {
   location: string;
 }
 
+/** helm-unittest's PostRendererConfig (pkg/unittest/test_job.go:50-53 at v1.1.0): a command run on the merged output. */
+export interface PostRendererSettings {
+  cmd: string;
+  args: string[];
+}
+
+/**
+ * helm-unittest's KubernetesFakeClientProvider (pkg/unittest/k8s_fake_client.go:13-22 at v1.1.0):
+ * `scheme` maps "<apiVersion>/<kind>" to the resource and its scope, `objects` are what `lookup` finds.
+ */
+export interface KubernetesProviderSettings {
+  scheme: Record<string, { resource: string; namespaced: boolean }>;
+  objects: GoMap[];
+}
+
 export interface TestJobDefinition {
   name: string;
   location: string;
@@ -63,6 +78,8 @@ export interface TestJobDefinition {
   capabilities: CapabilitiesSettings;
   chart: ChartSettings;
   skipReason?: string;
+  postRenderer?: PostRendererSettings;
+  kubernetesProvider?: KubernetesProviderSettings;
   asserts: AssertionDefinition[];
 }
 
@@ -78,16 +95,18 @@ export interface SuiteDefinition {
   capabilities: CapabilitiesSettings;
   chart: ChartSettings;
   skipReason?: string;
+  /** `includeCrds: true`: the chart's crds/ files are asserted on like templates (test_job.go:590-601). */
+  includeCrds: boolean;
+  postRenderer?: PostRendererSettings;
+  kubernetesProvider?: KubernetesProviderSettings;
   tests: TestJobDefinition[];
 }
 
-const SUITE_KEYS = ["suite", "values", "set", "templates", "excludeTemplates", "release", "capabilities", "chart", "tests", "skip", "snapshotId", "kubernetesProvider", "postRenderer"];
-const TEST_KEYS = ["it", "values", "set", "template", "templates", "documentIndex", "documentSelector", "release", "capabilities", "chart", "skip", "asserts", "kubernetesProvider", "postRenderer"];
+/** TestSuite's YAML keys (pkg/unittest/test_suite.go:209-252 at v1.1.0). */
+export const SUITE_KEYS = ["suite", "values", "set", "templates", "excludeTemplates", "includeCrds", "release", "chart", "capabilities", "kubernetesProvider", "postRenderer", "tests", "snapshotId", "skip"] as const;
+/** TestJob's YAML keys (pkg/unittest/test_job.go:180-208 at v1.1.0). */
+export const TEST_KEYS = ["it", "values", "set", "template", "templates", "documentIndex", "documentSelector", "release", "chart", "capabilities", "asserts", "skip", "kubernetesProvider", "postRenderer"] as const;
 const ASSERTION_OPTION_KEYS = new Set(["not", "template", "documentIndex", "documentSelector"]);
-const UNSUPPORTED_FEATURES: Record<string, string> = {
-  kubernetesProvider: "faking cluster objects for `lookup` needs the plugin's in-process renderer; `helm template` always renders lookup as empty",
-  postRenderer: "post-renderers are not run by this runner",
-};
 
 /**
  * Parses and strictly validates a suite file (several suites may be separated by `---` lines, as
@@ -116,7 +135,6 @@ class SuiteReader {
   readSuite(document: GoValue, absoluteFile: string): SuiteDefinition {
     const root = this.map(document, "");
     this.checkKeys(root, SUITE_KEYS, "");
-    this.rejectUnsupported(root, "");
     const testsValue = root.tests;
     if (!Array.isArray(testsValue) || testsValue.length === 0) throw this.error("tests", "no tests found: `tests` must be a non-empty list of test jobs");
     const skip = this.optionalMap(root.skip, "skip");
@@ -132,6 +150,9 @@ class SuiteReader {
       capabilities: this.capabilities(root.capabilities, "capabilities"),
       chart: this.chart(root.chart, "chart"),
       skipReason: skip ? this.optionalString(skip.reason, "skip.reason") : undefined,
+      includeCrds: this.optionalBool(root.includeCrds, "includeCrds") ?? false,
+      postRenderer: this.postRenderer(root.postRenderer, "postRenderer"),
+      kubernetesProvider: this.kubernetesProvider(root.kubernetesProvider, "kubernetesProvider"),
       tests: testsValue.map((test, index) => this.testJob(test, `tests[${index}]`)),
     };
   }
@@ -139,7 +160,6 @@ class SuiteReader {
   private testJob(value: GoValue, location: string): TestJobDefinition {
     const test = this.map(value, location);
     this.checkKeys(test, TEST_KEYS, location);
-    this.rejectUnsupported(test, location);
     const asserts = test.asserts;
     if (!Array.isArray(asserts) || asserts.length === 0) throw this.error(`${location}.asserts`, "no asserts found: every test needs a non-empty `asserts` list");
     const skip = this.optionalMap(test.skip, `${location}.skip`);
@@ -158,6 +178,8 @@ class SuiteReader {
       capabilities: this.capabilities(test.capabilities, `${location}.capabilities`),
       chart: this.chart(test.chart, `${location}.chart`),
       skipReason: skip ? this.optionalString(skip.reason, `${location}.skip.reason`) : undefined,
+      postRenderer: this.postRenderer(test.postRenderer, `${location}.postRenderer`),
+      kubernetesProvider: this.kubernetesProvider(test.kubernetesProvider, `${location}.kubernetesProvider`),
       asserts: asserts.map((assertion, index) => this.assertion(assertion, `${location}.asserts[${index}]`, name)),
     };
   }
@@ -171,9 +193,6 @@ class SuiteReader {
     const type = typeKeys[0] as string;
     const spec = ASSERTION_TYPES[type];
     if (!spec) {
-      if ((KNOWN_UNSUPPORTED_TYPES as readonly string[]).includes(type)) {
-        throw this.error(where, `assertion type \`${type}\` is valid in helm-unittest but not supported by this runner; rewrite the assertion with one of: ${Object.keys(ASSERTION_TYPES).join(", ")}`);
-      }
       const hint = MISSPELLED_TYPES[type];
       throw this.error(where, `assertion type \`${type}\` is invalid${hint ? ` (did you mean ${hint}?)` : ""}; use one of: ${Object.keys(ASSERTION_TYPES).join(", ")}`);
     }
@@ -203,6 +222,11 @@ class SuiteReader {
         case "of":
         case "errorMessage":
         case "errorPattern":
+        case "type":
+        case "kind":
+        case "apiVersion":
+        case "name":
+        case "namespace":
           this.string(value, at);
           break;
         case "decodeBase64":
@@ -295,11 +319,34 @@ class SuiteReader {
     return Object.entries(set).map(([path, entryValue]) => ({ path, value: entryValue }));
   }
 
-  private rejectUnsupported(map: GoMap, location: string): void {
-    for (const [key, reason] of Object.entries(UNSUPPORTED_FEATURES)) {
-      if (map[key] !== undefined && map[key] !== null)
-        throw this.error(location ? `${location}.${key}` : key, `\`${key}\` is not supported by this runner: ${reason}. Remove it or test that behaviour elsewhere.`);
+  private postRenderer(value: GoValue | undefined, location: string): PostRendererSettings | undefined {
+    const config = this.optionalMap(value, location);
+    if (!config) return undefined;
+    this.checkKeys(config, ["cmd", "args"], location);
+    const cmd = this.optionalString(config.cmd, `${location}.cmd`) ?? "";
+    // The plugin runs no post-renderer when cmd is empty (test_job.go:491-497).
+    return cmd === "" ? undefined : { cmd, args: this.stringList(config.args, `${location}.args`) };
+  }
+
+  private kubernetesProvider(value: GoValue | undefined, location: string): KubernetesProviderSettings | undefined {
+    const provider = this.optionalMap(value, location);
+    if (!provider) return undefined;
+    this.checkKeys(provider, ["scheme", "objects"], location);
+    const scheme: KubernetesProviderSettings["scheme"] = {};
+    for (const [key, entry] of Object.entries(this.optionalMap(provider.scheme, `${location}.scheme`) ?? {})) {
+      const at = `${location}.scheme.${key}`;
+      const props = this.map(entry, at);
+      this.checkKeys(props, ["gvr", "namespaced", "should_err"], at);
+      if (props.should_err !== undefined && props.should_err !== null) throw this.error(`${at}.should_err`, "is not supported by this runner (the plugin cannot decode a Go error from YAML either); remove it");
+      const gvr = this.map(props.gvr ?? null, `${at}.gvr`);
+      this.checkKeys(gvr, ["group", "version", "resource"], `${at}.gvr`);
+      scheme[key] = { resource: this.string(gvr.resource ?? null, `${at}.gvr.resource`), namespaced: this.optionalBool(props.namespaced, `${at}.namespaced`) ?? false };
     }
+    const objects = provider.objects === undefined || provider.objects === null ? [] : provider.objects;
+    if (!Array.isArray(objects)) throw this.error(`${location}.objects`, `must be a list of Kubernetes objects, got ${describe(objects)}`);
+    // The plugin fakes lookup only when objects are given (test_job.go:402-406).
+    if (objects.length === 0) return undefined;
+    return { scheme, objects: objects.map((object, index) => this.map(object, `${location}.objects[${index}]`)) };
   }
 
   private checkKeys(map: GoMap, allowed: readonly string[], location: string): void {

@@ -1,5 +1,6 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, isAbsolute, join } from "node:path";
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, isAbsolute, join, relative } from "node:path";
 import { runAssertion, type RenderedTemplates } from "./assert.js";
 import { isGoMap, type GoMap } from "./go-values.js";
 import { marshalGoYaml } from "./goyaml-emit.js";
@@ -59,6 +60,18 @@ export function runTestJob(job: TestJobDefinition, jobIndex: number, environment
     describeMissing: (index: number) =>
       `snapshot ${index} of test "${job.name}" is missing from ${environment.snapshots.displayFile}, and CI never creates snapshots. Run \`${environment.runCommandHint}\` locally, review the new snapshot and commit it.`,
   };
+  if (rendered.postRendered) {
+    // computeTemplatesWithPostRender (assertion.go:337-355): output without file markers is one "manifest.yaml".
+    const keys = [...rendered.documents.keys()];
+    if (keys.length === 1 && (keys[0] as string).endsWith("manifest.yaml")) {
+      const only = keys[0] as string;
+      const assertions = job.asserts.map((assertion, index) => {
+        const documentIndex = job.documentIndex ?? assertion.documentIndex;
+        return runAssertion(assertion, index, [only], documentIndex, assertion.documentSelector ?? job.documentSelector, rendered, snapshots);
+      });
+      return finish({ passed: assertions.every((assertion) => assertion.passed), skipped: false, assertions });
+    }
+  }
   const assertions = job.asserts.map((assertion, index) => {
     const documentIndex = job.documentIndex ?? assertion.documentIndex;
     const selector = assertion.documentSelector ?? job.documentSelector;
@@ -75,7 +88,7 @@ function templatesToAssert(job: TestJobDefinition, assertionTemplate: string | u
   if (job.template) return [templateKey(chartName, job.template)];
   const suiteTemplates = environment.suite.templates.length > 0 ? environment.suite.templates : ["**"];
   // With a wildcard the plugin asserts on every file the render produced.
-  if (suiteTemplates.some((template) => template.includes("*"))) return [...rendered.documents.keys()].sort();
+  if (suiteTemplates.some((template) => template.includes("*"))) return [...rendered.documents.keys(), ...(rendered.crdKeys ?? [])].filter((key, index, keys) => keys.indexOf(key) === index).sort();
   return suiteTemplates.map((template) => templateKey(chartName, template));
 }
 
@@ -110,9 +123,89 @@ function renderJob(job: TestJobDefinition, environment: TestJobEnvironment, requ
     kubeVersion,
     apiVersions: [...job.capabilities.apiVersions, ...suite.capabilities.apiVersions],
   });
-  if (outcome.ok) return { documents: parseRenderedFiles(outcome.files, environment.displayFile, job.location), succeeded: true };
-  if (requireRenderSuccess) throw new TestSetupError(outcome.message);
-  return translateRenderError(outcome.message, chart, suite);
+  if (job.kubernetesProvider ?? suite.kubernetesProvider) {
+    throw new TestSetupError(
+      `${environment.displayFile}: ${job.location}: kubernetesProvider is valid helm-unittest (it fakes the objects \`lookup\` finds, pkg/unittest/k8s_fake_client.go), but this runner renders with \`helm template\`, where lookup always returns an empty map. Run this suite with the real plugin (\`helm unittest ${relative(process.cwd(), dirname(dirname(suite.file))) || "."}\`, see README "helm-unittest"), or test without lookup.`,
+    );
+  }
+  let rendered: RenderedTemplates;
+  if (outcome.ok) rendered = { documents: new Map(), succeeded: true, files: outcome.files };
+  else if (requireRenderSuccess) throw new TestSetupError(outcome.message);
+  else rendered = translateRenderError(outcome.message, chart, suite);
+  const postRenderer = job.postRenderer ?? suite.postRenderer;
+  if (rendered.files) {
+    const files = postRenderer ? runPostRenderer(postRenderer, rendered.files, environment.displayFile, job.location) : rendered.files;
+    rendered = { ...rendered, documents: parseRenderedFiles(files, environment.displayFile, job.location), postRendered: postRenderer !== undefined };
+  }
+  if (suite.includeCrds) addCrds(rendered, chart, environment.displayFile, job.location);
+  return rendered;
+}
+
+const FILE_MARKER = "#### file:";
+const FILE_SEPARATOR = `---\n${FILE_MARKER}`;
+
+/**
+ * postRender + MergeAndPostRender + SplitManifests (test_job.go:417-511 at v1.1.0): every file's
+ * output, sorted by key, as `---\n#### file: <key>\n<trimmed output>\n` on the command's stdin; the
+ * output is split back at those markers, or kept whole as "manifest.yaml" when they are gone.
+ * The command runs like Helm's exec post-renderer (pkg/postrender/exec.go): stdin in, stdout out,
+ * a non-zero exit or an empty output is an error.
+ */
+export function runPostRenderer(settings: { cmd: string; args: string[] }, files: Map<string, string>, displayFile: string, location: string): Map<string, string> {
+  const input = [...files.keys()]
+    .sort()
+    .map((key) => `${FILE_SEPARATOR} ${key}\n${(files.get(key) as string).trim()}\n`)
+    .join("");
+  const result = spawnSync(settings.cmd, settings.args, { input, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  const where = `${displayFile}: ${location}: postRenderer ${JSON.stringify(settings.cmd)}`;
+  if (result.error) throw new TestSetupError(`${where} could not run: ${result.error.message}; cmd must be an executable on PATH or a path relative to the working directory.`);
+  if (result.status !== 0) throw new TestSetupError(`${where} failed (exit ${result.status}): ${result.stderr.trim()}`);
+  if (result.stdout.trim() === "") throw new TestSetupError(`${where} produced empty output`);
+  const output = new Map<string, string>();
+  const blocks = result.stdout.split(new RegExp(`(?=${FILE_SEPARATOR.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")})`));
+  for (const block of blocks) {
+    const match = /#### file: (.*)/.exec(block);
+    if (!match) continue;
+    const prefix = `---\n${match[0]}\n`;
+    output.set(match[1] as string, block.startsWith(prefix) ? block.slice(prefix.length) : block);
+  }
+  if (output.size === 0) output.set("manifest.yaml", result.stdout);
+  return output;
+}
+
+/** includeCrds (test_job.go:590-601): each chart's and subchart's crds/*.yaml|yml|json, keyed `<chart>/crds/<file>`. */
+function addCrds(rendered: RenderedTemplates, chart: SuiteChart, displayFile: string, location: string): void {
+  const keys: string[] = [];
+  const visit = (directory: string, route: string) => {
+    const crds = join(directory, "crds");
+    if (existsSync(crds)) {
+      for (const file of listFilesRecursively(crds)) {
+        if (!/\.(yaml|yml|json)$/.test(file)) continue;
+        const key = `${route}/${relative(directory, file).split("\\").join("/")}`;
+        const raw = readFileSync(file, "utf8");
+        rendered.documents.set(key, parseRenderedFiles(new Map([[key.replace(/\.json$/, ".yaml"), raw]]), displayFile, location).values().next().value ?? []);
+        keys.push(key);
+      }
+    }
+    const charts = join(directory, "charts");
+    if (!existsSync(charts)) return;
+    for (const entry of readdirSync(charts, { withFileTypes: true })) {
+      const subchart = join(charts, entry.name);
+      const chartFile = join(subchart, "Chart.yaml");
+      if (entry.isDirectory() && existsSync(chartFile)) {
+        const name = /^name:\s*["']?([^"'\s]+)/m.exec(readFileSync(chartFile, "utf8"))?.[1] ?? entry.name;
+        visit(subchart, `${route}/charts/${name}`);
+      }
+    }
+  };
+  visit(chart.directory, chart.chartName);
+  rendered.crdKeys = keys.sort();
+}
+
+function listFilesRecursively(directory: string): string[] {
+  return readdirSync(directory, { withFileTypes: true })
+    .flatMap((entry) => (entry.isDirectory() ? listFilesRecursively(join(directory, entry.name)) : [join(directory, entry.name)]))
+    .sort();
 }
 
 /** helm-unittest's getUserValues: suite then test values files, then suite `set`, then test `set`. */
@@ -161,6 +254,7 @@ function parseRenderedFiles(files: Map<string, string>, displayFile: string, loc
 }
 
 /** translateErrorToOutputFiles: the failing template gets one document `{raw: <message>}` for failedTemplate. */
+// (Its documents are final: the plugin's post-renderer only sees rendered files.)
 function translateRenderError(message: string, chart: SuiteChart, suite: SuiteDefinition): RenderedTemplates {
   const { filePath, content } = parseRenderError(message);
   if (filePath === "" && content === "") return { documents: new Map(), succeeded: false, error: message };

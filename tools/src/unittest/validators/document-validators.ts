@@ -189,3 +189,64 @@ export function validateMatchRegexRaw(params: GoMap, context: ValidateContext): 
   }
   return { passed, failInfo };
 }
+
+/** ContainsDocumentValidator (contains_document_validator.go at v1.1.0). */
+export function validateContainsDocument(params: GoMap, context: ValidateContext): ValidationOutcome {
+  const kind = stringParam(params, "kind");
+  const apiVersion = stringParam(params, "apiVersion");
+  const name = stringParam(params, "name");
+  const namespace = stringParam(params, "namespace");
+  const any = boolParam(params, "any");
+  const described = [`Kind = ${kind}, apiVersion = ${apiVersion}`, ...(name ? [`Name = ${name}`] : []), ...(namespace ? [`Namespace = ${namespace}`] : [])].join(", ");
+  const failure = (manifestIndex: number) => splitInfo(failFormat({ not: context.negative, path: false, actual: false, diff: false, customize: " to contain document" }), manifestIndex, -1, described);
+  // A field the manifest lacks (or holds as a non-string) does not rule it out (lines 71-85).
+  const matchesField = (manifest: GoMap, field: string, expected: string) => typeof manifest[field] !== "string" || manifest[field] === expected;
+  const matchesPath = (manifest: GoMap, path: string, expected: string) => {
+    if (expected === "") return true;
+    const found = valuesAt(manifest, path);
+    return !("error" in found) && found.values.length > 0 && found.values[0] === expected;
+  };
+  let passed = false;
+  let failInfo: string[] = [];
+  for (const [index, manifest] of context.selectedDocs.entries()) {
+    let manifestPassed = matchesField(manifest, "kind", kind) && matchesField(manifest, "apiVersion", apiVersion) && matchesPath(manifest, "metadata.name", name) && matchesPath(manifest, "metadata.namespace", namespace);
+    if (manifestPassed === context.negative) {
+      manifestPassed = false;
+      failInfo.push(...failure(index));
+    } else {
+      manifestPassed = true;
+      if (any !== context.negative) {
+        passed = true;
+        failInfo = [];
+        break;
+      }
+    }
+    passed = combine(index, passed, manifestPassed);
+  }
+  if (context.selectedDocs.length === 0) {
+    if (context.negative) return PASS;
+    failInfo.push(...failure(0));
+  }
+  return { passed, failInfo };
+}
+
+/** MatchSnapshotRawValidator (snapshot_raw_validator.go at v1.1.0): the raw text of each document. */
+export function validateMatchSnapshotRaw(_params: GoMap, context: ValidateContext): ValidationOutcome {
+  let passed = context.selectedDocs.length === 0 && !context.negative;
+  const failInfo: string[] = [];
+  context.selectedDocs.forEach((manifest, index) => {
+    const comparison = context.compareToSnapshot(uniformContent(goSprintV(manifest.raw)));
+    if (comparison.missing && !comparison.passed) {
+      failInfo.push(...errorInfo(-1, -1, context.describeMissingSnapshot(comparison.index)));
+      passed = combine(index, passed, false);
+      return;
+    }
+    const valuePassed = comparison.passed !== context.negative;
+    if (!valuePassed) {
+      const shown = context.negative ? comparison.cached : unifiedDiff(comparison.cached, comparison.fresh);
+      failInfo.push(...splitInfo(failFormat({ not: context.negative, path: false, actual: false, diff: false, customize: ` to match snapshot ${comparison.index}` }), -1, -1, shown));
+    }
+    passed = combine(index, passed, valuePassed);
+  });
+  return { passed, failInfo };
+}

@@ -1,7 +1,7 @@
 import type { ValidatorKind } from "../assertion-types.js";
 import type { Validator } from "./context.js";
-import { validateEqualRaw, validateFailedTemplate, validateHasDocuments, validateIsAPIVersion, validateIsKind, validateMatchRegexRaw, validateMatchSnapshot } from "./document-validators.js";
-import { validateContains, validateEqual, validateExists, validateIsNullOrEmpty, validateIsSubset, validateLengthEqual, validateMatchRegex } from "./value-validators.js";
+import { validateContainsDocument, validateEqualRaw, validateFailedTemplate, validateHasDocuments, validateIsAPIVersion, validateIsKind, validateMatchRegexRaw, validateMatchSnapshot, validateMatchSnapshotRaw } from "./document-validators.js";
+import { validateContains, validateEqual, validateExists, validateGreaterOrEqual, validateIsNullOrEmpty, validateIsSubset, validateIsType, validateLengthEqual, validateLessOrEqual, validateMatchRegex } from "./value-validators.js";
 
 export type { ValidateContext, ValidationOutcome, Validator } from "./context.js";
 
@@ -20,4 +20,9 @@ export const VALIDATORS: Readonly<Record<ValidatorKind, Validator>> = {
   matchSnapshot: validateMatchSnapshot,
   equalRaw: validateEqualRaw,
   matchRegexRaw: validateMatchRegexRaw,
+  containsDocument: validateContainsDocument,
+  greaterOrEqual: validateGreaterOrEqual,
+  lessOrEqual: validateLessOrEqual,
+  isType: validateIsType,
+  matchSnapshotRaw: validateMatchSnapshotRaw,
 };

@@ -1,5 +1,5 @@
 import { errorInfo, failFormat, splitInfo, toYaml, uniformContent } from "../fail-info.js";
-import { goDeepEqual, hasGoKey, isGoMap, isGoZeroOrEmpty, type GoMap, type GoValue } from "../go-values.js";
+import { goDeepEqual, goSprintV, hasGoKey, isGoMap, isGoZeroOrEmpty, type GoMap, type GoValue } from "../go-values.js";
 import { unifiedDiff } from "../unified-diff.js";
 import { boolParam, combine, decodeBase64Strict, intParam, patternParam, stringParam, valuesAt, type ValidateContext, type ValidationOutcome } from "./context.js";
 
@@ -93,6 +93,11 @@ export function validateExists(params: GoMap, context: ValidateContext): Validat
     }
     passed = combine(index, passed, true);
   });
+  // exists_validator.go:58-63: with no document, notExists passes and exists fails.
+  if (context.selectedDocs.length === 0) {
+    if (context.negative) return PASS;
+    failInfo.push(...splitInfo("Path:%s expected to exists", -1, -1, path));
+  }
   return { passed, failInfo };
 }
 
@@ -133,7 +138,9 @@ export function validateContains(params: GoMap, context: ValidateContext): Valid
     splitInfo(failFormat({ not: context.negative, path: true, actual: true, diff: false, customize: " to contain" }), manifestIndex, valueIndex, path, toYaml([content]), toYaml(actual));
   return perValue(context, path, { emptyIsError: true, emptyPassesWhenNegative: false }, (value, manifestIndex, valueIndex) => {
     if (!Array.isArray(value)) return { passed: false, failInfo: errorInfo(manifestIndex, valueIndex, `expect '${path}' to be an array, got:\n${toYaml(value)}`) };
-    const foundCount = value.filter((element) => (any ? isGoMap(element) && isGoMap(content) && isShallowSubset(element, content) : goDeepEqual(element, content))).length;
+    // validateContent (contains_validator.go:39-75): with `any`, two maps match as a subset and
+    // anything else (a string, a list) still has to be equal.
+    const foundCount = value.filter((element) => (any && isGoMap(element) && isGoMap(content) ? isShallowSubset(element, content) : goDeepEqual(element, content))).length;
     const found = foundCount > 0;
     if (count === undefined) return found === context.negative ? { passed: false, failInfo: failure(value, manifestIndex, valueIndex) } : PASS;
     if ((found && count === foundCount) === context.negative) {
@@ -245,4 +252,102 @@ export function validateLengthEqual(params: GoMap, context: ValidateContext): Va
     return { passed: false, failInfo: failure("", "", "no manifest found", -1) };
   }
   return { passed, failInfo };
+}
+
+/** Go's reflect type name of a decoded YAML value (go.yaml.in/yaml/v3 into `any`); "" for nil (is_type_validator.go:54-61). */
+export function goTypeName(value: GoValue): string {
+  if (value === null) return "";
+  if (typeof value === "boolean") return "bool";
+  if (typeof value === "bigint") return "int";
+  if (typeof value === "number") return "float64";
+  if (typeof value === "string") return "string";
+  if (Array.isArray(value)) return "[]interface {}";
+  return "map[string]interface {}";
+}
+
+export function validateIsType(params: GoMap, context: ValidateContext): ValidationOutcome {
+  const path = stringParam(params, "path");
+  const expected = stringParam(params, "type");
+  const failure = (actual: string, manifestIndex: number, valueIndex: number) =>
+    splitInfo(failFormat({ not: context.negative, path: true, actual: true, diff: false, customize: " to be of type" }), manifestIndex, valueIndex, path, expected, actual);
+  return perValue(
+    context,
+    path,
+    { emptyIsError: false, emptyPassesWhenNegative: true, noManifests: (negative) => (negative ? PASS : { passed: false, failInfo: failure("no manifest found", -1, -1) }) },
+    (value, manifestIndex, valueIndex) => {
+      const actual = goTypeName(value);
+      return (actual === expected) === context.negative ? { passed: false, failInfo: failure(actual, manifestIndex, valueIndex) } : PASS;
+    },
+  );
+}
+
+/** Go's `>=`/`<=` on strings compares bytes (UTF-8), not UTF-16 code units. */
+function compareGo(actual: GoValue, expected: GoValue): number {
+  if (typeof actual === "string" && typeof expected === "string") return Buffer.compare(Buffer.from(actual, "utf8"), Buffer.from(expected, "utf8"));
+  if (typeof actual === "bigint" && typeof expected === "bigint") return actual < expected ? -1 : actual > expected ? 1 : 0;
+  const a = actual as number;
+  const b = expected as number;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * operatorValidator (operator_validator.go at v1.1.0), including its operator precedence: the
+ * comparison is `(greater && actual >= expected) || (less && actual <= expected) == !negative`
+ * (lines 59-78, called with !Negative at line 106), so `notLessOrEqual` asserts actual > expected
+ * while `notGreaterOrEqual` passes whenever the types match.
+ */
+function validateOperator(comparison: "greater" | "less", params: GoMap, context: ValidateContext): ValidationOutcome {
+  const path = stringParam(params, "path");
+  const expected = params.value ?? null;
+  const failure = (message: string, manifestIndex: number, valueIndex: number) =>
+    splitInfo(failFormat({ not: context.negative, path: true, actual: false, diff: false, customize: ` to be ${comparison} then or equal to, got` }), manifestIndex, valueIndex, path, message);
+  let passed = false;
+  const failInfo: string[] = [];
+  context.selectedDocs.forEach((manifest, manifestIndex) => {
+    const found = valuesAt(manifest, path);
+    let manifestPassed: boolean;
+    if ("error" in found) {
+      manifestPassed = false;
+      failInfo.push(...errorInfo(manifestIndex, -1, found.error));
+    } else if (found.values.length === 0 && !context.negative) {
+      manifestPassed = false;
+      failInfo.push(...errorInfo(manifestIndex, -1, `unknown path '${path}'`));
+    } else {
+      manifestPassed = found.values.length === 0 && context.negative;
+      found.values.forEach((actual, valueIndex) => {
+        const actualType = goTypeName(actual);
+        const expectedType = goTypeName(expected);
+        if (actualType !== expectedType) {
+          // The plugin reports the mismatch and leaves the manifest's outcome as it was (line 100-104).
+          failInfo.push(...errorInfo(manifestIndex, valueIndex, `actual '${actualType || "%!s(<nil>)"}' and expected '${expectedType || "%!s(<nil>)"}' types do not match`));
+          return;
+        }
+        let valuePassed: boolean;
+        if (!["string", "int", "float64"].includes(expectedType)) {
+          valuePassed = false;
+          failInfo.push(...failure(`unsupported type '${expectedType}'`, manifestIndex, valueIndex));
+        } else {
+          const order = compareGo(actual, expected);
+          const negativeArgument = !context.negative;
+          valuePassed = (comparison === "greater" && order >= 0) || (comparison === "less" && order <= 0) === negativeArgument;
+          if (!valuePassed) failInfo.push(...failure(`the actual '${goSprintV(actual)}' is not ${comparison} or equal to the expected '${goSprintV(expected)}'`, manifestIndex, valueIndex));
+        }
+        manifestPassed = combine(valueIndex, manifestPassed, valuePassed);
+      });
+    }
+    passed = combine(manifestIndex, passed, manifestPassed);
+  });
+  if (context.selectedDocs.length === 0) {
+    if (context.negative) return PASS;
+    failInfo.push(...failure("no manifests found", -1, -1));
+  }
+  return { passed, failInfo };
+}
+
+export function validateGreaterOrEqual(params: GoMap, context: ValidateContext): ValidationOutcome {
+  return validateOperator("greater", params, context);
+}
+
+export function validateLessOrEqual(params: GoMap, context: ValidateContext): ValidationOutcome {
+  return validateOperator("less", params, context);
 }
