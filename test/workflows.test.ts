@@ -147,6 +147,43 @@ function unverifiedPluginInstalls(name: string, content: string): string[] {
   return problems;
 }
 
+/**
+ * renovate-regenerate.yml: runs for the bot's own branches only, regenerates what the drift check
+ * compares (schemas, chart versions, apps/) and pushes with an App token that may write contents and
+ * nothing else; the job token only reads and the private key reaches one step.
+ */
+function regenerateProblems(name: string, content: string): string[] {
+  const problems: string[] = [];
+  const workflow = parseYaml(content) as { on?: Record<string, unknown> } & Workflow;
+  const events = Object.keys(workflow.on ?? {});
+  if (events.join(",") !== "pull_request") problems.push(`${name}: runs on ${events.join(", ") || "nothing"}; it must run on pull_request only (never pull_request_target, which would hand a fork's code the secrets).`);
+  const jobs = jobsOf(content);
+  if (jobs.length !== 1) return [...problems, `${name}: expected one job, found ${jobs.length}.`];
+  const [jobName, job] = jobs[0] as [string, Job & { if?: string }];
+  const where = `${name}: jobs.${jobName}`;
+  const condition = String(job.if ?? "");
+  if (!condition.includes("startsWith(github.head_ref, 'renovate/')")) problems.push(`${where} does not limit itself to renovate/ branches (if: startsWith(github.head_ref, 'renovate/')).`);
+  if (!condition.includes("github.event.pull_request.head.repo.full_name == github.repository")) problems.push(`${where} does not refuse pull requests from forks (head.repo.full_name == github.repository).`);
+  const permissions = (job.permissions ?? {}) as Record<string, unknown>;
+  if (Object.entries(permissions).some(([, level]) => level === "write")) problems.push(`${where} gives the job token write access; the push uses the App token minted with permission-contents: write only.`);
+  const steps = job.steps ?? [];
+  const mint = steps.filter((step) => String(step.uses ?? "").startsWith("actions/create-github-app-token@"));
+  const scopes = mint.flatMap((step) => Object.entries((step.with ?? {}) as Record<string, unknown>).filter(([key]) => key.startsWith("permission-")));
+  if (mint.length !== 1 || JSON.stringify(scopes) !== JSON.stringify([["permission-contents", "write"]])) problems.push(`${where} must mint one App token limited to permission-contents: write (found ${JSON.stringify(scopes)}).`);
+  const keyHolders = steps.filter((step) => JSON.stringify(step).includes("secrets."));
+  if (keyHolders.some((step) => !String(step.uses ?? "").startsWith("actions/create-github-app-token@"))) problems.push(`${where} gives a secret to a step other than the token minting.`);
+  const checkout = steps.find((step) => String(step.uses ?? "").startsWith("actions/checkout@"));
+  if ((checkout?.with as Record<string, unknown> | undefined)?.["persist-credentials"] !== false) problems.push(`${where} checks out with persisted credentials; set persist-credentials: false.`);
+  const order = ["npm ci --ignore-scripts", "tools/install/extract-binaries.mjs", "tools/src/cli/generate-schemas.ts", "tools/src/cli/chart-versions.ts --bump", "tools/src/cli/generate-gitops.ts", "push origin"];
+  const script = runScripts(job);
+  const positions = order.map((command) => script.indexOf(command));
+  order.forEach((command, i) => {
+    if (positions[i] === -1) problems.push(`${where} never runs \`${command}\`.`);
+  });
+  if (positions.every((p) => p !== -1) && positions.some((p, i) => i > 0 && p < (positions[i - 1] as number))) problems.push(`${where} must run, in this order: ${order.join(" → ")}.`);
+  return problems;
+}
+
 const VALID = `name: ok
 on: push
 permissions:
@@ -161,7 +198,7 @@ jobs:
 
 describe("GitHub workflows in .github/workflows", () => {
   it("holds the CI and chart release workflows", () => {
-    expect(workflowFiles).toEqual(expect.arrayContaining(["ci.yml", "release-charts.yml"]));
+    expect(workflowFiles).toEqual(expect.arrayContaining(["ci.yml", "release-charts.yml", "renovate-regenerate.yml"]));
   });
 
   it.each(workflowFiles)("%s passes GitHub's workflow parser", async (file) => {
@@ -194,6 +231,10 @@ describe("GitHub workflows in .github/workflows", () => {
 
   it("release-charts.yml signs, attests, is gated and never re-publishes a version", () => {
     expect(releaseProblems("release-charts.yml", readFileSync(join(workflowsDir, "release-charts.yml"), "utf8"))).toEqual([]);
+  });
+
+  it("renovate-regenerate.yml regenerates on the bot's branches only and pushes with a contents:write App token", () => {
+    expect(regenerateProblems("renovate-regenerate.yml", readFileSync(join(workflowsDir, "renovate-regenerate.yml"), "utf8"))).toEqual([]);
   });
 
   it("promote.yml mints the App token in its own step, the only one given the private key", () => {
@@ -285,5 +326,17 @@ jobs:
     expect(releaseProblems("noprov.yml", release.replace(/actions\/attest-build-provenance/, "actions/upload-artifact"))).toHaveLength(1);
     expect(releaseProblems("noenv.yml", release.replace(/    environment:\n      name: release\n/, ""))).toHaveLength(1);
     expect(releaseProblems("nocheck.yml", release.replace(/helm show chart "oci:/g, 'echo "oci:'))).toHaveLength(1);
+  });
+  it("rejects a regeneration workflow that runs for any branch or fork, writes with the job token, skips a step or widens the App token", () => {
+    const regenerate = readFileSync(join(workflowsDir, "renovate-regenerate.yml"), "utf8");
+    expect(regenerateProblems("r.yml", regenerate)).toEqual([]);
+    expect(regenerateProblems("target.yml", regenerate.replace(/^  pull_request:/m, "  pull_request_target:"))).toHaveLength(1);
+    expect(regenerateProblems("anybranch.yml", regenerate.replace("startsWith(github.head_ref, 'renovate/') &&", ""))).toHaveLength(1);
+    expect(regenerateProblems("fork.yml", regenerate.replace("github.event.pull_request.head.repo.full_name == github.repository &&", ""))).toHaveLength(1);
+    expect(regenerateProblems("jobwrite.yml", regenerate.replace(/    permissions:\n      contents: read\n/, "    permissions:\n      contents: write\n"))).toHaveLength(1);
+    expect(regenerateProblems("wide.yml", regenerate.replace("permission-contents: write", "permission-contents: write\n          permission-workflows: write"))).toHaveLength(1);
+    expect(regenerateProblems("nobump.yml", regenerate.replace("npx tsx tools/src/cli/chart-versions.ts --bump", "true"))).toHaveLength(1);
+    expect(regenerateProblems("order.yml", regenerate.replace("run: npx tsx tools/src/cli/generate-schemas.ts", "run: echo later").replace("git add --", "npx tsx tools/src/cli/generate-schemas.ts\n          git add --"))).toHaveLength(1);
+    expect(regenerateProblems("persist.yml", regenerate.replace("persist-credentials: false", "persist-credentials: true"))).toHaveLength(1);
   });
 });
