@@ -5706,6 +5706,10 @@ export interface NetworkPoliciesValues {
   commonLabels?: CommonLabels;
   commonAnnotations?: CommonAnnotations;
   /**
+   * Render the policies. False takes every policy of this chart out (the namespaces then admit all traffic again), e.g. while diagnosing a blocked connection; the render tests fail on every environment that sets it.
+   */
+  enabled?: boolean;
+  /**
    * Namespace of each upstream component (the destination namespace of its Application). Every namespace named here gets a default-deny NetworkPolicy and the allow policies of its components; an empty name renders nothing for that component.
    */
   namespaces?: {
