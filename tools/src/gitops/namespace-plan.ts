@@ -24,8 +24,8 @@ export const POD_SECURITY_LABEL_PREFIX = "pod-security.kubernetes.io/";
 const MODES = ["audit", "enforce", "warn"] as const;
 const STRENGTH: Record<PodSecurityLevel, number> = { restricted: 2, baseline: 1, privileged: 0 };
 
-export function planNamespaces(environment: EnvironmentSpec, components: readonly PlannedComponent[]): PlannedNamespace[] {
-  const byName = new Map<string, PlannedComponent[]>();
+export function planNamespaces(environment: EnvironmentSpec, components: readonly Pick<PlannedComponent, "name" | "layer" | "namespace" | "podSecurity">[]): PlannedNamespace[] {
+  const byName = new Map<string, Pick<PlannedComponent, "name" | "layer" | "namespace" | "podSecurity">[]>();
   for (const component of components) byName.set(component.namespace, [...(byName.get(component.namespace) ?? []), component]);
   return [...byName.entries()]
     .sort(([a], [b]) => a.localeCompare(b))

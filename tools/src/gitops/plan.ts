@@ -18,6 +18,7 @@ import { names } from "./manifests/conventions.js";
 import { handWrittenPodSecurityLabels, planNamespaces } from "./namespace-plan.js";
 import { problem, sortProblems, WARNING_CODES, type Problem, type SourceLocation } from "./problems.js";
 import { renderEnvironment } from "./render-environment.js";
+import { SYNC_IDENTITIES_COMPONENT, syncIdentityValues } from "./sync-identities.js";
 import { verifyPins } from "./pins.js";
 import { isReleaseImageTag } from "./revisions.js";
 import { suggestKey } from "./schema-validation.js";
@@ -140,13 +141,19 @@ function planEnvironment(checked: CheckedEnvironment, waves: ReadonlyMap<string,
   const problems: Problem[] = [];
   const planned: PlannedComponent[] = [];
   const namespaceOf = (component: CatalogComponent) => environment.components[component.name]?.namespace || component.namespace || environment.destination.namespaces[component.layer];
+  // The sync identities' chart gets every platform and application namespace with its labels and Role rules (sync-identities.ts).
+  const identities = () => syncIdentityValues(environment, enabled.map((c) => ({ name: c.name, layer: c.layer, namespace: namespaceOf(c), kinds: kinds.get(c.name) ?? { namespaced: [], cluster: [] }, ...(c.podSecurity ? { podSecurity: c.podSecurity } : {}) })));
   for (const component of enabled) {
     const pin = environment.components[component.name];
     if (!pin) continue;
     const callers = enabled.filter((caller) => caller.dependencies.includes(component.name));
     const chart = charts.get(component.name);
     const callerValues = chart ? generatedValues(chart.schema, callers.map((caller) => ({ app: caller.name, namespace: namespaceOf(caller) }))) : {};
-    const generated = isArgoCdChart(component.source) ? (mergeHelmValues(callerValues, argocdChartValues(environment)) as Record<string, unknown>) : callerValues;
+    const generated = isArgoCdChart(component.source)
+      ? (mergeHelmValues(callerValues, argocdChartValues(environment)) as Record<string, unknown>)
+      : component.name === SYNC_IDENTITIES_COMPONENT
+        ? (mergeHelmValues(callerValues, identities()) as Record<string, unknown>)
+        : callerValues;
     const takesImageTag = chart !== undefined && component.source.kind === "chart" && schemaDeclares(chart.schema, IMAGE_TAG_PARAMETER.split("."));
     const pinAt = (key: string) => ({ location: locate(["components", component.name, key]), path: `components.${component.name}.${key}` });
     if (chart && takesImageTag && pin.imageTag === "") {

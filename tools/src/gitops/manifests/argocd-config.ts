@@ -4,11 +4,21 @@ import { toYaml } from "../serialize.js";
 import { APPLICATION_HEALTH_KEY, APPLICATION_HEALTH_LUA } from "./application-health.js";
 import { ARGOCD_NAMESPACE, argocdUrl, LABELS, PART_OF } from "./conventions.js";
 import { notificationsConfig } from "./notifications.js";
+import { GITOPS_SYNC_SERVICE_ACCOUNT, INFRASTRUCTURE_SYNC_SERVICE_ACCOUNT, SYNC_VERBS } from "../sync-identities.js";
+
+/**
+ * argocd-cm key switching sync impersonation on (argo-cd v3.4.4
+ * docs/operator-manual/app-sync-using-impersonation.md:56-63; read by settings.IsImpersonationEnabled,
+ * controller/sync.go:285-305). Always on: every AppProject names the identity of each of its
+ * destinations, and with the flag off every sync would run as the application controller again,
+ * whose ClusterRole in the argo-cd chart is `*` on `*` (templates/argocd-application-controller/clusterrole.yaml).
+ */
+export const SYNC_IMPERSONATION_KEY = "application.sync.impersonation.enabled";
 
 /** Kept for the importers of this module; the check itself lives in application-health.ts. */
 export { APPLICATION_HEALTH_KEY };
 
-/** The `argocd-cm` entries the environment decides: its URL, OIDC SSO, no admin or anonymous user, no web terminal, and the Application health check. */
+/** The `argocd-cm` entries the environment decides: its URL, OIDC SSO, no admin or anonymous user, no web terminal, sync impersonation, and the Application health check. */
 export function argocdCmData(environment: EnvironmentSpec): Record<string, string> {
   const { oidc } = environment.argocd;
   return {
@@ -17,6 +27,7 @@ export function argocdCmData(environment: EnvironmentSpec): Record<string, strin
     "users.anonymous.enabled": "false",
     "exec.enabled": "false",
     "application.resourceTrackingMethod": "annotation",
+    [SYNC_IMPERSONATION_KEY]: "true",
     "oidc.config": toYaml({ name: oidc.name, issuer: oidc.issuer, clientID: oidc.clientID, clientSecret: `$${oidc.clientSecretKey}`, requestedScopes: oidc.requestedScopes }),
     [APPLICATION_HEALTH_KEY]: APPLICATION_HEALTH_LUA,
   };
@@ -53,7 +64,29 @@ export function argocdChartValues(environment: EnvironmentSpec): Record<string, 
     global: { image: { tag: environment.argocd.version } },
     configs: { cm: argocdCmData(environment), rbac: argocdRbacData(environment) },
     notifications: { notifiers: withPrefix("service."), templates: withPrefix("template."), triggers: withPrefix("trigger.") },
+    extraObjects: argocdSyncIdentities(),
   };
+}
+
+/**
+ * The sync identities in Argo CD's namespace, created with Argo CD (the chart's `extraObjects`,
+ * templates/extra-manifests.yaml of argo-cd 10.1.1) so that they exist before the root Application's
+ * first sync: `argocd-gitops-sync` (the root and layer Applications: Applications and AppProjects in
+ * this namespace only) and `argocd-infrastructure-sync` (the infrastructure layer and Argo CD
+ * itself: cluster-admin, because they create CRDs, webhooks and the operators' ClusterRoles, and
+ * Kubernetes lets only a holder of every permission a ClusterRole grants, or of `escalate` and
+ * `bind`, create and bind it; see docs/security.md). Neither mounts a token: Argo CD impersonates them.
+ */
+export function argocdSyncIdentities(): Record<string, unknown>[] {
+  const metadata = (name: string, namespaced = true) => ({ name, ...(namespaced ? { namespace: ARGOCD_NAMESPACE } : {}), labels: { [LABELS.partOf]: PART_OF } });
+  const subject = (name: string) => [{ kind: "ServiceAccount", name, namespace: ARGOCD_NAMESPACE }];
+  return [
+    { apiVersion: "v1", kind: "ServiceAccount", metadata: metadata(GITOPS_SYNC_SERVICE_ACCOUNT), automountServiceAccountToken: false },
+    { apiVersion: "rbac.authorization.k8s.io/v1", kind: "Role", metadata: metadata(GITOPS_SYNC_SERVICE_ACCOUNT), rules: [{ apiGroups: ["argoproj.io"], resources: ["applications", "appprojects"], verbs: [...SYNC_VERBS] }] },
+    { apiVersion: "rbac.authorization.k8s.io/v1", kind: "RoleBinding", metadata: metadata(GITOPS_SYNC_SERVICE_ACCOUNT), roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "Role", name: GITOPS_SYNC_SERVICE_ACCOUNT }, subjects: subject(GITOPS_SYNC_SERVICE_ACCOUNT) },
+    { apiVersion: "v1", kind: "ServiceAccount", metadata: metadata(INFRASTRUCTURE_SYNC_SERVICE_ACCOUNT), automountServiceAccountToken: false },
+    { apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRoleBinding", metadata: metadata(INFRASTRUCTURE_SYNC_SERVICE_ACCOUNT, false), roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "cluster-admin" }, subjects: subject(INFRASTRUCTURE_SYNC_SERVICE_ACCOUNT) },
+  ];
 }
 
 /** The upstream chart through which Argo CD manages itself. */

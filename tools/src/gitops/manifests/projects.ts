@@ -7,6 +7,7 @@ import type { EnvironmentPlan, PlannedComponent } from "../environment-plan.js";
 import { ARGOCD_NAMESPACE, IN_CLUSTER, LABELS, names, PART_OF, repoPaths, RESOURCES_FINALIZER, SYNC_OPTIONS, SYNC_WAVE } from "./conventions.js";
 import { sortGroupKinds, type GroupKind } from "../../catalog/component-kinds.js";
 import { LAYERS } from "../../catalog/layers.js";
+import { GITOPS_SYNC_SERVICE_ACCOUNT, INFRASTRUCTURE_SYNC_SERVICE_ACCOUNT, SYNC_IDENTITIES_COMPONENT, SYNC_SERVICE_ACCOUNT, syncIdentityNamespaces, syncsAsNamespaceIdentity } from "../sync-identities.js";
 
 const DENY_ALL = [{ group: "*", kind: "*" }];
 /** Projects Argo CD must neither prune nor delete before the Applications that use them. */
@@ -50,6 +51,7 @@ export function gitopsProject(environment: EnvironmentSpec): IAppProject {
     description: `${environment.name}: the app-of-apps (root and layer Applications).`,
     sourceRepos: [environment.repository.url],
     destinations: [{ server: IN_CLUSTER, namespace: ARGOCD_NAMESPACE }],
+    destinationServiceAccounts: [{ server: IN_CLUSTER, namespace: ARGOCD_NAMESPACE, defaultServiceAccount: `${ARGOCD_NAMESPACE}:${GITOPS_SYNC_SERVICE_ACCOUNT}` }],
     clusterResourceWhitelist: [],
     namespaceResourceWhitelist: [
       { group: "argoproj.io", kind: "AppProject" },
@@ -99,19 +101,36 @@ const projectOrder = (name: string, layerNames: string[]) => (layerNames.include
  */
 export function componentProject(plan: EnvironmentPlan, name: string, layer: Layer, components: readonly PlannedComponent[]): IAppProject {
   const { environment } = plan;
-  const namespaces = [...new Set(components.map((c) => c.namespace))].sort();
+  // The sync-identities chart writes into every platform and application namespace (their Namespace and sync identity).
+  const written = components.some((c) => c.name === SYNC_IDENTITIES_COMPONENT) ? syncIdentityNamespaces(plan.components) : [];
+  const namespaces = [...new Set([...components.map((c) => c.namespace), ...written])].sort();
   const what = name === names.argocdProject(environment.name) ? "Argo CD's namespace" : `${layer} layer`;
   const spec: IAppProject["spec"] = {
     description: `${environment.name}: ${what}, ${components.length} component${components.length === 1 ? "" : "s"}; listed in ${repoPaths.appsDir(environment.name)}/README.md.`,
     sourceRepos: [...new Set([environment.repository.url, ...environment.repository.upstreamChartRepositories, ...components.flatMap((c) => (c.source.kind === "upstream" ? [c.source.repoURL] : []))])].sort(),
     destinations: namespaces.map((namespace) => ({ server: environment.destination.server, namespace })),
-    clusterResourceWhitelist: [...namespaces.map((namespace) => ({ group: "", kind: "Namespace", name: namespace })), ...unionOf(components.map((c) => c.kinds.cluster))],
+    destinationServiceAccounts: namespaces.map((namespace) => ({ server: environment.destination.server, namespace, defaultServiceAccount: syncIdentityOf(components, namespace) })),
+    // Namespaces by name only: a component rendering a Namespace (sync-identities) may create no other.
+    clusterResourceWhitelist: [...namespaces.map((namespace) => ({ group: "", kind: "Namespace", name: namespace })), ...unionOf(components.map((c) => c.kinds.cluster)).filter((gk) => !(gk.group === "" && gk.kind === "Namespace"))],
     namespaceResourceWhitelist: unionOf(components.map((c) => c.kinds.namespaced)),
     roles: projectRoles(environment, name),
     orphanedResources: { warn: true },
     ...syncWindowsOf(environment),
   };
   return appProject(environment, name, spec, { layer, annotations: { [SYNC_WAVE]: "-1" }, finalizers: [RESOURCES_FINALIZER] });
+}
+
+/**
+ * The ServiceAccount a project's Applications deploying into a namespace sync as (Argo CD sync
+ * impersonation, `<namespace>:<name>`; see sync-identities.ts): the namespace's own `argocd-sync`
+ * for the platform and application layers, `argocd-infrastructure-sync` in Argo CD's namespace for
+ * the infrastructure layer and Argo CD's project. One entry per destination and no catch-all, so a
+ * destination without an identity fails its sync (controller/sync.go:609-610) instead of falling
+ * back to a wider one.
+ */
+function syncIdentityOf(components: readonly PlannedComponent[], namespace: string): string {
+  const deployedThere = components.filter((c) => c.namespace === namespace);
+  return deployedThere.length > 0 && deployedThere.every(syncsAsNamespaceIdentity) ? `${namespace}:${SYNC_SERVICE_ACCOUNT}` : `${ARGOCD_NAMESPACE}:${INFRASTRUCTURE_SYNC_SERVICE_ACCOUNT}`;
 }
 
 /** A layer's project (see componentProject). */
