@@ -1,5 +1,6 @@
-import { cronMatches, parseCron, wallClock } from "./cron.js";
+import { nextActivation, parseCron, zoneOffsetSeconds } from "./cron.js";
 import { PromotionError } from "./errors.js";
+import { parseGoDuration } from "./go-duration.js";
 
 /** A sync window as environment.yaml writes it (schema defaults may be missing). */
 export interface SyncWindow {
@@ -18,8 +19,6 @@ export interface FreezeStatus {
   active: string[];
 }
 
-const MINUTE = 60_000;
-
 /**
  * Whether the target's sync windows freeze it at `now`, with Argo CD's semantics: a window is active
  * when its schedule fired less than `duration` ago; an active deny window blocks, and when allow
@@ -36,7 +35,7 @@ export function freezeStatus(file: string, windows: readonly SyncWindow[], now: 
     try {
       open = isActive(window, now);
     } catch (error) {
-      throw new PromotionError("PRM004", `${file}: syncWindows[${index}]: ${(error as Error).message}`, "Fix the window's schedule (five cron fields), duration (such as 48h) or timeZone (an IANA name such as Europe/Berlin).");
+      throw new PromotionError("PRM004", `${file}: syncWindows[${index}]: ${(error as Error).message}`, "Fix the window's schedule (five cron fields as Argo CD reads them: day of week 0-6), duration (such as 48h) or timeZone (an IANA name such as Europe/Berlin).");
     }
     if (window.kind === "allow") allowWindows++;
     if (!open) return;
@@ -48,23 +47,33 @@ export function freezeStatus(file: string, windows: readonly SyncWindow[], now: 
   return { blocked: reasons.length > 0, reasons, active };
 }
 
+/**
+ * Argo CD v3.4.4's SyncWindow.active (pkg/apis/application/v1alpha1/types.go:3157-3177), step by step:
+ * the schedule and duration are parsed as Argo CD parses them (robfig/cron, Go's time.ParseDuration);
+ * the zone's offset *at this instant* is added to the UTC time (scheduleOffsetByTimeZone,
+ * types.go:2926-2933, so a window keeps one offset across a DST change inside it); the window is
+ * active when the schedule's next firing after (now + offset - duration) is before (now + offset).
+ * A schedule that never fires makes Next return Go's zero time, which is before any now: Argo CD
+ * then treats the window as always active, and so does this.
+ *
+ * One difference on purpose: Argo CD falls back to UTC, with a log warning, for a zone it cannot
+ * load (types.go:2927-2931); here an unknown zone is an error (PRM004), as it is in the generator.
+ */
 export function isActive(window: SyncWindow, now: Date): boolean {
   const schedule = parseCron(window.schedule);
-  const minutes = parseDuration(window.duration);
-  const timeZone = window.timeZone || "UTC";
-  const start = Math.floor(now.getTime() / MINUTE) * MINUTE;
-  // Walk back minute by minute over the window's length: a firing in that span means "now" is inside.
-  for (let i = 0; i < minutes; i++) {
-    if (cronMatches(schedule, wallClock(new Date(start - i * MINUTE), timeZone))) return true;
-  }
-  return false;
+  const duration = parseGoDuration(window.duration);
+  const offset = BigInt(zoneOffsetSeconds(now, window.timeZone || "UTC"));
+  const current = BigInt(now.getTime()) * NS_PER_MS + offset * NS_PER_SECOND;
+  const from = current - duration;
+  // Next looks at whole seconds only (spec.go:82): start from the second that holds `from`.
+  const fromSecond = from >= 0n ? from / NS_PER_SECOND : -((-from + NS_PER_SECOND - 1n) / NS_PER_SECOND);
+  const next = nextActivation(schedule, new Date(Number(fromSecond * 1000n)));
+  if (next === null) return true;
+  return BigInt(next.getTime()) * NS_PER_MS < current;
 }
 
-function parseDuration(text: string): number {
-  const match = /^(\d+)(m|h)$/.exec(text);
-  if (!match) throw new Error(`duration "${text}" is not a number of minutes or hours such as 90m or 48h`);
-  return Number(match[1]) * (match[2] === "h" ? 60 : 1);
-}
+const NS_PER_MS = 1_000_000n;
+const NS_PER_SECOND = 1_000_000_000n;
 
 function describeWindow(window: SyncWindow, index: number): string {
   const about = window.description ? ` "${window.description}"` : "";
