@@ -143,6 +143,22 @@ describe("bad inputs", () => {
     expectFailure([`environments/staging/environment.yaml:${line}:5: GEN018 destination.namespaceLabels sets pod-security.kubernetes.io/enforce; the generator sets the Pod Security labels of every namespace itself`]);
   });
 
+  it("a sync window Argo CD would refuse or misread: GEN024 at the schedule (7 for Sunday) and at the timeZone (wrong case)", () => {
+    // robfig/cron, Argo CD v3.4.4's cron parser, bounds day of week to 0-6 (spec.go:40); Go's LoadLocation
+    // opens tz names as case-sensitive file names and Argo CD falls back to UTC (types.go:2926-2933).
+    edit("environments/production/environment.yaml", (text) => text.replace('schedule: "0 0 * * 6"', 'schedule: "0 0 * * 7"').replace("timeZone: Etc/UTC", "timeZone: etc/utc"));
+    const lines = readFileSync(join(root, "environments/production/environment.yaml"), "utf8").split("\n");
+    const schedule = lines.indexOf('    schedule: "0 0 * * 7"') + 1;
+    const timeZone = lines.indexOf("    timeZone: etc/utc") + 1;
+    const stderr = expectFailure([
+      `environments/production/environment.yaml:${schedule}:15: GEN024 syncWindows[0] (deny) schedule "0 0 * * 7" is refused by Argo CD's cron parser (robfig/cron): end of range (7) above maximum (6): 7 (day of week field "7").`,
+      "    at syncWindows[0].schedule\n    fix: Write Sunday as 0 or sun: Argo CD's day of week runs 0-6 (sun-sat); 7 is refused.",
+      `environments/production/environment.yaml:${timeZone}:15: GEN024 syncWindows[0] (deny) timeZone "etc/utc" is not a time zone Argo CD can load`,
+      '    at syncWindows[0].timeZone\n    fix: Write "Etc/UTC".',
+    ]);
+    expect(stderr).toContain("2 problem(s) in 1 file(s)");
+  });
+
   it("a production image without its digest: GEN037 at the component, with where the digest comes from", () => {
     edit("environments/production/environment.yaml", (text) => text.replace(/(\n  mcp-server:\n(?:    .*\n)*?)    imageDigest: .*\n/, "$1"));
     const line = lineOf("production", "mcp-server", "enabled");

@@ -22,6 +22,7 @@ import { SYNC_IDENTITIES_COMPONENT, syncIdentityValues } from "./sync-identities
 import { verifyPins } from "./pins.js";
 import { isReleaseImageTag } from "./revisions.js";
 import { suggestKey } from "./schema-validation.js";
+import { checkSyncWindows } from "./sync-window-check.js";
 import { compileCached, type ValidatorCache } from "./validator-cache.js";
 import { parseYamlSource, type YamlSource } from "./yaml-source.js";
 
@@ -132,6 +133,7 @@ function checkEnvironmentFile(input: EnvironmentInput, inputs: GeneratorInputs, 
   }
   problems.push(...checkNames(environment, enabled, file, locate));
   problems.push(...handWrittenPodSecurityLabels(environment, file, locate));
+  problems.push(...checkSyncWindows(environment, file, locate));
   return { checked: { input, environment, locate, enabled }, problems };
 }
 

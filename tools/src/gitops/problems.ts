@@ -27,6 +27,7 @@ export const PROBLEM_CATALOG = {
   GEN021: { title: "Dependency cycle", fix: "Remove one dependency of the reported chain from a chart's platform.mcp-security.io/dependencies annotation." },
   GEN022: { title: "Dependency disabled", fix: "Enable the dependency in this environment, or disable the component that needs it." },
   GEN023: { title: "Infrastructure depends on a later layer", fix: "An infrastructure component may depend only on infrastructure components, which come up first; move one of them to another layer or drop the dependency." },
+  GEN024: { title: "Sync window Argo CD would refuse or misread", fix: "Write the window as Argo CD v3.4.4 reads it: schedule in five robfig/cron fields (day of week 0-6, Sunday is 0 or sun; no @daily, L, W or #), duration a positive Go duration (48h, 90m), timeZone an exact IANA name (Europe/Berlin)." },
   GEN030: { title: "Production chart revision is not a commit SHA", fix: "Pin `chartRevision` to a full 40-character commit SHA of main (`git rev-parse main`); promote it from staging." },
   GEN031: { title: "Mutable image tag in production", fix: "Pin `imageTag` to a release tag (v1.2.3); promote it from staging." },
   GEN032: { title: "Missing image tag", fix: "Give every enabled chart whose values have `image.tag` an `imageTag` in environment.yaml." },
