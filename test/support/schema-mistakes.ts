@@ -16,13 +16,10 @@ export function valuesMistakes(schema: JsonSchema): ValuesMistake[] {
   const [firstName] = top[0] ?? [];
   if (firstName) mistakes.push({ name: `misspelled top-level key "${misspell(firstName, schema)}"`, values: { [misspell(firstName, schema)]: true } });
 
-  for (const [name, property] of top) {
-    const effective = effectiveSchema(schema, property);
-    const children = Object.keys(effective.properties ?? {});
-    if (effective.additionalProperties !== false || children.length === 0) continue;
-    const typo = misspell(children[0] as string, effective);
-    mistakes.push({ name: `misspelled nested key "${name}.${typo}"`, values: { [name]: { [typo]: true } } });
-    break;
+  const nested = closedObject(schema, top) ?? closedObjectOneLevelDown(schema, top);
+  if (nested) {
+    const typo = misspell(nested.children[0] as string, nested.schema);
+    mistakes.push({ name: `misspelled nested key "${[...nested.path, typo].join(".")}"`, values: nestValue([...nested.path, typo], true) });
   }
 
   for (const [name, property] of top) {
@@ -32,6 +29,35 @@ export function valuesMistakes(schema: JsonSchema): ValuesMistake[] {
     break;
   }
   return mistakes;
+}
+
+type Entries = [string, JsonSchema][];
+
+/** The first top-level property that is a closed object with declared keys. */
+function closedObject(root: JsonSchema, top: Entries, prefix: string[] = []): { path: string[]; schema: JsonSchema; children: string[] } | undefined {
+  for (const [name, property] of top) {
+    const effective = effectiveSchema(root, property);
+    const children = Object.keys(effective.properties ?? {});
+    if (effective.additionalProperties === false && children.length > 0) return { path: [...prefix, name], schema: effective, children };
+  }
+  return undefined;
+}
+
+/**
+ * A chart whose top-level objects are all open (a wrapper whose only object is a subchart's values,
+ * which Helm merges with the subchart's defaults before validating) is tried one level down.
+ */
+function closedObjectOneLevelDown(root: JsonSchema, top: Entries): { path: string[]; schema: JsonSchema; children: string[] } | undefined {
+  for (const [name, property] of top) {
+    const effective = effectiveSchema(root, property);
+    const found = closedObject(root, Object.entries(effective.properties ?? {}) as Entries, [name]);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function nestValue(path: string[], leaf: unknown): Record<string, unknown> {
+  return path.reduceRight<unknown>((value, key) => ({ [key]: value }), leaf) as Record<string, unknown>;
 }
 
 /** A near-miss of a key (drops its last letter, or appends one) that the schema does not declare. */

@@ -109,7 +109,7 @@ names it) and the ingress gateway's listeners. Usage: include "network-policies.
 {{- if not .root.Values.prometheus.podLabels -}}
 {{- fail "network-policies: prometheus.podLabels is empty, which would admit every pod of the monitoring namespace to the metrics ports. Name the scraper's pods, e.g. app.kubernetes.io/name: prometheus." -}}
 {{- end -}}
-{{- include "network-policies.ingress.pods" (dict "peers" (list (dict "namespace" .root.Values.namespaces.monitoring "labels" .root.Values.prometheus.podLabels)) "ports" .ports) }}
+{{- include "network-policies.ingress.pods" (dict "peers" (list (dict "namespace" .root.Values.prometheus.namespace "labels" .root.Values.prometheus.podLabels)) "ports" .ports) }}
 {{- end -}}
 
 {{/*

@@ -59,6 +59,7 @@ export type Relabelings = {
  */
 export interface ChartValues {
   "analysis-service"?: AnalysisServiceValues;
+  "argocd-network-policies"?: ArgocdNetworkPoliciesValues;
   "argocd-secrets"?: ArgocdSecretsValues;
   authentication?: AuthenticationValues;
   "cert-issuers"?: CertIssuersValues;
@@ -1324,6 +1325,64 @@ export interface ServiceMonitor {
    * Relabelings applied to scraped samples (e.g. to drop expensive series).
    */
   metricRelabelings?: Relabelings;
+}
+/**
+ * Values of charts/argocd-network-policies.
+ */
+export interface ArgocdNetworkPoliciesValues {
+  /**
+   * Values shared with every chart of an environment.
+   */
+  global?: {
+    [k: string]: unknown | undefined;
+  };
+  /**
+   * Render the policies (the Chart.yaml condition of the network-policies dependency). False takes every policy of Argo CD's namespace out, which then admits all traffic again; the render tests fail on every environment that sets it.
+   */
+  enabled?: boolean;
+  /**
+   * Values of the network-policies subchart: Helm merges the subchart's defaults in here before validating, and validates them with the subchart's own schema (charts/network-policies/values.schema.json). This chart fixes its `namespaces`: Argo CD's, every other one empty.
+   */
+  "network-policies"?: {
+    /**
+     * The subchart's namespaces: Argo CD's, and every other one empty.
+     */
+    namespaces?: {
+      /**
+       * Argo CD's namespace (the release namespace).
+       */
+      argocd?: string;
+      /**
+       * Empty: argoRollouts is covered by the network-policies component of the infrastructure project.
+       */
+      argoRollouts?: "";
+      /**
+       * Empty: certManager is covered by the network-policies component of the infrastructure project.
+       */
+      certManager?: "";
+      /**
+       * Empty: cloudnativePg is covered by the network-policies component of the infrastructure project.
+       */
+      cloudnativePg?: "";
+      /**
+       * Empty: externalSecrets is covered by the network-policies component of the infrastructure project.
+       */
+      externalSecrets?: "";
+      /**
+       * Empty: istio is covered by the network-policies component of the infrastructure project.
+       */
+      istio?: "";
+      /**
+       * Empty: monitoring is covered by the network-policies component of the infrastructure project.
+       */
+      monitoring?: "";
+      /**
+       * Empty: infrastructure is covered by the network-policies component of the infrastructure project.
+       */
+      infrastructure?: "";
+    };
+    [k: string]: unknown | undefined;
+  };
 }
 /**
  * Values of charts/argocd-secrets.
@@ -5763,9 +5822,13 @@ export interface NetworkPoliciesValues {
     };
   };
   /**
-   * The scraper: only its pods (in `namespaces.monitoring`) reach the components' metrics ports.
+   * The scraper: only its pods (`podLabels` in `namespace`) reach the components' metrics ports.
    */
   prometheus?: {
+    /**
+     * Namespace of the Prometheus pods (kube-prometheus-stack's). Separate from `namespaces.monitoring` so that a release rendering only some namespaces (argocd-network-policies) still admits the scraper.
+     */
+    namespace?: string;
     /**
      * Labels of the Prometheus pods the operator creates (kube-prometheus-stack's carry `app.kubernetes.io/name: prometheus`). Required: an empty selector would admit every pod of the namespace.
      */
