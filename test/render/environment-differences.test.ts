@@ -43,11 +43,15 @@ describe("environment differences on the rendered objects", () => {
     if (autoscalable(component)) expect(kinds("production", component)).toContain("HorizontalPodAutoscaler");
   });
 
-  it.each(components)("%s: disruption budgets, NetworkPolicies, Istio AuthorizationPolicies and ServiceMonitors outside development only", (component) => {
-    for (const kind of ["PodDisruptionBudget", "NetworkPolicy", "AuthorizationPolicy", "ServiceMonitor"]) {
+  it.each(components)("%s: disruption budgets, Istio AuthorizationPolicies and ServiceMonitors outside development only; NetworkPolicies with egress everywhere (issue 18.2: every namespace denies by default)", (component) => {
+    for (const kind of ["PodDisruptionBudget", "AuthorizationPolicy", "ServiceMonitor"]) {
       expect(kinds("development", component)).not.toContain(kind);
       expect(kinds("staging", component)).toContain(kind);
       expect(kinds("production", component)).toContain(kind);
+    }
+    for (const env of ["development", "staging", "production"]) {
+      expect(kinds(env, component)).toContain("NetworkPolicy");
+      expect(findMain(env, component, "NetworkPolicy")?.spec.policyTypes, `${env} ${component}`).toContain("Egress");
     }
     expect(findMain("production", component, "PodDisruptionBudget")?.spec.minAvailable).toBeGreaterThanOrEqual(2);
     expect(findMain("production", component, "NetworkPolicy")?.spec.policyTypes).toContain("Egress");
