@@ -1,5 +1,8 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { resolveBinary } from "../../tools/src/binaries/binaries.js";
@@ -21,12 +24,17 @@ import { environmentNames, filesUnder, kubectlKustomize, parseStream } from "./s
  */
 const environments = environmentNames();
 
-/** The helm arguments of the generated bootstrap script's exec line (words are unquoted or single-quoted). */
-function scriptArgs(env: string): string[] {
+/** The words of the generated bootstrap script's line that runs `"$helm" <verb>` (words are unquoted, single- or double-quoted). */
+function scriptLine(env: string, verb: "pull" | "upgrade"): string[] {
   const script = readFileSync(join(repoRoot, "apps", env, "bootstrap", "install-argo-cd.sh"), "utf8");
-  const line = script.split("\n").find((l) => l.startsWith('exec "${HELM:-helm}" '));
-  expect(line, "the script ends in one exec of helm").toBeDefined();
-  const words = [...(line as string).slice('exec "${HELM:-helm}" '.length).matchAll(/'((?:[^']|'\\'')*)'|(\S+)/g)].map((m) => (m[1] !== undefined ? m[1].replace(/'\\''/g, "'") : (m[2] as string)));
+  const line = script.split("\n").find((l) => l.startsWith(`"$helm" ${verb} `));
+  expect(line, `the script runs "$helm" ${verb} once`).toBeDefined();
+  return [...(line as string).slice('"$helm" '.length).matchAll(/'((?:[^']|'\\'')*)'|("[^"]*")|(\S+)/g)].map((m) => (m[1] !== undefined ? m[1].replace(/'\\''/g, "'") : ((m[2] ?? m[3]) as string)));
+}
+
+/** The helm arguments of the install line, without the trailing "$@". */
+function scriptArgs(env: string): string[] {
+  const words = scriptLine(env, "upgrade");
   expect(words.at(-1)).toBe('"$@"');
   return words.slice(0, -1);
 }
@@ -49,9 +57,12 @@ describe.each(environments)("bootstrap of %s", (env) => {
     const args = scriptArgs(env);
     const request = self!.request;
     if (request.chart.kind !== "upstream") throw new Error("argo-cd is an upstream chart");
-    expect(args.slice(0, 4)).toEqual(["upgrade", "--install", request.releaseName, request.chart.chart]);
-    expect(option(args, "--repo")).toEqual([request.chart.repoURL]);
-    expect(option(args, "--version")).toEqual([request.chart.version]);
+    // It installs the package it pulled (and verified): the pinned chart and version from the chart's repository.
+    expect(args.slice(0, 4)).toEqual(["upgrade", "--install", request.releaseName, '"$package"']);
+    const pull = scriptLine(env, "pull");
+    expect(pull.slice(0, 2)).toEqual(["pull", request.chart.chart]);
+    expect(option(pull, "--repo")).toEqual([request.chart.repoURL]);
+    expect(option(pull, "--version")).toEqual([request.chart.version]);
     expect(option(args, "--namespace")).toEqual([request.namespace]);
     const values = option(args, "--values");
     expect(values).toEqual([...request.valueFiles.map((f) => f.path), `apps/${env}/bootstrap/argo-cd-values.yaml`]);
@@ -63,6 +74,7 @@ describe.each(environments)("bootstrap of %s", (env) => {
     const request = self!.request;
     if (request.chart.kind !== "upstream") throw new Error("argo-cd is an upstream chart");
     const chart = locateUpstreamChart({ repoURL: request.chart.repoURL, chart: request.chart.chart, version: request.chart.version });
+    expect(option(scriptLine(env, "pull"), "--version")).toEqual([request.chart.version]);
     const valueFiles = option(args, "--values").map((file) => join(repoRoot, file));
     // What `helm upgrade --install` applies: the templates (and crds/, which --include-crds adds) rendered for the cluster.
     const template = ["template", args[2] as string, chart, "--namespace", option(args, "--namespace")[0] as string, "--kube-version", DEFAULT_CLUSTER.kubeVersion, ...DEFAULT_CLUSTER.apiVersions.flatMap((a) => ["--api-versions", a]), ...valueFiles.flatMap((f) => ["--values", f]), "--include-crds"];
@@ -117,6 +129,35 @@ describe.each(environments)("bootstrap of %s", (env) => {
     const objects = parseStream(result.stdout);
     expect(objects.filter((o) => o.kind === "Application").map((o) => o.metadata.name)).toEqual([`${env}-root`]);
     expect(objects.filter((o) => o.kind === "AppProject").map((o) => o.metadata.name).sort()).toEqual(["default", `${env}-application`, `${env}-argocd`, `${env}-gitops`, `${env}-infrastructure`, `${env}-platform`]);
+  });
+
+  it("installs Argo CD's chart package only when its sha256 is the recorded x-upstream.digest, and refuses a tampered one", () => {
+    const request = self!.request;
+    if (request.chart.kind !== "upstream") throw new Error("argo-cd is an upstream chart");
+    const real = locateUpstreamChart({ repoURL: request.chart.repoURL, chart: request.chart.chart, version: request.chart.version });
+    const recorded = (JSON.parse(readFileSync(join(repoRoot, "schemas/upstream/argo-cd.json"), "utf8")) as { "x-upstream": { digest: string } })["x-upstream"].digest;
+    expect(recorded, "x-upstream.digest is the sha256 of the package the tests render").toBe(`sha256:${createHash("sha256").update(readFileSync(real)).digest("hex")}`);
+    // A stand-in for helm: `pull` copies the package given in PACKAGE to --destination, `upgrade` records its arguments.
+    const dir = mkdtempSync(join(tmpdir(), "bootstrap-"));
+    const stub = join(dir, "helm");
+    writeFileSync(stub, ['#!/bin/sh', 'if [ "$1" = pull ]; then while [ "$#" -gt 0 ]; do if [ "$1" = --destination ]; then cp "$PACKAGE" "$2/argo-cd-' + request.chart.version + '.tgz"; fi; shift; done; exit 0; fi', 'echo "$@" > "$RECORD"', ""].join("\n"));
+    chmodSync(stub, 0o755);
+    const script = join(repoRoot, "apps", env, "bootstrap", "install-argo-cd.sh");
+    const runWith = (pkg: string) => {
+      const record = join(dir, `record-${basename(pkg)}`);
+      const result = spawnSync("sh", [script], { env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HELM: stub, PACKAGE: pkg, RECORD: record }, encoding: "utf8" });
+      return { ...result, installed: existsSync(record) ? readFileSync(record, "utf8") : undefined };
+    };
+    const good = runWith(real);
+    expect(good.status, good.stderr).toBe(0);
+    expect(good.installed).toMatch(new RegExp(`^upgrade --install argo-cd \\S+/argo-cd-${request.chart.version.replace(/\./g, "\\.")}\\.tgz --namespace argocd `));
+    const tampered = join(dir, "tampered.tgz");
+    writeFileSync(tampered, Buffer.concat([readFileSync(real), Buffer.from("x")]));
+    const bad = runWith(tampered);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain("refusing to install a package other than the reviewed one");
+    expect(bad.installed, "nothing was installed").toBeUndefined();
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it("applies nothing fetched from a URL at bootstrap (everything applied is in this repository or the pinned chart)", () => {

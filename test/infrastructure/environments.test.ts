@@ -102,7 +102,9 @@ function secretUses(objects: readonly KubeObject[]): SecretUse[] {
 /** Secrets created inside the cluster by the rendered objects themselves, with no credential from outside. */
 function selfProducedSecrets(objects: readonly KubeObject[]): Set<string> {
   const produced = new Set<string>();
-  const fakeStores = new Set(objects.filter((o) => o.kind === "ClusterSecretStore" && pick(o.spec, "provider.fake")).map((o) => o.metadata?.name));
+  // Stores that never leave the cluster: the fake provider (development's) and the kubernetes provider,
+  // which reads Secrets of this cluster (e.g. the CA CloudNativePG creates, published as postgresql-ca-public).
+  const fakeStores = new Set(objects.filter((o) => (o.kind === "ClusterSecretStore" || o.kind === "SecretStore") && (pick(o.spec, "provider.fake") || pick(o.spec, "provider.kubernetes"))).map((o) => o.metadata?.name));
   for (const obj of objects) {
     const namespace = obj.metadata?.namespace ?? "";
     if (obj.kind === "Certificate") produced.add(`${namespace}/${String(pick(obj.spec, "secretName"))}`);

@@ -80,6 +80,8 @@ export const UPSTREAM_SOURCE_SCHEMA = {
     dependencies: { type: "array", items: { type: "string", pattern: DNS_LABEL }, uniqueItems: true },
     namespace: { type: "string", pattern: DNS_LABEL },
     serverSideApply: { type: "boolean" },
+    // The sha256 of the chart package, which the bootstrap verifies (tools/src/gitops/manifests/argocd-bootstrap.ts).
+    digest: { type: "string", pattern: "^sha256:[0-9a-f]{64}$" },
     // A weaker Pod Security level the chart's pods need, with the reason (tools/src/catalog/upstream-component.ts).
     podSecurity: { type: "object", additionalProperties: false, required: ["level", "reason"], properties: { level: { enum: ["baseline", "privileged"] }, reason: { type: "string", minLength: 20 } } },
   },

@@ -34,6 +34,7 @@ const RESOURCES = "Kubernetes ResourceRequirements passed through verbatim";
 
 const ALLOWED: Record<string, AllowedKey[]> = {
   "argo-cd": [
+    { path: ["extraObjects"], template: "templates/extra-manifests.yaml", reads: "range .Values.extraObjects", why: "whole Kubernetes objects (the sync identities the generator adds), shipped as an empty list" },
     { path: ["configs", "cm"], template: "templates/_helpers.tpl", reads: '$config := omit .Values.configs.cm "create" "annotations"', why: "every other key is an argocd-cm entry" },
     { path: ["configs", "params"], template: "templates/_helpers.tpl", reads: '$config := omit .Values.configs.params "create" "annotations"', why: "every other key is an argocd-cmd-params-cm entry" },
     { path: ["configs", "rbac"], template: "templates/argocd-configs/argocd-rbac-cm.yaml", reads: 'omit .Values.configs.rbac "create" "annotations"', why: "every other key is an argocd-rbac-cm entry" },

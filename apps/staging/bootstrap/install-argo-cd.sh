@@ -4,6 +4,18 @@
 # the same chart and version, release name, namespace and values. Run it from a checkout of the
 # revision the argo-cd component pins (environments/staging/environment.yaml), with a
 # kubeconfig for the target cluster. HELM selects the Helm binary (default: helm on PATH).
+# The chart package must have the sha256 recorded in schemas/upstream/argo-cd.json (x-upstream.digest).
 set -eu
 cd "$(dirname "$0")/../../.."
-exec "${HELM:-helm}" upgrade --install argo-cd argo-cd --repo https://argoproj.github.io/argo-helm --version 10.1.1 --namespace argocd --create-namespace --values environments/staging/values/argo-cd.yaml --values apps/staging/bootstrap/argo-cd-values.yaml "$@"
+helm="${HELM:-helm}"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+"$helm" pull argo-cd --repo https://argoproj.github.io/argo-helm --version 10.1.1 --destination "$work"
+package="$work/argo-cd-10.1.1.tgz"
+expected=a0b6d321f72f3658a8a72bd7b5c5cb3e8d730d8b62c6304fa22769019afbf35e
+if command -v sha256sum >/dev/null 2>&1; then actual="$(sha256sum "$package" | cut -d " " -f 1)"; else actual="$(shasum -a 256 "$package" | cut -d " " -f 1)"; fi
+if [ "$actual" != "$expected" ]; then
+  echo "install-argo-cd.sh: $package has sha256 $actual, not $expected (x-upstream.digest in schemas/upstream/argo-cd.json); refusing to install a package other than the reviewed one." >&2
+  exit 1
+fi
+"$helm" upgrade --install argo-cd "$package" --namespace argocd --create-namespace --values environments/staging/values/argo-cd.yaml --values apps/staging/bootstrap/argo-cd-values.yaml "$@"

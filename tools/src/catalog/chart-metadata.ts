@@ -10,7 +10,8 @@ export const ANNOTATIONS = {
 } as const;
 
 /** Where a component's chart comes from: a chart of this repository, or an upstream chart repository. */
-export type ComponentSource = { kind: "chart"; path: string } | { kind: "upstream"; repoURL: string; chart: string; version: string };
+/** `digest` (upstream charts, optional): the sha256 of the chart package, `sha256:<64 hex>`, checked by the bootstrap before it installs the package. */
+export type ComponentSource = { kind: "chart"; path: string } | { kind: "upstream"; repoURL: string; chart: string; version: string; digest?: string };
 
 /**
  * One deployable component: an application chart under charts/ (metadata in its Chart.yaml

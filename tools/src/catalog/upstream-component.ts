@@ -13,6 +13,8 @@ export interface UpstreamSource {
   dependencies: string[];
   namespace: string;
   serverSideApply: boolean;
+  /** Optional: the sha256 of the chart package (`sha256:<64 hex>`), which the bootstrap verifies before installing it. */
+  digest?: string;
   /** Optional: the Pod Security level the chart's pods need when not "restricted", with the reason. */
   podSecurity?: PodSecurityException;
 }
@@ -61,6 +63,10 @@ const CHECKS: Record<keyof UpstreamSource, Check> = {
   dependencies: { test: (v) => Array.isArray(v) && v.every(isDnsLabel) && new Set(v).size === v.length, expected: "a list of distinct component names" },
   namespace: { test: isDnsLabel, expected: "the namespace to deploy to (a DNS label of at most 63 characters)" },
   serverSideApply: { test: (v) => typeof v === "boolean", expected: "true or false" },
+  digest: {
+    test: (v) => v === undefined || (typeof v === "string" && /^sha256:[0-9a-f]{64}$/.test(v)),
+    expected: 'absent, or the sha256 of the chart package as "sha256:<64 lowercase hex>" (the second column of `sha256sum <chart>-<version>.tgz`)',
+  },
   podSecurity: {
     test: (v) => v === undefined || isPodSecurityException(v),
     expected: 'absent (the pods run at Pod Security "restricted") or {"level": "baseline" | "privileged", "reason": "<which pods need what, at least 20 characters>"}',
@@ -108,7 +114,7 @@ export function parseUpstreamComponent(name: string, file: string, text: string)
     component: {
       name,
       definedIn: file,
-      source: { kind: "upstream", repoURL: valid.repoURL, chart: valid.chart, version: valid.version },
+      source: { kind: "upstream", repoURL: valid.repoURL, chart: valid.chart, version: valid.version, ...(valid.digest ? { digest: valid.digest } : {}) },
       valuesSchemaFile: file,
       version: valid.version,
       description: String(schema?.description ?? ""),

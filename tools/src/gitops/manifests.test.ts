@@ -250,13 +250,19 @@ describe("Argo CD configuration", () => {
   });
 
   it("bootstraps with the same chart, version, release name, namespace and values as the self-managing Application", () => {
-    const self = component({ name: "argo-cd", layer: "infrastructure", namespace: "argocd", source: { kind: "upstream", repoURL: "https://argoproj.github.io/argo-helm", chart: "argo-cd", version: "10.1.1" } });
-    const ociSelf = { ...self, source: { kind: "upstream" as const, repoURL: "ghcr.io/argoproj/argo-helm", chart: "argo-cd", version: "10.1.1" } };
+    const digest = `sha256:${"a".repeat(64)}`;
+    const self = component({ name: "argo-cd", layer: "infrastructure", namespace: "argocd", source: { kind: "upstream", repoURL: "https://argoproj.github.io/argo-helm", chart: "argo-cd", version: "10.1.1", digest } });
+    const ociSelf = { ...self, source: { kind: "upstream" as const, repoURL: "ghcr.io/argoproj/argo-helm", chart: "argo-cd", version: "10.1.1", digest } };
     expect(bootstrapHelmArgs(plan, self)).toEqual(["upgrade", "--install", "argo-cd", "argo-cd", "--repo", "https://argoproj.github.io/argo-helm", "--version", "10.1.1", "--namespace", "argocd", "--create-namespace", "--values", "environments/prod/values/argo-cd.yaml", "--values", "apps/prod/bootstrap/argo-cd-values.yaml"]);
     expect(bootstrapHelmArgs(plan, ociSelf).slice(3, 6)).toEqual(["oci://ghcr.io/argoproj/argo-helm/argo-cd", "--version", "10.1.1"]);
     const script = bootstrapScript(plan, self, "GENERATED");
     expect(script.split("\n")[0]).toBe("#!/bin/sh");
-    expect(script).toContain('exec "${HELM:-helm}" upgrade --install argo-cd argo-cd --repo https://argoproj.github.io/argo-helm --version 10.1.1 ');
+    expect(script).toContain('"$helm" pull argo-cd --repo https://argoproj.github.io/argo-helm --version 10.1.1 --destination "$work"\n');
+    expect(script).toContain(`expected=${"a".repeat(64)}\n`);
+    expect(script).toContain('"$helm" upgrade --install argo-cd "$package" --namespace argocd --create-namespace ');
+    expect(bootstrapScript(plan, ociSelf, "GENERATED")).toContain('"$helm" pull oci://ghcr.io/argoproj/argo-helm/argo-cd --version 10.1.1 --destination "$work"\n');
+    // Without a recorded digest there is nothing to verify the package against: the generator refuses it (GEN010, plan.ts).
+    expect(() => bootstrapScript(plan, { ...self, source: { ...self.source, digest: undefined } as typeof self.source }, "GENERATED")).toThrow(/no x-upstream.digest/);
   });
 });
 

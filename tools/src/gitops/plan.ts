@@ -74,6 +74,12 @@ export function planGitops(inputs: GeneratorInputs, options: { validatorCache?: 
   problems.push(...order.problems);
   const charts = loadChartValues([...needed.values()], inputs, problems, options.validatorCache);
   const kinds = loadComponentKinds([...needed.keys()], inputs, problems);
+  // The bootstrap installs Argo CD's chart package only after checking its sha256 (argocd-bootstrap.ts).
+  for (const component of needed.values()) {
+    if (component.source.kind === "upstream" && isArgoCdChart(component.source) && !component.source.digest) {
+      problems.push(problem("GEN010", component.definedIn, `x-upstream.digest is missing: the bootstrap (apps/<env>/bootstrap/install-argo-cd.sh) verifies the ${component.source.chart} ${component.source.version} package against it before installing Argo CD.`, { path: "x-upstream.digest", fix: `Add "digest": "sha256:<hex>" with the sha256 of ${component.source.chart}-${component.source.version}.tgz (\`helm pull ${component.source.chart} --repo ${component.source.repoURL} --version ${component.source.version}\`, then \`sha256sum\`), after reviewing that package.` }));
+    }
+  }
 
   const environments: EnvironmentOutput[] = [];
   for (const environment of checked) {

@@ -41,9 +41,29 @@ export function bootstrapHelmArgs(plan: EnvironmentPlan, component: PlannedCompo
 
 const shellQuote = (arg: string) => (/^[A-Za-z0-9_./:=@%+-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`);
 
-/** The bootstrap script: run from a checkout of the revision the argo-cd component pins. */
+/** The file `helm pull` writes the pinned chart package to (Helm names it `<chart>-<version>.tgz`). */
+export function bootstrapPackageName(component: PlannedComponent): string {
+  if (component.source.kind !== "upstream") throw new Error(`${component.name} is not an upstream chart`);
+  return `${component.source.chart}-${component.source.version}.tgz`;
+}
+
+/** The digest the bootstrap checks the package against: x-upstream.digest, without its `sha256:` prefix. */
+export function bootstrapPackageDigest(component: PlannedComponent): string {
+  if (component.source.kind !== "upstream" || !component.source.digest) throw new Error(`${component.name} has no x-upstream.digest: the bootstrap cannot verify its package`);
+  return component.source.digest.replace(/^sha256:/, "");
+}
+
+/**
+ * The bootstrap script: run from a checkout of the revision the argo-cd component pins. It pulls the
+ * pinned chart package, refuses it unless its sha256 is the one recorded in x-upstream.digest (the
+ * package the tests render and review), and installs that file, never a chart fetched a second time.
+ */
 export function bootstrapScript(plan: EnvironmentPlan, component: PlannedComponent, header: string): string {
   const env = plan.environment.name;
+  const install = bootstrapHelmArgs(plan, component);
+  const chartArgs = component.source.kind === "upstream" ? helmChartArgs(component.source) : [];
+  // `helm upgrade --install <release> <package> <the rest>`: the chart reference and its --repo/--version are the pull's.
+  const rest = install.slice(3 + chartArgs.length);
   return [
     "#!/bin/sh",
     `# ${header}`,
@@ -51,9 +71,22 @@ export function bootstrapScript(plan: EnvironmentPlan, component: PlannedCompone
     `# the same chart and version, release name, namespace and values. Run it from a checkout of the`,
     `# revision the ${component.name} component pins (environments/${env}/environment.yaml), with a`,
     "# kubeconfig for the target cluster. HELM selects the Helm binary (default: helm on PATH).",
+    `# The chart package must have the sha256 recorded in schemas/upstream/${component.name}.json (x-upstream.digest).`,
     "set -eu",
     'cd "$(dirname "$0")/../../.."',
-    `exec "\${HELM:-helm}" ${bootstrapHelmArgs(plan, component).map(shellQuote).join(" ")} "$@"`,
+    'helm="${HELM:-helm}"',
+    'work="$(mktemp -d)"',
+    "trap 'rm -rf \"$work\"' EXIT",
+    `"$helm" pull ${chartArgs.map(shellQuote).join(" ")} --destination "$work"`,
+    `package="$work/${bootstrapPackageName(component)}"`,
+    `expected=${bootstrapPackageDigest(component)}`,
+    'if command -v sha256sum >/dev/null 2>&1; then actual="$(sha256sum "$package" | cut -d " " -f 1)"; else actual="$(shasum -a 256 "$package" | cut -d " " -f 1)"; fi',
+    'if [ "$actual" != "$expected" ]; then',
+    `  echo "install-argo-cd.sh: $package has sha256 $actual, not $expected (x-upstream.digest in schemas/upstream/${component.name}.json); refusing to install a package other than the reviewed one." >&2`,
+    "  exit 1",
+    "fi",
+    // Not exec: the trap removes the pulled package when Helm returns.
+    `"$helm" ${["upgrade", "--install", component.name].map(shellQuote).join(" ")} "$package" ${rest.map(shellQuote).join(" ")} "$@"`,
     "",
   ].join("\n");
 }
