@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { compileGoRegex, GoRegexError } from "./go-regex.js";
 import { decodeGoYaml } from "./goyaml-parse.js";
 import { findAtPath, PathSyntaxError } from "./jsonpath.js";
 import { buildValueOfSetPath, mergeTables, SetPathError } from "./set-values.js";
@@ -76,24 +75,6 @@ describe("buildValueOfSetPath and mergeTables (helm-unittest `set`)", () => {
   it("merges newer values over older ones, maps recursively, lists replaced", () => {
     const older = { image: { repository: "r", tag: "1" }, list: [1n, 2n] };
     expect(mergeTables({ image: { tag: "2" }, list: [3n] }, older)).toEqual({ image: { repository: "r", tag: "2" }, list: [3n] });
-  });
-});
-
-describe("compileGoRegex", () => {
-  it("translates Go-only syntax", () => {
-    expect(compileGoRegex("(?i)^hello").test("HELLO world")).toBe(true);
-    expect(compileGoRegex("end\\z").test("the end")).toBe(true);
-    expect(compileGoRegex("end\\z").test("the end\n")).toBe(false);
-    expect(compileGoRegex("(?P<word>\\w+)").exec("abc")?.groups?.word).toBe("abc");
-    expect(compileGoRegex("^[[:digit:]]+$").test("123")).toBe(true);
-    expect(compileGoRegex("^[[:digit:]]+$").test("12a")).toBe(false);
-    expect(compileGoRegex("\\Qa.b\\E").test("aXb")).toBe(false);
-  });
-
-  it("refuses what JavaScript cannot mean the same way", () => {
-    expect(() => compileGoRegex("(?U)a+")).toThrow(GoRegexError);
-    expect(() => compileGoRegex("a(?i:b)")).toThrow(/inline flags/);
-    expect(() => compileGoRegex("(unclosed")).toThrow(/error parsing regexp/);
   });
 });
 

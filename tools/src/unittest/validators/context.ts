@@ -1,5 +1,5 @@
 import { errorInfo } from "../fail-info.js";
-import { compileGoRegex } from "../go-regex.js";
+import { compileGoRegex, type GoRegex } from "../go-regex.js";
 import type { GoMap, GoValue } from "../go-values.js";
 import { findAtPath } from "../jsonpath.js";
 import type { SnapshotComparison } from "../snapshot-cache.js";
@@ -45,7 +45,7 @@ export function stringParam(params: GoMap, key: string): string {
 }
 
 /** The `pattern` parameter and its compiled regex, or the failure the plugin reports for an empty or invalid one. */
-export function patternParam(params: GoMap): { pattern: string; regex: RegExp } | { failure: ValidationOutcome } {
+export function patternParam(params: GoMap): { pattern: string; regex: GoRegex } | { failure: ValidationOutcome } {
   const pattern = stringParam(params, "pattern");
   if (pattern === "") return { failure: { passed: false, failInfo: errorInfo(-1, -1, "expected field 'pattern' to be filled") } };
   try {

@@ -1,5 +1,5 @@
 import { errorInfo, failFormat, splitInfo, toYaml, uniformContent } from "../fail-info.js";
-import { compileGoRegex } from "../go-regex.js";
+import { compileGoRegex, type GoRegex } from "../go-regex.js";
 import { goSprintV, isGoMap, type GoMap, type GoValue } from "../go-values.js";
 import { unifiedDiff } from "../unified-diff.js";
 import { boolParam, combine, intParam, patternParam, stringParam, valuesAt, type ValidateContext, type ValidationOutcome } from "./context.js";
@@ -55,7 +55,7 @@ export function validateFailedTemplate(params: GoMap, context: ValidateContext):
       return PASS;
     }
     if (errorPattern !== "") {
-      let regex: RegExp;
+      let regex: GoRegex | RegExp;
       try {
         regex = compileGoRegex(errorPattern);
       } catch {
