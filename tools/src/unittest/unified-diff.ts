@@ -1,6 +1,29 @@
 /**
- * The unified diff helm-unittest prints under "Diff:" (pmezard/go-difflib, a port of Python's
- * difflib): SequenceMatcher opcodes grouped with one line of context, "--- Expected" / "+++ Actual".
+ * The unified diff helm-unittest prints under "Diff:": `difflib.GetUnifiedDiffString` of
+ * github.com/pmezard/go-difflib (a port of Python's difflib; helm-unittest v1.1.0 go.mod pins commit
+ * 5d4384e) over `SplitLines` of both texts, with "Expected"/"Actual" as file names and one line of
+ * context (helm-unittest v1.1.0 pkg/unittest/validators/common.go:112-123).
+ *
+ * Not jsdiff (`diff`, a dependency): `structuredPatch(…, { context: 1 })` can be fed the same lines
+ * and its hunks printed with difflib's headers, but it pairs lines by Myers' shortest edit script,
+ * while difflib's SequenceMatcher anchors on the longest matching block first (go-difflib
+ * difflib/difflib.go:221 findLongestMatch, :305 GetMatchingBlocks) and is not minimal, so the same
+ * texts give different hunks. Expected "- web\n- web\n- db\n- web\n", actual
+ * "- web\n- cache\n- web\n- web\n":
+ *
+ *   difflib (the plugin)    jsdiff
+ *   @@ -1,5 +1,5 @@         @@ -1,4 +1,4 @@
+ *   +- web                   - web
+ *   +- cache                +- cache
+ *    - web                   - web
+ *    - web                  -- db
+ *   -- db                    - web
+ *   -- web
+ *   (blank context line)
+ *
+ * Dropping a duplicate differs too: "- web\n- web\n" → "- web\n" is `@@ -1,2 +1 @@`, `-- web`,
+ * ` - web` in difflib and `@@ -1,3 +1,2 @@`, ` - web`, `-- web`, blank in jsdiff. Both cases are in
+ * unified-diff.test.ts, which fails if jsdiff ever agrees, so this module stays a port of difflib.
  */
 export function unifiedDiff(expected: string, actual: string): string {
   const a = splitLines(expected);
