@@ -1,38 +1,39 @@
+import picomatch from "picomatch";
+
 /**
- * Whether a repository-relative path matches a `yaml.schemas` glob the way yaml-language-server
- * matches it: the pattern may start at any folder (the server prefixes it with a `**` segment and
- * drops a leading `/`), `*` and `?` stay inside one path segment, `**` spans segments. Only what
- * the repository's own patterns use is supported; anything else (braces, classes, negation) is
- * rejected rather than matched approximately.
+ * Whether a repository-relative path matches `yaml.schemas` globs the way yaml-language-server
+ * 1.25.0 (the version package.json pins) matches them, with the library it uses: its
+ * FilePatternAssociation (npm package lib/esm/languageservice/services/yamlSchemaService.js:76-127;
+ * upstream src/languageservice/services/yamlSchemaService.ts, FilePatternAssociation) drops a
+ * leading `!` (that pattern then excludes) and a leading `/`, prefixes `**\/`, and compiles the
+ * patterns with `picomatch(patterns, { noglobstar: false })`. A file matches when a positive pattern
+ * matches and no negative one does. So `*` and `?` stay inside one segment, `**` spans segments,
+ * braces, classes and extglobs work, and — picomatch's `dot: false` — no wildcard matches a name
+ * starting with a dot.
+ *
+ * The server tests the file's URI (`file:///…/clone/path`); thanks to the `**\/` prefix that is the
+ * same as testing the repository-relative path, except that a clone inside a dot folder (e.g.
+ * `~/.cache/…`) matches nothing in the server, because `**` does not enter dot folders.
  */
-export function globMatches(pattern: string, relativePath: string): boolean {
-  return globToRegExp(pattern).test(relativePath.split("\\").join("/"));
+export function globsMatch(patterns: readonly string[], relativePath: string): boolean {
+  const positive: string[] = [];
+  const negative: string[] = [];
+  for (const pattern of patterns) {
+    const isNegation = pattern.startsWith("!");
+    let body = isNegation ? pattern.slice(1) : pattern;
+    if (body.startsWith("/")) body = body.slice(1);
+    if (body.length > 0) (isNegation ? negative : positive).push(`**/${body}`);
+  }
+  const path = relativePath.split("\\").join("/");
+  try {
+    return picomatch(positive, { noglobstar: false })(path) && !picomatch(negative, { noglobstar: false })(path);
+  } catch {
+    // The server's catch: a pattern picomatch refuses makes the whole association match nothing.
+    return false;
+  }
 }
 
-export function globToRegExp(pattern: string): RegExp {
-  if (/[{}[\]!]/.test(pattern)) {
-    throw new Error(`Unsupported glob "${pattern}": only *, ** and ? are supported in yaml.schemas patterns written by this repository.`);
-  }
-  const body = pattern.replace(/^\//, "");
-  let source = "";
-  for (let i = 0; i < body.length; i++) {
-    const char = body[i] as string;
-    if (char === "*" && body[i + 1] === "*") {
-      // `**/` matches zero or more whole segments; a trailing `**` matches the rest of the path.
-      if (body[i + 2] === "/") {
-        source += "(?:[^/]+/)*";
-        i += 2;
-      } else {
-        source += ".*";
-        i += 1;
-      }
-    } else if (char === "*") {
-      source += "[^/]*";
-    } else if (char === "?") {
-      source += "[^/]";
-    } else {
-      source += char.replace(/[.+^${}()|\\]/g, "\\$&");
-    }
-  }
-  return new RegExp(`(?:^|/)${source}$`);
+/** One pattern on its own (a negated one alone never matches, as in the server). */
+export function globMatches(pattern: string, relativePath: string): boolean {
+  return globsMatch([pattern], relativePath);
 }

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { globMatches } from "./glob.js";
 import { modelineFor, modelineSchemaPath, readModeline, withModeline, withoutModeline, withRepositoryModeline } from "./modelines.js";
 import { schemaAssociationsFor, schemaForFile } from "./schema-associations.js";
 
@@ -57,25 +56,6 @@ describe("modelineSchemaPath", () => {
     expect(modelineSchemaPath("environments/dev/environment.yaml", "environments/environment.schema.json")).toBe("../environment.schema.json");
     expect(modelineSchemaPath("charts/a/tests/deployment_test.yaml", "schemas/vendor/helm-unittest.schema.json")).toBe("../../../schemas/vendor/helm-unittest.schema.json");
     expect(modelineSchemaPath("top.yaml", "schemas/x.json")).toBe("schemas/x.json");
-  });
-});
-
-describe("globMatches (yaml-language-server semantics)", () => {
-  it("keeps * inside a segment and lets the pattern start at any folder", () => {
-    expect(globMatches("environments/*/values/mcp-server.yaml", "environments/production/values/mcp-server.yaml")).toBe(true);
-    expect(globMatches("environments/*/values/mcp-server.yaml", "environments/a/b/values/mcp-server.yaml")).toBe(false);
-    expect(globMatches("environments/*/values/mcp-server.yaml", "environments/production/values/mcp-server-extra.yaml")).toBe(false);
-    expect(globMatches("charts/*/tests/*_test.yaml", "charts/x/tests/deployment_test.yaml")).toBe(true);
-    expect(globMatches("charts/*/tests/*_test.yaml", "charts/x/tests/deployment.yaml")).toBe(false);
-    expect(globMatches("charts/x/values.yaml", "nested/charts/x/values.yaml")).toBe(true);
-    expect(globMatches("charts/x/values.yaml", "mycharts/x/values.yaml")).toBe(false);
-    expect(globMatches("**/templates/**", "charts/x/templates/a/b.yaml")).toBe(true);
-    expect(globMatches("a?.yaml", "ab.yaml")).toBe(true);
-    expect(globMatches("a.yaml", "aXyaml")).toBe(false);
-  });
-
-  it("rejects glob features it does not implement instead of guessing", () => {
-    expect(() => globMatches("charts/{a,b}/values.yaml", "charts/a/values.yaml")).toThrow(/Unsupported glob/);
   });
 });
 

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { applicationCharts } from "../charts/discover.js";
-import { globMatches } from "./glob.js";
+import { globsMatch } from "./glob.js";
 
 /** One schema and the repository-relative glob patterns of the YAML files it validates. */
 export interface SchemaAssociation {
@@ -52,5 +52,5 @@ export function schemaAssociations(root: string): SchemaAssociation[] {
 
 /** The repository-relative schema a file must be validated against, or undefined when none applies. */
 export function schemaForFile(associations: readonly SchemaAssociation[], relativePath: string): string | undefined {
-  return associations.find((association) => association.files.some((pattern) => globMatches(pattern, relativePath)))?.schema;
+  return associations.find((association) => globsMatch(association.files, relativePath))?.schema;
 }
