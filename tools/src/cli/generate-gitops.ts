@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { parseArgs, type ParseArgsConfig } from "node:util";
 import { ENVIRONMENT_SCHEMA, InputProblems, listEnvironmentNames, readGeneratorInputs, type GeneratorInputs } from "../gitops/inputs.js";
 import { findEnvironmentDrift, listGeneratedEnvironments, removeEnvironment, writeEnvironments, type DriftEntry, type EnvironmentWrite } from "../gitops/output.js";
 import { planGitops, type EnvironmentOutput } from "../gitops/plan.js";
@@ -29,25 +30,35 @@ interface Options {
   root: string;
 }
 
+const OPTIONS = {
+  help: { type: "boolean", short: "h" },
+  codes: { type: "boolean" },
+  check: { type: "boolean" },
+  "prune-environments": { type: "boolean" },
+  env: { type: "string", short: "e" },
+  environment: { type: "string" },
+  root: { type: "string" },
+} as const satisfies NonNullable<ParseArgsConfig["options"]>;
+
+/** node:util parseArgs splits the words; its tokens are read in order, so the first problem is reported and --help/--codes win over what follows. */
 function parseArguments(argv: readonly string[]): Options | { help: true } | { codes: true } | { error: string } {
   const options: Options = { check: false, prune: false, root: repoRoot };
-  for (let i = 0; i < argv.length; i++) {
-    const argument = argv[i] as string;
-    const [flag, inline] = argument.startsWith("--") && argument.includes("=") ? [argument.slice(0, argument.indexOf("=")), argument.slice(argument.indexOf("=") + 1)] : [argument, undefined];
-    const value = (): string | undefined => inline ?? argv[++i];
-    if (flag === "--help" || flag === "-h") return { help: true };
-    else if (flag === "--codes") return { codes: true };
-    else if (flag === "--check") options.check = true;
-    else if (flag === "--prune-environments") options.prune = true;
-    else if (flag === "--env" || flag === "--environment" || flag === "-e") {
-      const env = value();
-      if (!env) return { error: "--env needs an environment name." };
-      options.env = env;
-    } else if (flag === "--root") {
-      const root = value();
-      if (!root) return { error: "--root needs a directory." };
-      options.root = resolve(root);
-    } else return { error: `unknown argument "${argument}".` };
+  const { tokens } = parseArgs({ args: [...argv], options: OPTIONS, strict: false, allowPositionals: true, tokens: true });
+  for (const token of tokens) {
+    if (token.kind !== "option" || !Object.hasOwn(OPTIONS, token.name)) return { error: `unknown argument "${argv[token.index]}".` };
+    const name = token.name as keyof typeof OPTIONS;
+    if (OPTIONS[name].type === "boolean" && token.value !== undefined) return { error: `${token.rawName} takes no value.` };
+    if (name === "help") return { help: true };
+    if (name === "codes") return { codes: true };
+    if (name === "check") options.check = true;
+    else if (name === "prune-environments") options.prune = true;
+    else if (name === "root") {
+      if (!token.value) return { error: "--root needs a directory." };
+      options.root = resolve(token.value);
+    } else {
+      if (!token.value) return { error: "--env needs an environment name." };
+      options.env = token.value;
+    }
   }
   return options;
 }

@@ -1,6 +1,9 @@
+import { parseArgs } from "node:util";
 import { findDrift, writePlannedFiles } from "../files/planned-files.js";
 import { repoRoot } from "../paths.js";
 import { formatSchemaProblems, planSchemaOutputs } from "../schemas/plan.js";
+
+const USAGE = "Usage: nx run generate:schemas [-- [--check] [--chart <name>]...]";
 
 /**
  * nx run generate:schemas [-- --check]
@@ -9,22 +12,35 @@ import { formatSchemaProblems, planSchemaOutputs } from "../schemas/plan.js";
  * the run to the named charts.
  */
 async function main(argv: string[]): Promise<number> {
+  const { tokens } = parseArgs({
+    args: argv,
+    options: { check: { type: "boolean" }, chart: { type: "string", multiple: true }, help: { type: "boolean", short: "h" } },
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
   const charts: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === "--check") continue;
-    if (argv[i] === "--chart" && argv[i + 1]) {
-      charts.push(argv[++i] as string);
-      continue;
+  let check = false;
+  for (const token of tokens) {
+    // --chart needs a value and --check/--help take none; anything else is as wrong as an unknown word.
+    const wellFormed = token.kind === "option" && (token.name === "chart" ? Boolean(token.value) : ["check", "help"].includes(token.name) && token.value === undefined);
+    if (!wellFormed) {
+      console.error(`generate-schemas: unknown argument "${argv[token.index]}". ${USAGE}`);
+      return 2;
     }
-    console.error(`generate-schemas: unknown argument "${argv[i]}". Usage: nx run generate:schemas [-- [--check] [--chart <name>]...]`);
-    return 2;
+    if (token.name === "help") {
+      console.log(USAGE);
+      return 0;
+    }
+    if (token.name === "check") check = true;
+    else charts.push(token.value as string);
   }
   const plan = await planSchemaOutputs(repoRoot, charts.length > 0 ? { charts } : {});
   if (plan.problems.length > 0) {
     console.error(`generate-schemas: ${plan.problems.length} problem(s); nothing was written.\n${formatSchemaProblems(plan.problems)}`);
     return 1;
   }
-  if (argv.includes("--check")) {
+  if (check) {
     const drift = findDrift(repoRoot, plan.files);
     if (drift.length === 0) {
       console.log(`generate-schemas: ${plan.files.length} generated files are up to date.`);

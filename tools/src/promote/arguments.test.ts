@@ -20,6 +20,17 @@ describe("parseArguments", () => {
     expect(parseArguments(["--rollback", "--to", "production"])).toMatchObject({ rollback: true, to: "production", base: "main" });
     expect(parseArguments(["--doctor"])).toMatchObject({ doctor: true });
     expect(parseArguments(["--help", "--bogus"])).toEqual({ help: true });
+    expect(parseArguments(["-h"])).toEqual({ help: true });
+    expect(parseArguments(["--bogus", "--help"])).toEqual({ error: 'unknown argument "--bogus".' });
+  });
+
+  it("takes a value after = (anything) or as the next word (not one starting with --)", () => {
+    expect(parseArguments(["--from=staging", "--to", "production", "--override-freeze=--not a flag", "--root=/tmp/x"])).toMatchObject({
+      from: "staging",
+      overrideFreeze: "--not a flag",
+      root: "/tmp/x",
+    });
+    expect(parseArguments(["--from", "staging", "--to", "production", "--override-freeze", "-1 day"])).toMatchObject({ overrideFreeze: "-1 day" });
   });
 
   it.each([
@@ -35,6 +46,15 @@ describe("parseArguments", () => {
     [["--from", "staging", "--to", "production", "--override-freeze", "  "], /non-empty reason/],
     [["--from", "--to", "production"], /--from needs an environment name/],
     [["--from", "staging", "--to", "production", "--force"], /unknown argument "--force"/],
+    [["--from", "staging", "--to", "production", "--force=yes"], /unknown argument "--force=yes"/],
+    [["--from", "staging", "--to", "production", "-from"], /unknown argument "-from"/],
+    [["--from", "staging", "--to", "production", "staging"], /unknown argument "staging"/],
+    [["--from", "staging", "--", "--to", "production"], /unknown argument "--"/],
+    [["--from", "staging", "--to", "production", "--dry-run=yes"], /--dry-run takes no value/],
+    [["--from", "staging", "--to="], /--to "" is not an environment name/],
+    [["--from", "staging", "--to"], /--to needs an environment name/],
+    [["--from", "staging", "--to", "production", "--repo"], /--repo needs owner\/name/],
+    [["--from", "staging", "--to", "production", "--base", "--dry-run"], /--base needs a branch name/],
   ])("rejects %j", (argv, message) => {
     const result = parseArguments(argv);
     expect(result).toHaveProperty("error");

@@ -1,3 +1,5 @@
+import { parseArgs, type ParseArgsConfig } from "node:util";
+
 export const USAGE = `Usage: nx run generate:promote -- --from <env> --to <env> [options]
        nx run generate:promote -- --rollback --to <env> [options]
        nx run generate:promote -- --doctor [--repo owner/name] [--base main]
@@ -57,82 +59,83 @@ export function parseRepository(text: string): { owner: string; name: string } |
   return { owner, name };
 }
 
-/** Parses the command line; returns the options, `help`, or what is wrong with it. */
+const OPTIONS = {
+  help: { type: "boolean", short: "h" },
+  "dry-run": { type: "boolean" },
+  rollback: { type: "boolean" },
+  doctor: { type: "boolean" },
+  from: { type: "string" },
+  to: { type: "string" },
+  components: { type: "string" },
+  "override-freeze": { type: "string" },
+  repo: { type: "string" },
+  base: { type: "string" },
+  root: { type: "string" },
+} as const satisfies NonNullable<ParseArgsConfig["options"]>;
+
+const NEEDS: Record<string, string> = {
+  from: "an environment name",
+  to: "an environment name",
+  components: "a comma-separated list of component names",
+  "override-freeze": 'a reason, e.g. --override-freeze "hotfix for INC-123"',
+  repo: "owner/name",
+  base: "a branch name",
+  root: "a directory",
+};
+
+/**
+ * Parses the command line; returns the options, `help`, or what is wrong with it. node:util's
+ * parseArgs splits the words (`--to=production`, `-h`, `--`); its tokens are then read in order, so
+ * the first problem is the one reported and `--help` wins over anything after it. A value that
+ * starts with `--` is taken for a forgotten value (`--from --to production`), not as the value.
+ */
 export function parseArguments(argv: readonly string[]): CliOptions | { help: true } | { error: string } {
   const options: CliOptions = { base: "main", dryRun: false, rollback: false, doctor: false };
-  for (let i = 0; i < argv.length; i++) {
-    const argument = argv[i] as string;
-    const eq = argument.startsWith("--") ? argument.indexOf("=") : -1;
-    const flag = eq === -1 ? argument : argument.slice(0, eq);
-    const inline = eq === -1 ? undefined : argument.slice(eq + 1);
-    const value = (): string | undefined => {
-      if (inline !== undefined) return inline;
-      const next = argv[i + 1];
-      if (next === undefined || next.startsWith("--")) return undefined;
-      i++;
-      return next;
-    };
-    const needs = (what: string): string | { error: string } => value() ?? { error: `${flag} needs ${what}.` };
-    switch (flag) {
-      case "--help":
-      case "-h":
-        return { help: true };
-      case "--dry-run":
-        options.dryRun = true;
+  const { tokens } = parseArgs({ args: [...argv], options: OPTIONS, strict: false, allowPositionals: true, tokens: true });
+  for (const token of tokens) {
+    if (token.kind !== "option" || !Object.hasOwn(OPTIONS, token.name)) return { error: `unknown argument "${argv[token.index]}".` };
+    const name = token.name as keyof typeof OPTIONS;
+    const flag = token.rawName;
+    if (OPTIONS[name].type === "boolean") {
+      if (token.value !== undefined) return { error: `${flag} takes no value.` };
+      if (name === "help") return { help: true };
+      if (name === "dry-run") options.dryRun = true;
+      else if (name === "rollback") options.rollback = true;
+      else options.doctor = true;
+      continue;
+    }
+    const value = token.value === undefined || (!token.inlineValue && token.value.startsWith("--")) ? undefined : token.value;
+    if (value === undefined) return { error: `${flag} needs ${NEEDS[name]}.` };
+    switch (name) {
+      case "from":
+      case "to":
+        if (!NAME.test(value)) return { error: `${flag} "${value}" is not an environment name (lowercase letters, digits and dashes).` };
+        options[name] = value;
         break;
-      case "--rollback":
-        options.rollback = true;
-        break;
-      case "--doctor":
-        options.doctor = true;
-        break;
-      case "--from":
-      case "--to": {
-        const name = needs("an environment name");
-        if (typeof name !== "string") return name;
-        if (!NAME.test(name)) return { error: `${flag} "${name}" is not an environment name (lowercase letters, digits and dashes).` };
-        options[flag === "--from" ? "from" : "to"] = name;
-        break;
-      }
-      case "--components": {
-        const list = needs("a comma-separated list of component names");
-        if (typeof list !== "string") return list;
-        const names = list.split(",").map((n) => n.trim()).filter((n) => n !== "");
+      case "components": {
+        const names = value.split(",").map((n) => n.trim()).filter((n) => n !== "");
         const bad = names.find((n) => !NAME.test(n));
-        if (bad !== undefined || names.length === 0) return { error: `--components "${list}" must be comma-separated component names${bad ? ` ("${bad}" is not one)` : ""}.` };
+        if (bad !== undefined || names.length === 0) return { error: `--components "${value}" must be comma-separated component names${bad ? ` ("${bad}" is not one)` : ""}.` };
         options.components = [...new Set(names)].sort();
         break;
       }
-      case "--override-freeze": {
-        const reason = needs('a reason, e.g. --override-freeze "hotfix for INC-123"');
-        if (typeof reason !== "string") return reason;
-        if (reason.trim() === "") return { error: "--override-freeze needs a non-empty reason." };
-        options.overrideFreeze = reason.trim();
+      case "override-freeze":
+        if (value.trim() === "") return { error: "--override-freeze needs a non-empty reason." };
+        options.overrideFreeze = value.trim();
         break;
-      }
-      case "--repo": {
-        const repo = needs("owner/name");
-        if (typeof repo !== "string") return repo;
-        const parsedRepo = parseRepository(repo);
-        if (!parsedRepo) return { error: `--repo "${repo}" is not owner/name: ${REPOSITORY_RULES}` };
+      case "repo": {
+        const parsedRepo = parseRepository(value);
+        if (!parsedRepo) return { error: `--repo "${value}" is not owner/name: ${REPOSITORY_RULES}` };
         options.repo = parsedRepo;
         break;
       }
-      case "--base": {
-        const base = needs("a branch name");
-        if (typeof base !== "string") return base;
-        if (!BRANCH.test(base)) return { error: `--base "${base}" is not a branch name.` };
-        options.base = base;
+      case "base":
+        if (!BRANCH.test(value)) return { error: `--base "${value}" is not a branch name.` };
+        options.base = value;
         break;
-      }
-      case "--root": {
-        const root = needs("a directory");
-        if (typeof root !== "string") return root;
-        options.root = root;
+      case "root":
+        options.root = value;
         break;
-      }
-      default:
-        return { error: `unknown argument "${argument}".` };
     }
   }
   if (options.doctor) return options;
