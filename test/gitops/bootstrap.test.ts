@@ -128,7 +128,9 @@ describe.each(environments)("bootstrap of %s", (env) => {
     expect(result.status).toBe(0);
     const objects = parseStream(result.stdout);
     expect(objects.filter((o) => o.kind === "Application").map((o) => o.metadata.name)).toEqual([`${env}-root`]);
-    expect(objects.filter((o) => o.kind === "AppProject").map((o) => o.metadata.name).sort()).toEqual(["default", `${env}-application`, `${env}-argocd`, `${env}-gitops`, `${env}-infrastructure`, `${env}-platform`]);
+    // An environment in several clusters adds the project of its cluster registrations (docs/clusters.md).
+    const registrations = ((parse(readFileSync(join(repoRoot, "environments", env, "environment.yaml"), "utf8")) as { clusters?: unknown[] }).clusters ?? []).length > 1 ? [`${env}-clusters`] : [];
+    expect(objects.filter((o) => o.kind === "AppProject").map((o) => o.metadata.name).sort()).toEqual(["default", `${env}-application`, `${env}-argocd`, ...registrations, `${env}-gitops`, `${env}-infrastructure`, `${env}-platform`]);
   });
 
   it("installs Argo CD's chart package only when its sha256 is the recorded x-upstream.digest, and refuses a tampered one", () => {

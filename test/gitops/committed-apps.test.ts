@@ -63,12 +63,26 @@ describe("apps/ committed in the repository", () => {
     }
   });
 
-  it.each(environments)("%s: layer Applications come up in the order infrastructure, platform, application", (env) => {
-    const layers = generatedObjects(env)
-      .map((o) => o.object)
+  it.each(environments)("%s: layer Applications come up in the order infrastructure, platform, application (in every cluster; another cluster once registered)", (env) => {
+    const root = generatedObjects(env).filter((o) => o.file.startsWith(`apps/${env}/root/`) && !o.file.startsWith(`apps/${env}/root/projects/`)).map((o) => o.object);
+    const wave = (name: string) => Number(root.find((o) => o.metadata.name === name)?.metadata.annotations?.["argocd.argoproj.io/sync-wave"]);
+    const layers = root
       .filter((o) => o.kind === "Application" && /-(infrastructure|platform|application)$/.test(o.metadata.name) && o.metadata.name.startsWith(`${env}-`))
-      .sort((a, b) => Number(a.metadata.annotations?.["argocd.argoproj.io/sync-wave"]) - Number(b.metadata.annotations?.["argocd.argoproj.io/sync-wave"]));
-    expect(layers.map((o) => o.metadata.name)).toEqual([`${env}-infrastructure`, `${env}-platform`, `${env}-application`]);
+      .sort((a, b) => wave(a.metadata.name) - wave(b.metadata.name) || a.metadata.name.localeCompare(b.metadata.name));
+    // The clusters other than the first, from their layer Applications `<env>-<cluster>-infrastructure`.
+    const clusters = root.filter((o) => o.metadata.name.endsWith("-infrastructure") && o.metadata.name !== `${env}-infrastructure`).map((o) => o.metadata.name.slice(env.length + 1, -"-infrastructure".length));
+    const prefixes = [`${env}-`, ...clusters.map((cluster) => `${env}-${cluster}-`)];
+    expect(layers.map((o) => o.metadata.name).sort()).toEqual(prefixes.flatMap((prefix) => ["infrastructure", "platform", "application"].map((layer) => `${prefix}${layer}`)).sort());
+    for (const prefix of prefixes) {
+      const own = ["infrastructure", "platform", "application"].map((layer) => wave(`${prefix}${layer}`));
+      expect(own, prefix).toEqual([...own].sort((a, b) => a - b));
+      expect(new Set(own).size, prefix).toBe(3);
+    }
+    // Another cluster's infrastructure starts after its registration, which starts after the home cluster's infrastructure.
+    if (clusters.length > 0) {
+      expect(wave(`${env}-clusters`)).toBeGreaterThan(wave(`${env}-infrastructure`));
+      for (const cluster of clusters) expect(wave(`${env}-${cluster}-infrastructure`), cluster).toBeGreaterThan(wave(`${env}-clusters`));
+    }
   });
 
   const catalog = loadCatalog(repoRoot).components;

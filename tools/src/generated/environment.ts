@@ -239,6 +239,87 @@ export interface Environment {
     }[];
   };
   /**
+   * The clusters the environment runs in, when more than one (regions, or a blast-radius split). Leave it out for one cluster: the environment then runs in `destination.server` under today's names. The first cluster is the one Argo CD runs in (its server is `destination.server`); its Applications keep the names `<env>-<component>`, and only it runs the components deployed into Argo CD's namespace. Every other cluster gets every other enabled component as `<env>-<cluster>-<component>`, under per-cluster layer Applications `<env>-<cluster>-<layer>`, and is registered in Argo CD by a cluster Secret the external secret store fills (docs/clusters.md). Per-cluster values: `environments/<env>/clusters/<cluster>/values/<component>.yaml`, merged after the environment's values file.
+   *
+   * @minItems 1
+   *
+   * Items: One cluster of the environment.
+   */
+  clusters?: [
+    {
+      /**
+       * Short name, unique in the environment (e.g. `eu`, `us`): the directory of its values overlays, the `<cluster>` of its Application names `<env>-<cluster>-<component>` (at most 63 characters, GEN040) and of its Argo CD cluster name `<env>-<cluster>`.
+       */
+      name: string;
+      /**
+       * API server URL Argo CD reaches the cluster at. The first cluster's is `destination.server` (leave it out, or repeat it); every other cluster needs its own, which may be neither `https://kubernetes.default.svc` nor another cluster's (GEN045).
+       */
+      server?: string;
+      /**
+       * The cloud region the cluster runs in (e.g. `eu-west-1`): the `topology.kubernetes.io/region` label of its Argo CD cluster Secret.
+       */
+      region: string;
+      /**
+       * Further labels of the cluster's Argo CD cluster Secret (Argo CD copies a cluster Secret's labels to the cluster, where ApplicationSet cluster generators select on them).
+       */
+      labels?: {
+        /**
+         * Label value: at most 63 characters, alphanumeric at both ends, `-`, `_` and `.` inside (Kubernetes rejects any other).
+         */
+        [k: string]: string | undefined;
+      };
+      /**
+       * Where the external secret store holds the credentials Argo CD connects with (every cluster but the first; never written in this repository): properties `bearer-token` (a ServiceAccount token of the cluster) and `ca-data` (the base64 PEM CA of its API server) under `key`.
+       */
+      credentials?: {
+        /**
+         * Name of the ClusterSecretStore to read from (a store of the secret-stores chart that admits the `argocd` namespace, e.g. `vault-<env>`).
+         */
+        secretStore: string;
+        /**
+         * The key (path) in the store, e.g. `platform/production/clusters/us`.
+         */
+        key: string;
+      };
+    },
+    ...{
+      /**
+       * Short name, unique in the environment (e.g. `eu`, `us`): the directory of its values overlays, the `<cluster>` of its Application names `<env>-<cluster>-<component>` (at most 63 characters, GEN040) and of its Argo CD cluster name `<env>-<cluster>`.
+       */
+      name: string;
+      /**
+       * API server URL Argo CD reaches the cluster at. The first cluster's is `destination.server` (leave it out, or repeat it); every other cluster needs its own, which may be neither `https://kubernetes.default.svc` nor another cluster's (GEN045).
+       */
+      server?: string;
+      /**
+       * The cloud region the cluster runs in (e.g. `eu-west-1`): the `topology.kubernetes.io/region` label of its Argo CD cluster Secret.
+       */
+      region: string;
+      /**
+       * Further labels of the cluster's Argo CD cluster Secret (Argo CD copies a cluster Secret's labels to the cluster, where ApplicationSet cluster generators select on them).
+       */
+      labels?: {
+        /**
+         * Label value: at most 63 characters, alphanumeric at both ends, `-`, `_` and `.` inside (Kubernetes rejects any other).
+         */
+        [k: string]: string | undefined;
+      };
+      /**
+       * Where the external secret store holds the credentials Argo CD connects with (every cluster but the first; never written in this repository): properties `bearer-token` (a ServiceAccount token of the cluster) and `ca-data` (the base64 PEM CA of its API server) under `key`.
+       */
+      credentials?: {
+        /**
+         * Name of the ClusterSecretStore to read from (a store of the secret-stores chart that admits the `argocd` namespace, e.g. `vault-<env>`).
+         */
+        secretStore: string;
+        /**
+         * The key (path) in the store, e.g. `platform/production/clusters/us`.
+         */
+        key: string;
+      };
+    }[]
+  ];
+  /**
    * Every component of the catalog (each application chart under `charts/` and each upstream chart under `schemas/upstream/`), keyed by name: whether it runs here and at which revision. A component an environment does not list is not deployed there (the generator warns, GEN012), so list each one, `enabled: false` to record that it stays out.
    */
   components: {

@@ -96,9 +96,13 @@ export interface ChartValues {
   defaultsSource: YamlSource;
 }
 
-/** The first line every values file carries so editors validate it against the component's schema. */
-export function expectedModeline(schemaFile: string): string {
-  return `# yaml-language-server: $schema=../../../${schemaFile}`;
+/**
+ * The first line every values file carries so editors validate it against the component's schema,
+ * relative to the file: `environments/<env>/values/<c>.yaml` (the default) is three directories
+ * deep, a cluster overlay `environments/<env>/clusters/<cluster>/values/<c>.yaml` five.
+ */
+export function expectedModeline(schemaFile: string, valuesFile = "environments/env/values/component.yaml"): string {
+  return `# yaml-language-server: $schema=${"../".repeat(valuesFile.split("/").length - 1)}${schemaFile}`;
 }
 
 export interface ValuesCheck {
@@ -109,14 +113,39 @@ export interface ValuesCheck {
 
 /**
  * Validates an environment's values file the way Helm will use it: merged over the chart's
- * values.yaml, with the pinned image tag and digest set as parameters, against the chart's
- * values.schema.json. Problems point into the values file, or into environment.yaml for a pin
- * parameter, or into the chart's values.yaml for a bad default.
+ * values.yaml, then the cluster's overlay (when the Application deploys to a cluster that has one,
+ * the value file Argo CD reads after the environment's), with the pinned image tag and digest set
+ * as parameters, against the chart's values.schema.json. Problems point into the overlay or the
+ * values file (whichever sets the value), or into environment.yaml for a pin parameter, or into
+ * the chart's values.yaml for a bad default.
  */
-export function checkComponentValues(chart: ChartValues, valuesFile: { file: string; text: string }, parameters: readonly PinParameter[], generated: Record<string, unknown> = {}): ValuesCheck {
+export function checkComponentValues(chart: ChartValues, valuesFile: { file: string; text: string }, parameters: readonly PinParameter[], generated: Record<string, unknown> = {}, overlay?: { file: string; text: string }): ValuesCheck {
+  const problems: Problem[] = [];
+  const sources: YamlSource[] = [];
+  let merged: unknown = chart.defaults ?? {};
+  for (const file of overlay ? [valuesFile, overlay] : [valuesFile]) {
+    const read = readValuesFile(chart, file, generated);
+    problems.push(...read.problems);
+    if (!read.source) return { problems };
+    sources.unshift(read.source);
+    merged = mergeHelmValues(merged, read.source.data ?? {});
+  }
+  // Argo CD's precedence: value files (in order), then valuesObject, then parameters.
+  const values = (Object.keys(generated).length > 0 ? mergeHelmValues(merged, generated) : merged) as Record<string, unknown>;
+  for (const parameter of parameters) setHelmParameterInPlace(values, parameter.name, parameter.value);
+  const errors = chart.validate(values);
+  if (errors) {
+    const locate: Locator = (path, target) => locateValue(path, target, sources, chart.defaultsSource, parameters);
+    problems.push(...schemaErrorsToProblems(errors, values, locate, (overlay ?? valuesFile).file));
+  }
+  return problems.length > 0 ? { problems } : { problems, values };
+}
+
+/** One values file's own checks: the modeline, a mapping, no generated key. The source is absent when it cannot be merged. */
+function readValuesFile(chart: ChartValues, valuesFile: { file: string; text: string }, generated: Record<string, unknown>): { problems: Problem[]; source?: YamlSource } {
   const problems: Problem[] = [];
   const firstLine = valuesFile.text.split("\n", 1)[0]?.trimEnd() ?? "";
-  const modeline = expectedModeline(chart.schemaFile);
+  const modeline = expectedModeline(chart.schemaFile, valuesFile.file);
   if (firstLine !== modeline) {
     const found = firstLine.startsWith("# yaml-language-server:") ? `the first line is "${firstLine}"` : "the schema modeline is missing";
     problems.push(problem("GEN014", valuesFile.file, `${found}; expected "${modeline}" as the first line.`, { location: { line: 1, column: 1 }, fix: `Make the first line \`${modeline}\` so editors validate the file against the chart's schema.` }));
@@ -133,24 +162,19 @@ export function checkComponentValues(chart: ChartValues, valuesFile: { file: str
     const origin = CALLER_VALUE_PATHS.some((callers) => callers.join(".") === path.join(".")) ? "from the other charts' platform.mcp-security.io/dependencies annotations" : "from environment.yaml";
     problems.push(problem("GEN016", valuesFile.file, `${path.join(".")} is generated ${origin} and must not be set here.`, { location: source.locate(path, "key").location, path: path.join(".") }));
   }
-  // Argo CD's precedence: value files, then valuesObject, then parameters.
-  const merged = mergeHelmValues(chart.defaults ?? {}, override);
-  const values = (Object.keys(generated).length > 0 ? mergeHelmValues(merged, generated) : merged) as Record<string, unknown>;
-  for (const parameter of parameters) setHelmParameterInPlace(values, parameter.name, parameter.value);
-  const errors = chart.validate(values);
-  if (errors) {
-    const locate: Locator = (path, target) => locateValue(path, target, source, chart.defaultsSource, parameters);
-    problems.push(...schemaErrorsToProblems(errors, values, locate, valuesFile.file));
-  }
-  return problems.length > 0 ? { problems } : { problems, values };
+  return { problems, source };
 }
 
-function locateValue(path: DocumentPath, target: "key" | "value", values: YamlSource, defaults: YamlSource, parameters: readonly PinParameter[]): ReturnType<Locator> {
-  const inValues = values.locate(path, target);
-  if (inValues.exact) return { file: values.file, location: inValues.location };
+/** Where a value comes from: the last values file that sets it (the overlay before the environment's file), a pin parameter, the chart's defaults. */
+function locateValue(path: DocumentPath, target: "key" | "value", sources: readonly YamlSource[], defaults: YamlSource, parameters: readonly PinParameter[]): ReturnType<Locator> {
+  for (const source of sources) {
+    const found = source.locate(path, target);
+    if (found.exact) return { file: source.file, location: found.location };
+  }
   const parameter = parameters.find((p) => p.name === path.join("."));
   if (parameter) return parameter.locate();
   const inDefaults = defaults.locate(path, target);
   if (inDefaults.exact) return { file: defaults.file, location: inDefaults.location };
-  return { file: values.file, location: inValues.location };
+  const last = sources[0] as YamlSource;
+  return { file: last.file, location: last.locate(path, target).location };
 }

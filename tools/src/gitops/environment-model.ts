@@ -27,7 +27,23 @@ export interface EnvironmentSpec {
   };
   syncWindows: SyncWindowSpec[];
   notifications: { subscriptions: SubscriptionSpec[] };
+  /**
+   * Empty (or absent, in objects built by hand) for an environment in one cluster
+   * (`destination.server`); else the first is the one Argo CD runs in.
+   */
+  clusters?: ClusterSpec[];
   components: Record<string, ComponentPin>;
+}
+
+/** One cluster of a multi-cluster environment, as written (see schemas/environment.json `clusters`). */
+export interface ClusterSpec {
+  name: string;
+  /** Absent for the first cluster, whose server is `destination.server`. */
+  server?: string;
+  region: string;
+  labels: Record<string, string>;
+  /** Where the secret store holds the credentials Argo CD connects with (every cluster but the first). */
+  credentials?: { secretStore: string; key: string };
 }
 
 export interface SyncWindowSpec {

@@ -35,6 +35,27 @@ export interface PlannedComponent {
   kinds: ComponentKinds;
   /** The weaker Pod Security level its pods need, with the reason; absent when they run at "restricted". */
   podSecurity?: PodSecurityException;
+  /** The cluster it deploys to in a multi-cluster environment; absent in a one-cluster environment (`destination.server`). */
+  cluster?: PlannedCluster;
+  /** `environments/<env>/clusters/<cluster>/values/<component>.yaml`, read after the environment's values file; absent when the cluster has none. */
+  overlayValuesFile?: string;
+}
+
+/** One cluster of a multi-cluster environment. */
+export interface PlannedCluster {
+  /** Its short name in environment.yaml (`eu`). */
+  name: string;
+  /** Its name in Argo CD, `<env>-<cluster>` (the cluster Secret's `name`). */
+  argocdName: string;
+  server: string;
+  region: string;
+  labels: Record<string, string>;
+  /** The first cluster: Argo CD runs there, its Applications keep the names `<env>-<component>`, and no Secret registers it (Argo CD's in-cluster). */
+  home: boolean;
+  /** The application-controller shard that manages it (the `shard` key of its cluster Secret; the home cluster is shard 0). */
+  shard: number;
+  /** Where the secret store holds the credentials; absent for the home cluster. */
+  credentials?: { secretStore: string; key: string };
 }
 
 export type PodSecurityLevel = "restricted" | "baseline" | "privileged";
@@ -57,4 +78,6 @@ export interface EnvironmentPlan {
   components: PlannedComponent[];
   /** Every namespace a component deploys into, by name. */
   namespaces: PlannedNamespace[];
+  /** The clusters of a multi-cluster environment, the home cluster first; empty (or absent) for one cluster. */
+  clusters?: PlannedCluster[];
 }

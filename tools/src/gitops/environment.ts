@@ -46,6 +46,11 @@ function withDefaults(schema: JsonSchema, data: Record<string, unknown>): Enviro
   const windowSchema = childSchema(schema, schema, "syncWindows");
   const windowDefaults = windowSchema ? defaultsOf(schema, (windowSchema.items as JsonSchema | undefined) ?? {}) : {};
   merged.syncWindows = ((merged.syncWindows as unknown[]) ?? []).map((window) => mergeHelmValues(windowDefaults ?? {}, window));
+  const clusterSchema = childSchema(schema, schema, "clusters");
+  const clusterDefaults = clusterSchema ? defaultsOf(schema, (clusterSchema.items as JsonSchema | undefined) ?? {}) : {};
+  // The defaults of a cluster's optional blocks (an empty `credentials`) would read as set: only keys the schema gives a default of its own are filled.
+  const clusterLeafDefaults = Object.fromEntries(Object.entries(clusterDefaults ?? {}).filter(([key]) => key !== "credentials"));
+  merged.clusters = ((merged.clusters as unknown[]) ?? []).map((cluster) => mergeHelmValues(clusterLeafDefaults, cluster));
   return merged as unknown as EnvironmentSpec;
 }
 

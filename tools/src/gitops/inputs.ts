@@ -19,6 +19,8 @@ export interface EnvironmentInput {
   environment: InputFile;
   /** Every `values/<component>.yaml` of the environment. */
   valuesFiles: { component: string; file: string; text: string }[];
+  /** Every `clusters/<cluster>/values/<component>.yaml` of the environment (absent: none). */
+  clusterValuesFiles?: { cluster: string; component: string; file: string; text: string }[];
 }
 
 /** Everything the generator reads, so that planning itself is pure and testable in memory. */
@@ -99,7 +101,26 @@ function readEnvironmentInput(root: string, name: string, readInput: (file: stri
         .map((file) => ({ component: file.slice(0, -".yaml".length), ...readInput(`environments/${name}/values/${file}`) }))
         .map(({ component, file, text }) => ({ component, file, text: text ?? "" }))
     : [];
-  return { name, environment: readInput(`environments/${name}/environment.yaml`), valuesFiles };
+  return { name, environment: readInput(`environments/${name}/environment.yaml`), valuesFiles, clusterValuesFiles: readClusterValuesFiles(root, name, readInput) };
+}
+
+/** `environments/<env>/clusters/<cluster>/values/*.yaml`: the per-cluster overlays, by cluster directory. */
+function readClusterValuesFiles(root: string, name: string, readInput: (file: string) => InputFile): NonNullable<EnvironmentInput["clusterValuesFiles"]> {
+  const clustersDir = join(root, "environments", name, "clusters");
+  if (!existsSync(clustersDir)) return [];
+  return readdirSync(clustersDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith("."))
+    .map((entry) => entry.name)
+    .sort()
+    .flatMap((cluster) => {
+      const valuesDir = join(clustersDir, cluster, "values");
+      if (!existsSync(valuesDir)) return [];
+      return readdirSync(valuesDir)
+        .filter((file) => file.endsWith(".yaml"))
+        .sort()
+        .map((file) => ({ cluster, component: file.slice(0, -".yaml".length), ...readInput(`environments/${name}/clusters/${cluster}/values/${file}`) }))
+        .map(({ cluster: c, component, file, text }) => ({ cluster: c, component, file, text: text ?? "" }));
+    });
 }
 
 /** A file's text, or undefined when it is absent or refused (the refusal is added to `refused`). */

@@ -9,10 +9,12 @@ import { compileCatalogValidator } from "./catalog-validator.js";
 import { checkComponentValues, generatedValues, IMAGE_DIGEST_PARAMETER, IMAGE_TAG_PARAMETER, schemaDeclares, type ChartValues, type PinParameter } from "./component-values.js";
 import { orderByDependencies } from "./dependency-graph.js";
 import type { ComponentPin, EnvironmentSpec } from "./environment-model.js";
-import type { EnvironmentPlan, PlannedComponent } from "./environment-plan.js";
+import type { EnvironmentPlan, PlannedCluster, PlannedComponent } from "./environment-plan.js";
 import { readEnvironmentFile } from "./environment.js";
 import { isPlainObject, mergeHelmValues } from "./helm-values.js";
 import { argocdChartValues, isArgoCdChart } from "./manifests/argocd-config.js";
+import { argocdSizingValues } from "./manifests/argocd-sizing.js";
+import { applicationCount, checkClusters, clusterApplicationNames, overlayOf, planClusters, runsIn } from "./cluster-plan.js";
 import type { EnvironmentInput, GeneratorInputs } from "./inputs.js";
 import { names } from "./manifests/conventions.js";
 import { handWrittenPodSecurityLabels, planNamespaces } from "./namespace-plan.js";
@@ -137,7 +139,9 @@ function checkEnvironmentFile(input: EnvironmentInput, inputs: GeneratorInputs, 
       }
     }
   }
-  problems.push(...checkNames(environment, enabled, file, locate));
+  const namespaceOf = (component: CatalogComponent) => environment.components[component.name]?.namespace || component.namespace || environment.destination.namespaces[component.layer];
+  problems.push(...checkClusters(environment, input, enabled, new Set(known.keys()), namespaceOf, file, locate));
+  problems.push(...checkNames(environment, enabled, namespaceOf, file, locate));
   problems.push(...handWrittenPodSecurityLabels(environment, file, locate));
   problems.push(...checkSyncWindows(environment, file, locate));
   return { checked: { input, environment, locate, enabled }, problems };
@@ -151,14 +155,17 @@ function planEnvironment(checked: CheckedEnvironment, waves: ReadonlyMap<string,
   const namespaceOf = (component: CatalogComponent) => environment.components[component.name]?.namespace || component.namespace || environment.destination.namespaces[component.layer];
   // The sync identities' chart gets every platform and application namespace with its labels and Role rules (sync-identities.ts).
   const identities = () => syncIdentityValues(environment, enabled.map((c) => ({ name: c.name, layer: c.layer, namespace: namespaceOf(c), kinds: kinds.get(c.name) ?? { namespaced: [], cluster: [] }, ...(c.podSecurity ? { podSecurity: c.podSecurity } : {}) })));
+  const applications = applicationCount(environment, enabled.map((component) => ({ namespace: namespaceOf(component) })));
+  const clusters = planClusters(environment, applications);
   for (const component of enabled) {
     const pin = environment.components[component.name];
     if (!pin) continue;
     const callers = enabled.filter((caller) => caller.dependencies.includes(component.name));
     const chart = charts.get(component.name);
     const callerValues = chart ? generatedValues(chart.schema, callers.map((caller) => ({ app: caller.name, namespace: namespaceOf(caller) }))) : {};
+    // Argo CD's own values: environment.yaml's configuration, and the controller's sizing from the clusters and Applications (argocd-sizing.ts).
     const generated = isArgoCdChart(component.source)
-      ? (mergeHelmValues(callerValues, argocdChartValues(environment)) as Record<string, unknown>)
+      ? (mergeHelmValues(mergeHelmValues(callerValues, argocdChartValues(environment)), argocdSizingValues(clusters.length, applications)) as Record<string, unknown>)
       : component.name === SYNC_IDENTITIES_COMPONENT
         ? (mergeHelmValues(callerValues, identities()) as Record<string, unknown>)
         : callerValues;
@@ -174,14 +181,28 @@ function planEnvironment(checked: CheckedEnvironment, waves: ReadonlyMap<string,
     problems.push(...checkImageDigest(input.environment.file, environment, component, chart, takesImageTag, pin, pinAt));
     let values: Record<string, unknown> | undefined;
     const valuesFile = input.valuesFiles.find((v) => v.component === component.name);
+    const parameters = chart ? pinParameters(input.environment.file, component.name, pin, takesImageTag, chart, locate) : [];
     if (!valuesFile) {
       problems.push(problem("GEN013", input.environment.file, `${component.name} is enabled but environments/${environment.name}/values/${component.name}.yaml does not exist.`, { location: locate(["components", component.name], "key"), path: `components.${component.name}` }));
     } else if (chart) {
-      const result = checkComponentValues(chart, valuesFile, pinParameters(input.environment.file, component.name, pin, takesImageTag, chart, locate), generated);
+      const result = checkComponentValues(chart, valuesFile, parameters, generated);
       problems.push(...result.problems);
       values = result.values;
     }
-    planned.push({
+    const reported = new Set(problems.map(problemKey));
+    const plannedIn = (cluster: PlannedCluster | undefined): PlannedComponent => {
+      // A cluster's overlay is validated merged after the environment's file, as Argo CD reads them;
+      // what the environment's file alone gets wrong is reported once, above.
+      const overlay = overlayOf(input, cluster, component.name);
+      let clusterValues = values;
+      if (overlay && valuesFile && chart) {
+        const result = checkComponentValues(chart, valuesFile, parameters, generated, overlay);
+        problems.push(...result.problems.filter((p) => !reported.has(problemKey(p))));
+        clusterValues = result.values;
+      }
+      return plannedComponent(clusterValues, cluster, overlay?.file);
+    };
+    const plannedComponent = (values: Record<string, unknown> | undefined, cluster: PlannedCluster | undefined, overlayValuesFile: string | undefined): PlannedComponent => ({
       name: component.name,
       description: component.description,
       layer: component.layer,
@@ -201,10 +222,20 @@ function planEnvironment(checked: CheckedEnvironment, waves: ReadonlyMap<string,
       generatedValues: generated,
       kinds: kinds.get(component.name) ?? { namespaced: [], cluster: [] },
       ...(component.podSecurity ? { podSecurity: component.podSecurity } : {}),
+      ...(cluster ? { cluster } : {}),
+      ...(overlayValuesFile ? { overlayValuesFile } : {}),
     });
+    for (const cluster of clusters.length > 0 ? clusters : [undefined]) {
+      if (!runsIn(cluster, namespaceOf(component))) continue;
+      planned.push(plannedIn(cluster));
+    }
   }
-  planned.sort((a, b) => layerIndex(a.layer) - layerIndex(b.layer) || a.wave - b.wave || a.name.localeCompare(b.name));
-  return { plan: { environment, components: planned, namespaces: planNamespaces(environment, planned) }, problems };
+  // Cluster by cluster (the home cluster first), then as one cluster's components always were.
+  const clusterIndex = (c: PlannedComponent) => (c.cluster ? clusters.indexOf(c.cluster) : 0);
+  planned.sort((a, b) => clusterIndex(a) - clusterIndex(b) || layerIndex(a.layer) - layerIndex(b.layer) || a.wave - b.wave || a.name.localeCompare(b.name));
+  // The home cluster runs every component, so its namespaces are every cluster's.
+  const namespaces = planNamespaces(environment, planned.filter((c) => c.cluster === undefined || c.cluster.home));
+  return { plan: { environment, components: planned, namespaces, ...(clusters.length > 0 ? { clusters } : {}) }, problems };
 }
 
 /** Whether a chart of this repository has the `image.digest` value the digest pin is passed as. */
@@ -274,7 +305,7 @@ function loadComponentKinds(needed: readonly string[], inputs: GeneratorInputs, 
 }
 
 /** Every generated Application name must be a DNS label of at most 63 characters, and unique. */
-function checkNames(environment: EnvironmentSpec, enabled: readonly CatalogComponent[], file: string, locate: (path: (string | number)[], target?: "key" | "value") => SourceLocation): Problem[] {
+function checkNames(environment: EnvironmentSpec, enabled: readonly CatalogComponent[], namespaceOf: (component: CatalogComponent) => string, file: string, locate: (path: (string | number)[], target?: "key" | "value") => SourceLocation): Problem[] {
   const problems: Problem[] = [];
   const env = environment.name;
   const owners = new Map<string, string>([[names.root(env), "the root Application"]]);
@@ -288,6 +319,21 @@ function checkNames(environment: EnvironmentSpec, enabled: readonly CatalogCompo
     const owner = owners.get(name);
     if (owner) problems.push(problem("GEN041", file, `component ${component.name} would be the Application "${name}", which is already the name of ${owner}.`, at()));
     owners.set(name, `component ${component.name}`);
+  }
+  // The Applications of the other clusters: `<env>-<cluster>-<component>` and `<env>-<cluster>-<layer>` (GEN040 covers their length too).
+  for (const extra of clusterApplicationNames(environment, enabled, namespaceOf)) {
+    const at = () => (extra.component ? { location: locate(["components", extra.component], "key"), path: `components.${extra.component}` } : { location: locate(["clusters", extra.cluster, "name"]), path: `clusters[${extra.cluster}].name` });
+    if (extra.name.length > 63 || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(extra.name)) {
+      problems.push(
+        problem("GEN040", file, `Application name "${extra.name}" (${extra.owner}) is ${extra.name.length} characters; names must be DNS labels of at most 63.`, {
+          ...at(),
+          fix: "Shorten the cluster's name (clusters[].name), the component's or the environment's: a component in a cluster other than the first is the Application `<env>-<cluster>-<component>`.",
+        }),
+      );
+    }
+    const owner = owners.get(extra.name);
+    if (owner) problems.push(problem("GEN041", file, `${extra.owner} would be the Application "${extra.name}", which is already the name of ${owner}.`, at()));
+    owners.set(extra.name, extra.owner);
   }
   return problems;
 }
@@ -340,6 +386,10 @@ function loadChartValues(components: readonly CatalogComponent[], inputs: Genera
     });
   }
   return charts;
+}
+
+function problemKey(p: Problem): string {
+  return `${p.file}:${p.location?.line ?? 0}:${p.location?.column ?? 0}:${p.code}:${p.message}`;
 }
 
 /** Whether a chart feature switched on by the common `<feature>.enabled` convention is on in the merged values. */

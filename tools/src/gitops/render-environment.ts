@@ -5,10 +5,12 @@ import { LAYERS } from "../catalog/layers.js";
 import { repoRoot } from "../paths.js";
 import type { PlannedFile } from "../files/planned-files.js";
 import type { EnvironmentPlan } from "./environment-plan.js";
-import { componentApplication, describeSource, layerApplication, rootApplication } from "./manifests/applications.js";
+import { componentApplication, componentApplicationName, describeSource, layerApplication, rootApplication } from "./manifests/applications.js";
+import { clusterExternalSecret, clusterRegistrationsApplication, clusterRegistrationsProject, registeredClusters } from "./manifests/cluster-registrations.js";
 import { argoCdComponent, BOOTSTRAP_SCRIPT_FILE, BOOTSTRAP_VALUES_FILE, bootstrapHelmArgs, bootstrapScript } from "./manifests/argocd-bootstrap.js";
 import { argocdUrl, GENERATED_BY, names, repoPaths } from "./manifests/conventions.js";
 import { kustomization } from "./manifests/kustomization.js";
+import { argocdSizing } from "./manifests/argocd-sizing.js";
 import { componentProjects, gitopsProject, lockedDefaultProject } from "./manifests/projects.js";
 import { yamlFile } from "./serialize.js";
 
@@ -35,11 +37,20 @@ function buildObjects(plan: EnvironmentPlan): RenderedObject[] {
   const { environment } = plan;
   const env = environment.name;
   const objects: RenderedObject[] = [{ file: "bootstrap/root-application.yaml", object: rootApplication(environment) }];
-  const projects = [lockedDefaultProject(environment), gitopsProject(environment), ...componentProjects(plan)];
+  const registered = registeredClusters(plan);
+  const projects = [lockedDefaultProject(environment), gitopsProject(environment), ...componentProjects(plan), ...(registered.length > 0 ? [clusterRegistrationsProject(plan)] : [])];
   for (const project of projects) objects.push({ file: `root/projects/${project.metadata.name}.yaml`, object: project });
-  for (const layer of LAYERS) objects.push({ file: `root/${names.layerApplication(env, layer)}.yaml`, object: layerApplication(environment, layer) });
+  const home = plan.clusters?.[0];
+  for (const layer of LAYERS) objects.push({ file: `root/${names.layerApplication(env, layer)}.yaml`, object: layerApplication(environment, layer, home) });
+  // Every other cluster: its registration, its layer Applications, its component Applications under clusters/<cluster>/layers/.
+  if (registered.length > 0) objects.push({ file: `root/${names.clusterRegistrations(env)}.yaml`, object: clusterRegistrationsApplication(plan) });
+  for (const cluster of registered) {
+    objects.push({ file: `cluster-registrations/${names.clusterSecret(env, cluster.name)}.yaml`, object: clusterExternalSecret(plan, cluster) as unknown as RenderedObject["object"] });
+    for (const layer of LAYERS) objects.push({ file: `root/${names.clusterLayerApplication(env, cluster.name, layer)}.yaml`, object: layerApplication(environment, layer, cluster) });
+  }
   for (const component of plan.components) {
-    objects.push({ file: `layers/${component.layer}/${names.componentApplication(env, component.name)}.yaml`, object: componentApplication(plan, component) });
+    const dir = component.cluster && !component.cluster.home ? `clusters/${component.cluster.name}/layers/${component.layer}` : `layers/${component.layer}`;
+    objects.push({ file: `${dir}/${componentApplicationName(env, component)}.yaml`, object: componentApplication(plan, component) });
   }
   return objects;
 }
@@ -60,7 +71,11 @@ export function renderEnvironment(plan: EnvironmentPlan): PlannedFile[] {
   add("root/projects/kustomization.yaml", kustomization(filesUnder("root/projects")));
   add("root/kustomization.yaml", kustomization(["projects", ...filesUnder("root")]));
   for (const layer of LAYERS) add(`layers/${layer}/kustomization.yaml`, kustomization(filesUnder(`layers/${layer}`)));
-  add("kustomization.yaml", kustomization(["bootstrap/root-application.yaml", "root", ...LAYERS.map((layer) => `layers/${layer}`)]));
+  const registered = registeredClusters(plan);
+  const clusterDirs = registered.flatMap((cluster) => LAYERS.map((layer) => `clusters/${cluster.name}/layers/${layer}`));
+  for (const dir of clusterDirs) add(`${dir}/kustomization.yaml`, kustomization(filesUnder(dir)));
+  if (registered.length > 0) add("cluster-registrations/kustomization.yaml", kustomization(filesUnder("cluster-registrations")));
+  add("kustomization.yaml", kustomization(["bootstrap/root-application.yaml", "root", ...LAYERS.map((layer) => `layers/${layer}`), ...(registered.length > 0 ? ["cluster-registrations"] : []), ...clusterDirs]));
 
   add("bootstrap/kustomization.yaml", kustomization(["root-application.yaml", "../root/projects"]));
   const argoCd = argoCdComponent(plan);
@@ -104,7 +119,13 @@ function renderReadme(plan: EnvironmentPlan): string {
     bootstrapCommand: argoCdBootstrapCommand(plan),
     oidcSecretKey: environment.argocd.oidc.clientSecretKey,
     notificationSecrets,
-    components: plan.components.map((c) => ({ ...c, chart: describeSource(c.source), imageTag: c.imageTag ? `\`${c.imageTag}\`` : "(upstream chart)" })),
+    components: plan.components.map((c) => ({ ...c, chart: describeSource(c.source), imageTag: c.imageTag ? `\`${c.imageTag}\`` : "(upstream chart)", clusterName: c.cluster?.name ?? "", overlay: c.overlayValuesFile ? `\`${c.overlayValuesFile}\`` : "-" })),
     namespaces: plan.namespaces,
+    clusters: (plan.clusters ?? []).map((cluster) => ({
+      ...cluster,
+      applications: plan.components.filter((c) => c.cluster === cluster).length,
+      registration: cluster.home ? "Argo CD runs here (in-cluster)" : `\`cluster-registrations/${names.clusterSecret(environment.name, cluster.name)}.yaml\` (store ${cluster.credentials?.secretStore ?? "?"}, key \`${cluster.credentials?.key ?? "?"}\`)`,
+    })),
+    controllerReplicas: plan.clusters && plan.clusters.length > 0 ? argocdSizing(plan.clusters.length, plan.components.length).replicas : 1,
   });
 }

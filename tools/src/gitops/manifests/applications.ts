@@ -6,7 +6,7 @@ import { isArgoCdChart } from "./argocd-config.js";
 import { layerIndex, type Layer } from "../../catalog/layers.js";
 import { IMAGE_DIGEST_PARAMETER, IMAGE_TAG_PARAMETER } from "../component-values.js";
 import type { EnvironmentSpec, SubscriptionSpec } from "../environment-model.js";
-import type { EnvironmentPlan, PlannedComponent } from "../environment-plan.js";
+import type { EnvironmentPlan, PlannedCluster, PlannedComponent } from "../environment-plan.js";
 import { projectNameOf } from "./projects.js";
 import { ARGOCD_NAMESPACE, IN_CLUSTER, LABELS, names, PART_OF, repoPaths, RESOURCES_FINALIZER, SYNC_WAVE } from "./conventions.js";
 
@@ -31,23 +31,36 @@ export function rootApplication(environment: EnvironmentSpec): IApplication {
 }
 
 /**
+ * The root's sync wave of the cluster registrations (after the home cluster's infrastructure, wave 0,
+ * has brought up external-secrets and the secret stores the registrations are read from) and the
+ * offset of the other clusters' layer Applications (waves 2, 3, 4: a cluster is deployed once it is
+ * registered, and its layers in order).
+ */
+export const CLUSTER_REGISTRATIONS_WAVE = 1;
+const OTHER_CLUSTER_LAYER_WAVE_OFFSET = 2;
+
+/**
  * One Application per layer, in sync waves 0, 1, 2: with the Application health check in
  * argocd-cm, the platform layer starts only once every infrastructure Application is healthy.
+ * Every cluster but the first (the home cluster, whose layers keep their names) has its own three,
+ * `<env>-<cluster>-<layer>` in waves 2, 3, 4, reading apps/<env>/clusters/<cluster>/layers/<layer>/:
+ * one cluster's failing layer holds back that cluster's next layer, not the other clusters'.
  */
-export function layerApplication(environment: EnvironmentSpec, layer: Layer): IApplication {
+export function layerApplication(environment: EnvironmentSpec, layer: Layer, cluster?: PlannedCluster): IApplication {
+  const other = cluster !== undefined && !cluster.home;
   return {
     apiVersion: "argoproj.io/v1alpha1",
     kind: "Application",
     metadata: {
-      name: names.layerApplication(environment.name, layer),
+      name: other ? names.clusterLayerApplication(environment.name, cluster.name, layer) : names.layerApplication(environment.name, layer),
       namespace: ARGOCD_NAMESPACE,
-      labels: { [LABELS.partOf]: PART_OF, [LABELS.environment]: environment.name, [LABELS.layer]: layer },
-      annotations: { [SYNC_WAVE]: String(layerIndex(layer)) },
+      labels: { [LABELS.partOf]: PART_OF, [LABELS.environment]: environment.name, [LABELS.layer]: layer, ...(cluster ? { [LABELS.cluster]: cluster.name } : {}) },
+      annotations: { [SYNC_WAVE]: String(layerIndex(layer) + (other ? OTHER_CLUSTER_LAYER_WAVE_OFFSET : 0)) },
       finalizers: [RESOURCES_FINALIZER],
     },
     spec: {
       project: names.gitopsProject(environment.name),
-      source: { repoURL: environment.repository.url, targetRevision: environment.repository.revision, path: repoPaths.layerSource(environment.name, layer) },
+      source: { repoURL: environment.repository.url, targetRevision: environment.repository.revision, path: other ? repoPaths.clusterLayerSource(environment.name, cluster.name, layer) : repoPaths.layerSource(environment.name, layer) },
       destination: { server: IN_CLUSTER, namespace: ARGOCD_NAMESPACE },
       syncPolicy: appOfAppsSyncPolicy(environment),
     },
@@ -76,7 +89,7 @@ export function componentApplication(plan: EnvironmentPlan, component: PlannedCo
     apiVersion: "argoproj.io/v1alpha1",
     kind: "Application",
     metadata: {
-      name: names.componentApplication(env, component.name),
+      name: componentApplicationName(env, component),
       namespace: ARGOCD_NAMESPACE,
       labels: {
         [LABELS.partOf]: PART_OF,
@@ -84,6 +97,7 @@ export function componentApplication(plan: EnvironmentPlan, component: PlannedCo
         [LABELS.layer]: component.layer,
         [LABELS.group]: component.group,
         [LABELS.component]: component.name,
+        ...(component.cluster ? { [LABELS.cluster]: component.cluster.name } : {}),
       },
       annotations: { [SYNC_WAVE]: String(component.wave), ...subscriptionAnnotations(environment.notifications.subscriptions) },
       // Deleting the Application of Argo CD itself must not delete Argo CD: no cascading finalizer there.
@@ -92,12 +106,13 @@ export function componentApplication(plan: EnvironmentPlan, component: PlannedCo
     spec: {
       project: projectNameOf(env, component),
       sources: [chartSource(environment, component), { repoURL: environment.repository.url, targetRevision: component.chartRevision, ref: "values" }],
-      destination: { server: environment.destination.server, namespace: component.namespace },
+      destination: { server: component.cluster?.server ?? environment.destination.server, namespace: component.namespace },
       syncPolicy,
       ...(ignoreDifferences.length > 0 ? { ignoreDifferences } : {}),
       info: [
+        ...(component.cluster ? [{ name: "Cluster", value: `${component.cluster.argocdName} (${component.cluster.region})` }] : []),
         { name: "Chart", value: describeSource(component.source) },
-        { name: "Values", value: repoPaths.valuesFile(env, component.name) },
+        { name: "Values", value: [repoPaths.valuesFile(env, component.name), ...(component.overlayValuesFile ? [component.overlayValuesFile] : [])].join(", then ") },
         { name: "Depends on", value: component.dependencies.length > 0 ? component.dependencies.join(", ") : "nothing" },
         { name: "Called by", value: component.calledBy.length > 0 ? component.calledBy.join(", ") : "nothing" },
       ],
@@ -113,7 +128,8 @@ export function componentApplication(plan: EnvironmentPlan, component: PlannedCo
 function chartSource(environment: EnvironmentSpec, component: PlannedComponent): IApplicationSource {
   const helm: NonNullable<IApplicationSource["helm"]> = {
     releaseName: component.name,
-    valueFiles: [`$values/${repoPaths.valuesFile(environment.name, component.name)}`],
+    // The cluster's overlay after the environment's file: Helm merges value files in order, the later winning.
+    valueFiles: [`$values/${repoPaths.valuesFile(environment.name, component.name)}`, ...(component.overlayValuesFile ? [`$values/${component.overlayValuesFile}`] : [])],
     ...(Object.keys(component.generatedValues).length > 0 ? { valuesObject: component.generatedValues } : {}),
   };
   if (component.source.kind === "upstream") {
@@ -129,6 +145,11 @@ function chartSource(environment: EnvironmentSpec, component: PlannedComponent):
     path: component.source.path,
     helm: parameters.length > 0 ? { ...helm, parameters } : helm,
   };
+}
+
+/** `<env>-<component>`, or `<env>-<cluster>-<component>` in a cluster other than the first. */
+export function componentApplicationName(env: string, component: PlannedComponent): string {
+  return component.cluster && !component.cluster.home ? names.clusterComponentApplication(env, component.cluster.name, component.name) : names.componentApplication(env, component.name);
 }
 
 export function describeSource(source: ComponentSource): string {

@@ -21,6 +21,8 @@ export const LABELS = {
   layer: "platform.mcp-security.io/layer",
   group: "platform.mcp-security.io/group",
   component: "platform.mcp-security.io/component",
+  /** The cluster an Application deploys to (multi-cluster environments only). */
+  cluster: "platform.mcp-security.io/cluster",
 } as const;
 
 export const GENERATED_BY = "nx run generate:gitops";
@@ -34,6 +36,15 @@ export const names = {
   /** The project of the components deployed into Argo CD's own namespace (Argo CD and its secrets). */
   argocdProject: (env: string) => `${env}-argocd`,
   componentApplication: (env: string, component: string) => `${env}-${component}`,
+  /** A component in a cluster other than the first (the one Argo CD runs in, which keeps `componentApplication`). */
+  clusterComponentApplication: (env: string, cluster: string, component: string) => `${env}-${cluster}-${component}`,
+  clusterLayerApplication: (env: string, cluster: string, layer: Layer) => `${env}-${cluster}-${layer}`,
+  /** The cluster's name in Argo CD (the `name` key of its cluster Secret); Argo CD's cluster names are global, so the environment prefixes it. */
+  argocdCluster: (env: string, cluster: string) => `${env}-${cluster}`,
+  /** The cluster Secret and the ExternalSecret that writes it. */
+  clusterSecret: (env: string, cluster: string) => `cluster-${env}-${cluster}`,
+  /** The Application and AppProject of the cluster registrations. */
+  clusterRegistrations: (env: string) => `${env}-clusters`,
 };
 
 /** Paths inside the repository, relative to its root (what Argo CD sources point at). */
@@ -42,6 +53,9 @@ export const repoPaths = {
   rootSource: (env: string) => `apps/${env}/root`,
   layerSource: (env: string, layer: Layer) => `apps/${env}/layers/${layer}`,
   valuesFile: (env: string, component: string) => `environments/${env}/values/${component}.yaml`,
+  clusterValuesFile: (env: string, cluster: string, component: string) => `environments/${env}/clusters/${cluster}/values/${component}.yaml`,
+  clusterLayerSource: (env: string, cluster: string, layer: Layer) => `apps/${env}/clusters/${cluster}/layers/${layer}`,
+  clusterRegistrationsSource: (env: string) => `apps/${env}/cluster-registrations`,
 };
 
 export function argocdUrl(domain: string): string {

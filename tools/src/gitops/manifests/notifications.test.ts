@@ -376,13 +376,15 @@ function renderWithHelmTpl(cases: readonly RenderCase[]): Map<string, string> {
     mkdirSync(join(chart, "templates"));
     writeFileSync(join(chart, "Chart.yaml"), "apiVersion: v2\nname: notification-templates\nversion: 0.1.0\n");
     writeFileSync(join(chart, "templates", "rendered.yaml"), RENDER_CHART_TEMPLATE);
-    writeFileSync(join(chart, "values.json"), JSON.stringify({ renders: cases }));
-    const result = helmTemplate("helm", chart, { valuesFiles: [join(chart, "values.json")], apiVersions: [] });
+    // Beside the chart, not in it: Helm refuses a chart file over 5 MiB, which the cases of every Application state exceed.
+    writeFileSync(`${chart}.values.json`, JSON.stringify({ renders: cases }));
+    const result = helmTemplate("helm", chart, { valuesFiles: [`${chart}.values.json`], apiVersions: [] });
     if (result.status !== 0) throw new Error(`helm template of the notification templates failed: ${result.stderr}`);
     const rendered = parse(result.stdout) as { data: { "results.json": string } };
     return new Map((JSON.parse(rendered.data["results.json"]) as Array<{ id: string; text: string }>).map(({ id, text }) => [id, text]));
   } finally {
     rmSync(chart, { recursive: true, force: true });
+    rmSync(`${chart}.values.json`, { force: true });
   }
 }
 

@@ -14,7 +14,7 @@ const DENY_ALL = [{ group: "*", kind: "*" }];
 const KEEP = { [SYNC_WAVE]: "-1", [SYNC_OPTIONS]: "Prune=false,Delete=false" };
 
 /** An AppProject of the environment in the Argo CD namespace, with the platform's labels (and its layer's). */
-function appProject(environment: EnvironmentSpec, name: string, spec: IAppProject["spec"], options: { layer?: Layer; annotations: Record<string, string>; finalizers?: string[] }): IAppProject {
+export function appProject(environment: EnvironmentSpec, name: string, spec: IAppProject["spec"], options: { layer?: Layer; annotations: Record<string, string>; finalizers?: string[] }): IAppProject {
   return {
     apiVersion: "argoproj.io/v1alpha1",
     kind: "AppProject",
@@ -105,11 +105,18 @@ export function componentProject(plan: EnvironmentPlan, name: string, layer: Lay
   const written = components.some((c) => c.name === SYNC_IDENTITIES_COMPONENT) ? syncIdentityNamespaces(plan.components) : [];
   const namespaces = [...new Set([...components.map((c) => c.namespace), ...written])].sort();
   const what = name === names.argocdProject(environment.name) ? "Argo CD's namespace" : `${layer} layer`;
+  // In several clusters a component has one Application per cluster: count components, and permit each cluster's (server, namespace) pairs only.
+  const count = new Set(components.map((c) => c.name)).size;
+  const serverOf = (c: PlannedComponent) => c.cluster?.server ?? environment.destination.server;
+  const pairs = components.flatMap((c) => [c.namespace, ...(c.name === SYNC_IDENTITIES_COMPONENT ? written : [])].map((namespace) => ({ server: serverOf(c), namespace })));
+  const destinations = [...new Map(pairs.map((d) => [`${d.server} ${d.namespace}`, d])).values()].sort(
+    (a, b) => compare(a.namespace, b.namespace) || (a.server === b.server ? 0 : a.server === environment.destination.server ? -1 : b.server === environment.destination.server ? 1 : compare(a.server, b.server)),
+  );
   const spec: IAppProject["spec"] = {
-    description: `${environment.name}: ${what}, ${components.length} component${components.length === 1 ? "" : "s"}; listed in ${repoPaths.appsDir(environment.name)}/README.md.`,
+    description: `${environment.name}: ${what}, ${count} component${count === 1 ? "" : "s"}; listed in ${repoPaths.appsDir(environment.name)}/README.md.`,
     sourceRepos: [...new Set([environment.repository.url, ...environment.repository.upstreamChartRepositories, ...components.flatMap((c) => (c.source.kind === "upstream" ? [c.source.repoURL] : []))])].sort(),
-    destinations: namespaces.map((namespace) => ({ server: environment.destination.server, namespace })),
-    destinationServiceAccounts: namespaces.map((namespace) => ({ server: environment.destination.server, namespace, defaultServiceAccount: syncIdentityOf(components, namespace) })),
+    destinations: destinations.map(({ server, namespace }) => ({ server, namespace })),
+    destinationServiceAccounts: destinations.map(({ server, namespace }) => ({ server, namespace, defaultServiceAccount: syncIdentityOf(components, namespace) })),
     // Namespaces by name only: a component rendering a Namespace (sync-identities) may create no other.
     clusterResourceWhitelist: [...namespaces.map((namespace) => ({ group: "", kind: "Namespace", name: namespace })), ...unionOf(components.map((c) => c.kinds.cluster)).filter((gk) => !(gk.group === "" && gk.kind === "Namespace"))],
     namespaceResourceWhitelist: unionOf(components.map((c) => c.kinds.namespaced)),
@@ -139,6 +146,8 @@ export function layerProject(plan: EnvironmentPlan, layer: Layer): IAppProject {
   return componentProject(plan, name, layer, plan.components.filter((c) => projectNameOf(plan.environment.name, c) === name));
 }
 
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 function unionOf(lists: readonly GroupKind[][]): GroupKind[] {
   const byKey = new Map(lists.flat().map((gk) => [`${gk.group}/${gk.kind}`, { group: gk.group, kind: gk.kind }]));
   return sortGroupKinds([...byKey.values()]);
@@ -149,7 +158,7 @@ function unionOf(lists: readonly GroupKind[][]): GroupKind[] {
  * environment gets them, the gitops project too: a freeze that let the root and layer Applications
  * (automated, prune) sync would let a commit delete component Applications during it.
  */
-function syncWindowsOf(environment: EnvironmentSpec): { syncWindows?: ISyncWindow[] } {
+export function syncWindowsOf(environment: EnvironmentSpec): { syncWindows?: ISyncWindow[] } {
   if (environment.syncWindows.length === 0) return {};
   return {
     syncWindows: environment.syncWindows.map((window) => ({
@@ -165,7 +174,7 @@ function syncWindowsOf(environment: EnvironmentSpec): { syncWindows?: ISyncWindo
 }
 
 /** `read-only` may view the project's Applications; `deployer` may also sync them. */
-function projectRoles(environment: EnvironmentSpec, project: string): IProjectRole[] {
+export function projectRoles(environment: EnvironmentSpec, project: string): IProjectRole[] {
   const { rbac } = environment.argocd;
   const role = (name: string, description: string, actions: string[], groups: string[]): IProjectRole => ({
     name,
