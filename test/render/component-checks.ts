@@ -40,7 +40,9 @@ function projectOf(app: ComponentApplication): ProjectSpec & { sourceRepos: stri
 /** Defines the checks for every component Application of one environment. */
 export function componentRenderChecks(env: string): void {
   const applications = componentApplications().filter((app) => app.env === env);
-  const cases = applications.map((app) => [`${app.env}/${app.component}`, app] as const);
+  // A component of a multi-cluster environment has one Application per cluster: the label names the cluster where there are several.
+  const clusterOf = (app: ComponentApplication) => (app.application.metadata as { labels?: Record<string, string> }).labels?.["platform.mcp-security.io/cluster"];
+  const cases = applications.map((app) => [`${app.env}/${app.component}${clusterOf(app) ? ` in cluster ${clusterOf(app)}` : ""}`, app] as const);
 
   it("include this repository's charts and the upstream charts", () => {
     expect(applications.filter((a) => a.upstream).length, `${env} upstream`).toBeGreaterThan(5);

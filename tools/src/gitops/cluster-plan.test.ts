@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { chartFiles, environmentFiles, removeTree, writeFixtureRepo, type FixtureEnvironment } from "../../../test/gitops/support/fixture-repo.js";
+import { chartFiles, environmentFiles, fixtureCommit, removeTree, writeFixtureRepo, type FixtureEnvironment } from "../../../test/gitops/support/fixture-repo.js";
 import { readGeneratorInputs } from "./inputs.js";
 import { argocdSizing, argocdSizingValues, MAX_CONTROLLER_REPLICAS } from "./manifests/argocd-sizing.js";
 import { planGitops } from "./plan.js";
@@ -164,6 +164,19 @@ describe("the clusters and their overlays, refused with one precise problem each
     expect(only(argocd.problems)).toMatchObject({ code: "GEN044", message: "vault-secrets is deployed into Argo CD's namespace and runs only in the first cluster (eu), not in us." });
     // The same overlay for the first cluster is read.
     expect(planWith(TWO, { "environments/dev/clusters/eu/values/vault-secrets.yaml": `${overlayModeline("vault-secrets")}\n` }).problems).toEqual([]);
+  });
+
+  it("GEN047 (a warning) an overlay the component's pinned commit does not contain yet: validated, but left out of the Application until a promotion pins a commit that has it", () => {
+    const pinned = { ...ALL_ON, portal: { enabled: true, chartRevision: fixtureCommit(), imageTag: "main" } };
+    const overlay = { "environments/dev/clusters/us/values/portal.yaml": `${overlayModeline("portal")}\nautoscaling:\n  enabled: true\n` };
+    const result = planWith(TWO, overlay, pinned);
+    expect(result.problems).toEqual([]);
+    expect(only(result.warnings)).toMatchObject({ code: "GEN047", file: "environments/dev/clusters/us/values/portal.yaml" });
+    const us = fileOf(result, "apps/dev/clusters/us/layers/application/dev-us-portal.yaml");
+    expect(us.spec.sources.find((s: { ref?: string }) => s.ref === undefined).helm.valueFiles).toEqual(["$values/environments/dev/values/portal.yaml"]);
+    expect(us.spec.ignoreDifferences).toBeUndefined();
+    // Still validated: a broken overlay is an error even while it waits for its pin.
+    expect(planWith(TWO, { "environments/dev/clusters/us/values/portal.yaml": `${overlayModeline("portal")}\nreplicaCount: 0\n` }, pinned).problems.map((p) => p.code)).toEqual(["GEN003"]);
   });
 
   it("GEN011 an overlay named after no component", () => {

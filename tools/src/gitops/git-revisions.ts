@@ -12,6 +12,8 @@ export interface RevisionQuery {
   branches: readonly string[];
   /** Commits (full SHAs) that must be in a branch's history; checked when the branch resolves. */
   ancestry: readonly { branch: string; commits: readonly string[] }[];
+  /** Files to look for at a revision, as `<revision>:<path>` (a cluster's values overlay at a component's pin). */
+  files?: readonly string[];
 }
 
 export interface RevisionAnswer {
@@ -21,6 +23,8 @@ export interface RevisionAnswer {
   branches: ReadonlyMap<string, readonly string[]>;
   /** Per branch of `ancestry`: the asked commits that are not in its history. */
   outside: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The asked `files` that exist (absent: none asked, or none found). */
+  files?: ReadonlySet<string>;
 }
 
 /** Answers a query, or says why the repository cannot be asked (not a Git repository, no git). */
@@ -48,6 +52,8 @@ export function gitRevisionLookup(dir: string): RevisionLookup {
     // A revision is a SHA, a tag or a local branch (`<rev>`), or a branch only origin has.
     const revisionLines = query.revisions.map((revision) => [ask(revision), ...(FULL_SHA.test(revision) ? [] : [ask(`refs/remotes/${REMOTE}/${revision}`)])] as const);
     const branchLines = query.branches.map((branch) => [ask(`refs/heads/${branch}`), ask(`refs/remotes/${REMOTE}/${branch}`)] as const);
+    // `<revision>:<path>` names the file's blob when the revision has it.
+    const fileLines = (query.files ?? []).map((file) => lines.push(file) - 1);
     if (lines.length === 0) return { answer: { commits: new Map(), branches: new Map(), outside: new Map() } };
 
     const resolved = git(dir, ["cat-file", "--batch-check=%(objectname)"], `${lines.join("\n")}\n`);
@@ -65,6 +71,8 @@ export function gitRevisionLookup(dir: string): RevisionLookup {
       if (tips.length > 0) branches.set(branch, tips);
     });
 
+    const files = new Set((query.files ?? []).filter((_, i) => found[fileLines[i] as number] !== undefined));
+
     const outside = new Map<string, Set<string>>();
     const known = new Set(commits.values());
     for (const { branch, commits: asked } of mergeAncestry(query.ancestry)) {
@@ -77,7 +85,7 @@ export function gitRevisionLookup(dir: string): RevisionLookup {
       const listed = new Set(walked.stdout.split("\n"));
       outside.set(branch, new Set(present.filter((commit) => listed.has(commit))));
     }
-    return { answer: { commits, branches, outside } };
+    return { answer: { commits, branches, outside, ...(query.files ? { files } : {}) } };
   };
 }
 

@@ -83,9 +83,10 @@ export function planGitops(inputs: GeneratorInputs, options: { validatorCache?: 
     }
   }
 
+  const readable = overlaysAtPins(checked, inputs);
   const environments: EnvironmentOutput[] = [];
   for (const environment of checked) {
-    const result = planEnvironment(environment, order.waves, charts, kinds);
+    const result = planEnvironment(environment, order.waves, charts, kinds, readable);
     problems.push(...result.problems);
     environments.push({ name: environment.input.name, plan: result.plan, files: [] });
   }
@@ -148,7 +149,7 @@ function checkEnvironmentFile(input: EnvironmentInput, inputs: GeneratorInputs, 
 }
 
 /** Validates each enabled component's values file and assembles the environment's plan. */
-function planEnvironment(checked: CheckedEnvironment, waves: ReadonlyMap<string, number>, charts: ReadonlyMap<string, ChartValues>, kinds: ReadonlyMap<string, ComponentKinds>): { plan: EnvironmentPlan; problems: Problem[] } {
+function planEnvironment(checked: CheckedEnvironment, waves: ReadonlyMap<string, number>, charts: ReadonlyMap<string, ChartValues>, kinds: ReadonlyMap<string, ComponentKinds>, readable: (revision: string, file: string) => boolean): { plan: EnvironmentPlan; problems: Problem[] } {
   const { input, environment, locate, enabled } = checked;
   const problems: Problem[] = [];
   const planned: PlannedComponent[] = [];
@@ -198,6 +199,15 @@ function planEnvironment(checked: CheckedEnvironment, waves: ReadonlyMap<string,
       if (overlay && valuesFile && chart) {
         const result = checkComponentValues(chart, valuesFile, parameters, generated, overlay);
         problems.push(...result.problems.filter((p) => !reported.has(problemKey(p))));
+        // Argo CD reads the overlay at the pin, like the values file: until the pin contains it, the Application leaves it out (GEN047).
+        if (!readable(pin.chartRevision, overlay.file)) {
+          problems.push(
+            problem("GEN047", overlay.file, `chartRevision ${pin.chartRevision} of ${component.name} does not contain this overlay, so Argo CD could not read it there; the Applications of ${component.name} in cluster ${cluster?.name} leave it out until a promotion pins a commit that has it.`, {
+              location: { line: 1, column: 1 },
+            }),
+          );
+          return plannedComponent(values, cluster, undefined);
+        }
         clusterValues = result.values;
       }
       return plannedComponent(clusterValues, cluster, overlay?.file);
@@ -386,6 +396,28 @@ function loadChartValues(components: readonly CatalogComponent[], inputs: Genera
     });
   }
   return charts;
+}
+
+/**
+ * Which overlays Argo CD can read at their component's pin: at the branch the environment follows
+ * (`repository.revision`) the working tree stands for the tip about to be pushed (as in
+ * tools/src/render/render-application.ts); any other pin (a commit SHA in staging and production)
+ * is asked of the repository, all overlays of all environments in one `git cat-file`.
+ */
+function overlaysAtPins(checked: readonly CheckedEnvironment[], inputs: GeneratorInputs): (revision: string, file: string) => boolean {
+  const asked = new Set<string>();
+  for (const { input, environment } of checked) {
+    for (const overlay of input.clusterValuesFiles ?? []) {
+      const revision = environment.components[overlay.component]?.chartRevision;
+      if (revision && revision !== environment.repository.revision) asked.add(`${revision}:${overlay.file}`);
+    }
+  }
+  const branches = new Map(checked.map((c) => [c.environment.name, c.environment.repository.revision]));
+  const following = new Set([...branches.values()]);
+  if (asked.size === 0) return (revision) => following.has(revision);
+  const result = inputs.revisions({ revisions: [], branches: [], ancestry: [], files: [...asked].sort() });
+  const present = "answer" in result ? (result.answer.files ?? new Set<string>()) : new Set<string>();
+  return (revision, file) => following.has(revision) || present.has(`${revision}:${file}`);
 }
 
 function problemKey(p: Problem): string {

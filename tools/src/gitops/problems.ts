@@ -40,13 +40,14 @@ export const PROBLEM_CATALOG = {
   GEN036: { title: "Pins cannot be verified", fix: "Run the generator inside a Git clone of this repository with its history (not an exported archive or a copy of the files), with git on PATH; or pass `--root` a directory inside such a clone." },
   GEN037: { title: "Production image without a digest", fix: "Add `imageDigest: sha256:<64 hex>` (the digest the image build pushed for the tag, e.g. `crane digest <image>:<tag>`) to the component in staging and promote it: production pulls images by digest, not by a tag that can be pushed again." },
   GEN038: { title: "Image digest that has no effect", fix: "Remove `imageDigest`: the component's chart has no `image.digest` value (an upstream chart is pinned by x-upstream.version in schemas/upstream/<name>.json)." },
-  GEN040: { title: "Invalid generated name", fix: "Shorten the environment or component name: generated names are `<env>-<component>` and must be DNS labels of at most 63 characters." },
+  GEN040: { title: "Invalid generated name", fix: "Shorten the environment, cluster or component name: generated names are `<env>-<component>` (`<env>-<cluster>-<component>` in a cluster other than the first) and must be DNS labels of at most 63 characters." },
   GEN041: { title: "Duplicate generated name", fix: "Rename one of the components (or the environment) so that every generated Application and AppProject name is unique." },
   GEN042: { title: "Duplicate cluster name", fix: "Give every entry of `clusters:` its own name: the name is the directory of its values overlays and part of its Applications' and Argo CD cluster's names." },
   GEN043: { title: "Values overlay for an unknown cluster", fix: "Rename environments/<env>/clusters/<cluster>/ after an entry of `clusters:` in environment.yaml, add the cluster there, or delete the directory." },
   GEN044: { title: "Values overlay for a component the cluster does not run", fix: "Delete the overlay, or enable the component in environment.yaml. Components deployed into Argo CD's namespace run in the first cluster only (where Argo CD runs)." },
   GEN045: { title: "Cluster API server missing or wrong", fix: "The first cluster is where Argo CD runs: leave its `server` out (it is `destination.server`). Give every other cluster its own API server URL, neither https://kubernetes.default.svc nor another cluster's." },
   GEN046: { title: "Cluster credentials missing or without effect", fix: "Give every cluster but the first `credentials: {secretStore, key}` (the store key holding `bearer-token` and `ca-data`, docs/clusters.md); the first cluster needs none (Argo CD reaches its own cluster through its ServiceAccount)." },
+  GEN047: { title: "Values overlay not yet at the component's pin (warning)", fix: "Nothing to do now: Argo CD reads value files at the component's chartRevision, which does not contain the overlay yet, so its Applications leave it out. Promote a commit that contains it (the overlay takes effect with that promotion), then regenerate." },
   GEN090: { title: "Invalid command line", fix: "Run `nx run generate:gitops -- --help` for the usage." },
   GEN091: { title: "Unknown environment", fix: "Pass the name of a directory under environments/ to --env." },
   GEN092: { title: "Generated environment without a source", fix: "apps/<env>/ exists but environments/<env>/ does not (renamed or deleted?): restore the directory, or run again with --prune-environments to delete apps/<env>/." },
@@ -59,7 +60,7 @@ export type ProblemCode = keyof typeof PROBLEM_CATALOG;
  * deployed there (the safe default) while its authors are still writing it; the warning keeps the
  * gap visible until each environment records its decision.
  */
-export const WARNING_CODES: ReadonlySet<ProblemCode> = new Set<ProblemCode>(["GEN012"]);
+export const WARNING_CODES: ReadonlySet<ProblemCode> = new Set<ProblemCode>(["GEN012", "GEN047"]);
 
 export interface SourceLocation {
   /** 1-based. */
