@@ -73,6 +73,13 @@ describe.each(environmentNames())("%s: every project permits only what its compo
         expect(spec.clusterResourceWhitelist).toEqual([]);
         continue;
       }
+      if (project.metadata.name === `${env}-clusters`) {
+        // The cluster registrations' project (docs/clusters.md): ExternalSecrets that write Argo CD's cluster Secrets, nothing else.
+        const spec = project.spec as { namespaceResourceWhitelist: { group: string; kind: string }[]; clusterResourceWhitelist: unknown[] };
+        expect(spec.namespaceResourceWhitelist.map(formatGroupKind)).toEqual(["external-secrets.io/ExternalSecret"]);
+        expect(spec.clusterResourceWhitelist).toEqual([]);
+        continue;
+      }
       const members = applications.filter((a) => (a.object.spec as { project: string }).project === project.metadata.name).map((a) => (a.object.spec as { sources: { helm?: { releaseName?: string } }[] }).sources[0]?.helm?.releaseName ?? "");
       const allowed = new Set(members.flatMap((m) => [...(declared.kinds.get(m)?.namespaced ?? []), ...(declared.kinds.get(m)?.cluster ?? [])].map(formatGroupKind)));
       const spec = project.spec as { namespaceResourceWhitelist: { group: string; kind: string }[]; clusterResourceWhitelist: { group: string; kind: string; name?: string }[] };
@@ -95,7 +102,8 @@ describe.each(environmentNames())("%s: every project permits only what its compo
         for (const gk of spec.namespaceResourceWhitelist ?? []) if (["PeerAuthentication", "RequestAuthentication", "Telemetry"].includes(gk.kind)) problems.push(`${name} may create ${formatGroupKind(gk)}, which could switch its own mTLS or authentication off`);
       }
       const intoArgocd = (spec.destinations ?? []).some((d) => d.namespace === "argocd");
-      if (intoArgocd && ![`${env}-argocd`, `${env}-gitops`].includes(name)) problems.push(`${name} may deploy into the argocd namespace`);
+      // The cluster registrations' project writes there too, ExternalSecrets only (checked above).
+      if (intoArgocd && ![`${env}-argocd`, `${env}-gitops`, `${env}-clusters`].includes(name)) problems.push(`${name} may deploy into the argocd namespace`);
     }
     expect(problems).toEqual([]);
   });
