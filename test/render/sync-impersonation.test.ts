@@ -57,7 +57,8 @@ function rulesOf(objects: readonly KubeObject[], user: string, namespace: string
 }
 
 function expectedIdentity(project: string, env: string, namespace: string): string {
-  if (project === `${env}-gitops` || project === `${env}-infrastructure` || project === `${env}-argocd`) return project === `${env}-gitops` ? "system:serviceaccount:argocd:argocd-gitops-sync" : "system:serviceaccount:argocd:argocd-infrastructure-sync";
+  // `${env}-clusters`: the cluster registrations' ExternalSecrets in argocd (docs/clusters.md), synced like Argo CD's own project.
+  if (project === `${env}-gitops` || project === `${env}-infrastructure` || project === `${env}-argocd` || project === `${env}-clusters`) return project === `${env}-gitops` ? "system:serviceaccount:argocd:argocd-gitops-sync" : "system:serviceaccount:argocd:argocd-infrastructure-sync";
   return `system:serviceaccount:${namespace}:argocd-sync`;
 }
 

@@ -4,6 +4,7 @@ import type { EnvironmentPlan, PlannedCluster } from "../environment-plan.js";
 import { CLUSTER_REGISTRATIONS_WAVE } from "./applications.js";
 import { ARGOCD_NAMESPACE, IN_CLUSTER, LABELS, names, PART_OF, repoPaths, RESOURCES_FINALIZER, SYNC_WAVE } from "./conventions.js";
 import { appProject, projectRoles, syncWindowsOf } from "./projects.js";
+import { INFRASTRUCTURE_SYNC_SERVICE_ACCOUNT } from "../sync-identities.js";
 
 /**
  * How Argo CD learns the clusters of a multi-cluster environment: one declarative cluster Secret per
@@ -79,6 +80,8 @@ export function clusterRegistrationsProject(plan: EnvironmentPlan): IAppProject 
     description: `${environment.name}: the registrations of its other clusters in Argo CD (ExternalSecrets writing cluster Secrets).`,
     sourceRepos: [environment.repository.url],
     destinations: [{ server: IN_CLUSTER, namespace: ARGOCD_NAMESPACE }],
+    // Sync impersonation (sync-identities.ts): the identity Argo CD's own project syncs the ExternalSecrets of argocd-secrets with.
+    destinationServiceAccounts: [{ server: IN_CLUSTER, namespace: ARGOCD_NAMESPACE, defaultServiceAccount: `${ARGOCD_NAMESPACE}:${INFRASTRUCTURE_SYNC_SERVICE_ACCOUNT}` }],
     clusterResourceWhitelist: [],
     namespaceResourceWhitelist: [{ group: "external-secrets.io", kind: "ExternalSecret" }],
     roles: projectRoles(environment, name),
