@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { regenerateEnvironment } from "../../tools/src/promote/regenerate.js";
 import { paths } from "../../tools/src/paths.js";
+import { fixtureComponentKinds } from "../gitops/support/fixture-repo.js";
 
 /**
  * A throwaway GitOps repository for promotion tests: a bare "remote" (what the GitHub stand-in
@@ -235,6 +236,8 @@ export function createFixtureRepository(options: { promotionConfig?: string } = 
     ...(options.promotionConfig !== undefined ? { ".github/promotion.yml": options.promotionConfig } : {}),
   };
   for (const component of COMPONENTS) Object.assign(first, chartFiles(component, 1));
+  // The kinds each fixture chart renders, from which the generator derives the AppProjects' whitelists.
+  first["schemas/component-kinds.json"] = fixtureComponentKinds(first);
   fixture.commitAndPush("charts v0.1.0", first);
   git(["tag", "v0.1.0"]);
   const second: Record<string, string> = {};

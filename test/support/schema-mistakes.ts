@@ -17,9 +17,13 @@ export function valuesMistakes(schema: JsonSchema): ValuesMistake[] {
   if (firstName) mistakes.push({ name: `misspelled top-level key "${misspell(firstName, schema)}"`, values: { [misspell(firstName, schema)]: true } });
 
   const nested = closedObject(schema, top) ?? closedObjectOneLevelDown(schema, top);
+  const listed = nested ? undefined : closedListItem(schema, top);
   if (nested) {
     const typo = misspell(nested.children[0] as string, nested.schema);
     mistakes.push({ name: `misspelled nested key "${[...nested.path, typo].join(".")}"`, values: nestValue([...nested.path, typo], true) });
+  } else if (listed) {
+    const typo = misspell(listed.children[0] as string, listed.schema);
+    mistakes.push({ name: `misspelled nested key "${listed.path[0]}[].${typo}"`, values: { [listed.path[0] as string]: [{ [typo]: true }] } });
   }
 
   for (const [name, property] of top) {
@@ -52,6 +56,18 @@ function closedObjectOneLevelDown(root: JsonSchema, top: Entries): { path: strin
     const effective = effectiveSchema(root, property);
     const found = closedObject(root, Object.entries(effective.properties ?? {}) as Entries, [name]);
     if (found) return found;
+  }
+  return undefined;
+}
+
+/** A chart whose only closed objects are the items of a top-level list (sync-identities' namespaces). */
+function closedListItem(root: JsonSchema, top: Entries): { path: string[]; schema: JsonSchema; children: string[] } | undefined {
+  for (const [name, property] of top) {
+    const effective = effectiveSchema(root, property);
+    if (!effective.items || Array.isArray(effective.items)) continue;
+    const item = effectiveSchema(root, effective.items as JsonSchema);
+    const children = Object.keys(item.properties ?? {});
+    if (item.additionalProperties === false && children.length > 0) return { path: [name], schema: item, children };
   }
   return undefined;
 }
