@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isRecord, type KubeObject } from "../../tools/src/kubernetes/manifests.js";
 import { selectorMatches, selectsEverything, type LabelSelector } from "../../tools/src/kubernetes/label-selector.js";
+import { ipv4RangesReached, policyTypes } from "../../tools/src/kubernetes/network-policy.js";
 import { podTemplateOf } from "../../tools/src/kubernetes/pod-templates.js";
 import { environmentNames } from "../gitops/support/generated.js";
 import { componentApplications, type ComponentApplication } from "../support/component-renders.js";
@@ -58,37 +59,15 @@ const EXEMPT: { reason: string; applies: (pod: PodTemplateRef) => boolean }[] = 
 
 const WORKLOAD_KINDS = new Set(["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob", "Rollout", "Pod"]);
 
-/** Policy types as the API server defaults them: Ingress always, Egress when the policy has egress rules. */
-export function policyTypes(spec: PolicySpec): string[] {
-  return spec.policyTypes ?? ["Ingress", ...(spec.egress ? ["Egress"] : [])];
-}
-
 /** A namespace default deny: every pod, both directions, no rule. */
 export function isDefaultDeny(spec: PolicySpec): boolean {
   const types = policyTypes(spec);
   return selectsEverything(spec.podSelector) && types.includes("Ingress") && types.includes("Egress") && (spec.ingress ?? []).length === 0 && (spec.egress ?? []).length === 0;
 }
 
-// IPv4 ranges as [first, last] integers.
-function rangeOf(cidr: string): [number, number] {
-  const [address, bits] = cidr.split("/") as [string, string];
-  const start = address.split(".").reduce((n, octet) => n * 256 + Number(octet), 0);
-  const size = 2 ** (32 - Number(bits));
-  const first = start - (start % size);
-  return [first, first + size - 1];
-}
-
 /** The metadata ranges an ipBlock still reaches after its `except` (IPv6 blocks cannot hold them). */
 export function metadataReached(block: { cidr: string; except?: string[] }): string[] {
-  if (block.cidr.includes(":")) return [];
-  const [from, to] = rangeOf(block.cidr);
-  const holes = (block.except ?? []).filter((c) => !c.includes(":")).map(rangeOf);
-  return METADATA_RANGES.filter((cidr) => {
-    let rest: [number, number][] = [[Math.max(rangeOf(cidr)[0], from), Math.min(rangeOf(cidr)[1], to)]];
-    rest = rest.filter(([a, b]) => a <= b);
-    for (const [a, b] of holes) rest = rest.flatMap(([x, y]): [number, number][] => (b < x || a > y ? [[x, y]] : [...(a > x ? [[x, a - 1] as [number, number]] : []), ...(b < y ? [[b + 1, y] as [number, number]] : [])]));
-    return rest.length > 0;
-  });
+  return ipv4RangesReached(block, METADATA_RANGES);
 }
 
 /** (a) Namespaces that no default deny of the environment covers. */

@@ -3,6 +3,7 @@ import { parse } from "yaml";
 import { formatProblems } from "../../tools/src/kubernetes/index.js";
 import { isRecord, type KubeObject } from "../../tools/src/kubernetes/manifests.js";
 import { checkPodSecurity } from "../../tools/src/kubernetes/pod-security-admission.js";
+import { ipv4RangesReached, policyTypes } from "../../tools/src/kubernetes/network-policy.js";
 import { podTemplateOf } from "../../tools/src/kubernetes/pod-templates.js";
 import { environmentNames } from "../gitops/support/generated.js";
 import { componentApplications, renderComponent, type ComponentApplication } from "../support/component-renders.js";
@@ -175,41 +176,9 @@ function policiesIn(env: string, namespace: string): { name: string; spec: Polic
     .map((p) => ({ name: p.name, spec: ((p.object as { spec?: PolicySpec }).spec ?? {}) as PolicySpec }));
 }
 
-/** Policy types of a policy as the API server defaults them (Ingress always, Egress when egress rules exist). */
-function policyTypes(spec: PolicySpec): string[] {
-  return spec.policyTypes ?? ["Ingress", ...(spec.egress ? ["Egress"] : [])];
-}
-
-// IPv4 ranges as [first, last] integers.
-function rangeOf(cidr: string): [number, number] {
-  const [address, bits] = cidr.split("/") as [string, string];
-  const start = address.split(".").reduce((n, octet) => n * 256 + Number(octet), 0);
-  const size = 2 ** (32 - Number(bits));
-  const first = start - (start % size);
-  return [first, first + size - 1];
-}
-
-/** The parts of `range` not covered by any of `holes`. */
-function subtract(range: [number, number], holes: [number, number][]): [number, number][] {
-  let rest: [number, number][] = [range];
-  for (const [a, b] of holes) {
-    rest = rest.flatMap(([x, y]): [number, number][] => {
-      if (b < x || a > y) return [[x, y]];
-      return [...(a > x ? [[x, a - 1] as [number, number]] : []), ...(b < y ? [[b + 1, y] as [number, number]] : [])];
-    });
-  }
-  return rest;
-}
-
 /** Forbidden ranges an ipBlock peer still reaches after its `except`. */
 function forbiddenReached(block: { cidr: string; except?: string[] }): string[] {
-  const reached = rangeOf(block.cidr);
-  const excepted = (block.except ?? []).map(rangeOf);
-  return FORBIDDEN.filter((cidr) => {
-    const [first, last] = rangeOf(cidr);
-    const overlap: [number, number] = [Math.max(first, reached[0]), Math.min(last, reached[1])];
-    return overlap[0] <= overlap[1] && subtract(overlap, excepted).length > 0;
-  });
+  return ipv4RangesReached(block, FORBIDDEN);
 }
 
 /**
