@@ -281,6 +281,30 @@ export interface Environment {
          */
         key: string;
       };
+      /**
+       * Pins this cluster runs instead of the environment's `components.<component>` pins, while a progressive promotion (`nx run generate:promote -- --clusters <cluster>`) moves the environment cluster by cluster (docs/train.md). Written and removed by the promotion: a cluster that reached the new pins ahead of the others gets them here, and when every cluster runs the same pins they move back into `components:` and this block is removed. A field left out is the component's; `imageTag` and `imageDigest` name one image, so a cluster that sets either takes both from here (production needs the digest, GEN037). Only enabled components that run in the cluster (GEN048).
+       */
+      pins?: {
+        /**
+         * The pins of one component in this cluster.
+         */
+        [k: string]:
+          | {
+              /**
+               * The component's `chartRevision` in this cluster (the same rules as `components.<component>.chartRevision`).
+               */
+              chartRevision?: string;
+              /**
+               * The component's `imageTag` in this cluster, with `imageDigest` beside it.
+               */
+              imageTag?: string;
+              /**
+               * The digest of the image `imageTag` names, in this cluster.
+               */
+              imageDigest?: string;
+            }
+          | undefined;
+      };
     },
     ...{
       /**
@@ -316,6 +340,30 @@ export interface Environment {
          * The key (path) in the store, e.g. `platform/production/clusters/us`.
          */
         key: string;
+      };
+      /**
+       * Pins this cluster runs instead of the environment's `components.<component>` pins, while a progressive promotion (`nx run generate:promote -- --clusters <cluster>`) moves the environment cluster by cluster (docs/train.md). Written and removed by the promotion: a cluster that reached the new pins ahead of the others gets them here, and when every cluster runs the same pins they move back into `components:` and this block is removed. A field left out is the component's; `imageTag` and `imageDigest` name one image, so a cluster that sets either takes both from here (production needs the digest, GEN037). Only enabled components that run in the cluster (GEN048).
+       */
+      pins?: {
+        /**
+         * The pins of one component in this cluster.
+         */
+        [k: string]:
+          | {
+              /**
+               * The component's `chartRevision` in this cluster (the same rules as `components.<component>.chartRevision`).
+               */
+              chartRevision?: string;
+              /**
+               * The component's `imageTag` in this cluster, with `imageDigest` beside it.
+               */
+              imageTag?: string;
+              /**
+               * The digest of the image `imageTag` names, in this cluster.
+               */
+              imageDigest?: string;
+            }
+          | undefined;
       };
     }[]
   ];

@@ -238,6 +238,51 @@ describe("the clusters and their overlays, refused with one precise problem each
   });
 });
 
+describe("a cluster's own pins (clusters[].pins, written by a progressive promotion)", () => {
+  const digest = (n: string) => `sha256:${n.repeat(64)}`;
+  const chartSource = (app: Record<string, any>) => app.spec.sources.find((s: { ref?: string }) => s.ref === undefined);
+  const withPins = (pins: Record<string, unknown>) => [TWO[0], { ...US, pins }];
+
+  it("give the cluster's Applications its pins; the other cluster keeps the component's", () => {
+    const result = planWith(withPins({ portal: { chartRevision: fixtureCommit(), imageTag: "v2", imageDigest: digest("b") } }));
+    expect(result.problems.map(formatProblem)).toEqual([]);
+    const us = chartSource(fileOf(result, "apps/dev/clusters/us/layers/application/dev-us-portal.yaml"));
+    expect(us.targetRevision).toBe(fixtureCommit());
+    expect(us.helm.parameters).toEqual([
+      { name: "image.tag", value: "v2", forceString: true },
+      { name: "image.digest", value: digest("b"), forceString: true },
+    ]);
+    const eu = chartSource(fileOf(result, "apps/dev/layers/application/dev-portal.yaml"));
+    expect(eu.targetRevision).toBe("main");
+    expect(eu.helm.parameters).toEqual([{ name: "image.tag", value: "main", forceString: true }]);
+  });
+
+  it("a field left out is the component's, but the image is one: a tag without a digest does not borrow the component's digest", () => {
+    const components = { ...ALL_ON, portal: { enabled: true, chartRevision: "main", imageTag: "v1", imageDigest: digest("a") } };
+    const chartOnly = planWith(withPins({ portal: { chartRevision: fixtureCommit() } }), {}, components);
+    expect(chartOnly.problems.map(formatProblem)).toEqual([]);
+    const chartOnlyUs = chartSource(fileOf(chartOnly, "apps/dev/clusters/us/layers/application/dev-us-portal.yaml"));
+    expect([chartOnlyUs.targetRevision, chartOnlyUs.helm.parameters.map((p: { value: string }) => p.value)]).toEqual([fixtureCommit(), ["v1", digest("a")]]);
+    const tagOnly = planWith(withPins({ portal: { imageTag: "v2" } }), {}, components);
+    const tagOnlyUs = chartSource(fileOf(tagOnly, "apps/dev/clusters/us/layers/application/dev-us-portal.yaml"));
+    expect([tagOnlyUs.targetRevision, tagOnlyUs.helm.parameters]).toEqual(["main", [{ name: "image.tag", value: "v2", forceString: true }]]);
+  });
+
+  it("GEN048 pins of a disabled or unknown component, or of one that runs only in the first cluster", () => {
+    const disabled = only(planWith(withPins({ portal: { imageTag: "v2" } }), {}, { ...ALL_ON, portal: { enabled: false } }).problems);
+    expect(disabled).toMatchObject({ code: "GEN048", path: "clusters[1].pins.portal", message: 'cluster "us" pins portal, which is not enabled in dev, so no Application of the cluster reads these pins.' });
+    expect(only(planWith(withPins({ portl: { imageTag: "v2" } })).problems)).toMatchObject({ code: "GEN048", path: "clusters[1].pins.portl" });
+    expect(only(planWith(withPins({ "vault-secrets": { imageTag: "v2" } })).problems)).toMatchObject({ code: "GEN048", message: expect.stringContaining("runs only in the first cluster (eu)") });
+  });
+
+  it("are verified like the component's: a chartRevision that names no commit is GEN034 at its place, a digest without a tag a schema error", () => {
+    const missing = "0".repeat(40);
+    const problem = only(planWith(withPins({ portal: { chartRevision: missing } })).problems);
+    expect(problem).toMatchObject({ code: "GEN034", path: "clusters[1].pins.portal.chartRevision", message: `chartRevision "${missing}" of portal in cluster us names no commit in this repository (no such commit, tag, branch or origin/${missing}).` });
+    expect(planWith(withPins({ portal: { imageDigest: digest("c") } })).problems.map((p) => p.code)).toEqual(["GEN003"]);
+  });
+});
+
 describe("Argo CD's sizing from the clusters and Applications", () => {
   it("one controller shard per cluster, at most MAX_CONTROLLER_REPLICAS, every cluster's shard below the replica count", () => {
     expect(argocdSizing(1, 40).replicas).toBe(1);

@@ -1,11 +1,12 @@
 import type { CatalogComponent } from "../catalog/chart-metadata.js";
 import { LAYERS } from "../catalog/layers.js";
-import type { EnvironmentSpec } from "./environment-model.js";
+import type { ClusterPin, ComponentPin, EnvironmentSpec } from "./environment-model.js";
 import type { PlannedCluster } from "./environment-plan.js";
 import type { EnvironmentInput } from "./inputs.js";
 import { argocdSizing } from "./manifests/argocd-sizing.js";
 import { ARGOCD_NAMESPACE, IN_CLUSTER, names, repoPaths } from "./manifests/conventions.js";
 import { problem, type Problem, type SourceLocation } from "./problems.js";
+import { isReleaseImageTag } from "./revisions.js";
 
 /**
  * Environments in several clusters. An environment without `clusters:` runs in
@@ -41,6 +42,17 @@ export function planClusters(environment: EnvironmentSpec, applications: number)
     shard: shards[index] ?? 0,
     ...(index > 0 && cluster.credentials ? { credentials: { ...cluster.credentials } } : {}),
   }));
+}
+
+/**
+ * The pins a component runs with in a cluster: the cluster's `pins` entry over the component's.
+ * `imageTag` and `imageDigest` name one image, so a cluster that sets either takes both from its
+ * entry (a tag with the component's digest would run the other image under the tag's name).
+ */
+export function effectivePin(pin: ComponentPin, override: ClusterPin | undefined): ComponentPin {
+  if (!override) return pin;
+  const image = override.imageTag !== undefined || override.imageDigest !== undefined;
+  return { ...pin, chartRevision: override.chartRevision ?? pin.chartRevision, ...(image ? { imageTag: override.imageTag ?? "", imageDigest: override.imageDigest ?? "" } : {}) };
 }
 
 /** The number of component Applications of the environment, over all its clusters. */
@@ -98,6 +110,27 @@ export function checkClusters(environment: EnvironmentSpec, input: EnvironmentIn
 
   const byName = new Map(clusters.map((cluster, index) => [cluster.name, index]));
   const enabledByName = new Map(enabled.map((component) => [component.name, component]));
+  // A cluster's pins (written by a progressive promotion) name a component that runs there; production's tags are release tags there too.
+  clusters.forEach((cluster, index) => {
+    for (const [name, pin] of Object.entries(cluster.pins ?? {})) {
+      const at = (key?: string) => ({ location: locate(["clusters", index, "pins", name, ...(key ? [key] : [])], key ? "value" : "key"), path: `clusters[${index}].pins.${name}${key ? `.${key}` : ""}` });
+      const component = enabledByName.get(name);
+      const why = !known.has(name)
+        ? "which is neither a chart under charts/ nor an upstream component under schemas/upstream/"
+        : !component
+          ? `which is not enabled in ${environment.name}`
+          : index > 0 && namespaceOf(component) === ARGOCD_NAMESPACE
+            ? `which is deployed into Argo CD's namespace and runs only in the first cluster (${clusters[0]?.name})`
+            : undefined;
+      if (why) {
+        problems.push(problem("GEN048", file, `cluster "${cluster.name}" pins ${name}, ${why}, so no Application of the cluster reads these pins.`, { ...at(), fix: `Remove clusters[${index}].pins.${name}, or enable ${name} in components: (the promotion writes a cluster's pins only for components that run there).` }));
+        continue;
+      }
+      if (environment.tier === "production" && pin.imageTag !== undefined && !isReleaseImageTag(pin.imageTag)) {
+        problems.push(problem("GEN031", file, `imageTag "${pin.imageTag}" of ${name} in cluster ${cluster.name} is a floating tag; production runs release tags only.`, at("imageTag")));
+      }
+    }
+  });
   for (const overlay of input.clusterValuesFiles ?? []) {
     const at = { location: { line: 1, column: 1 } };
     const index = byName.get(overlay.cluster);

@@ -44,6 +44,15 @@ export interface ClusterSpec {
   labels: Record<string, string>;
   /** Where the secret store holds the credentials Argo CD connects with (every cluster but the first). */
   credentials?: { secretStore: string; key: string };
+  /** Pins this cluster runs instead of the component's (a progressive promotion underway); absent or empty: none. */
+  pins?: Record<string, ClusterPin>;
+}
+
+/** A component's pins in one cluster, as written: a field left out is the component's (see effectivePin). */
+export interface ClusterPin {
+  chartRevision?: string;
+  imageTag?: string;
+  imageDigest?: string;
 }
 
 export interface SyncWindowSpec {

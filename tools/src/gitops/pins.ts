@@ -16,6 +16,8 @@ interface Pin {
   env: PinnedEnvironment;
   component: string;
   revision: string;
+  /** Where the pin is written when it is a cluster's own (`clusters[i].pins`), else components.<component>. */
+  cluster?: { index: number; name: string };
 }
 
 /**
@@ -27,13 +29,23 @@ interface Pin {
  */
 export function verifyPins(environments: readonly PinnedEnvironment[], lookup: RevisionLookup): Problem[] {
   const problems: Problem[] = [];
-  const pins: Pin[] = environments.flatMap((env) => env.enabled.map((component) => ({ env, component, revision: env.environment.components[component]?.chartRevision ?? "" })));
-  const at = (pin: Pin) => ({ location: pin.env.locate(["components", pin.component, "chartRevision"]), path: `components.${pin.component}.chartRevision` });
+  const pins: Pin[] = environments.flatMap((env) => [
+    ...env.enabled.map((component) => ({ env, component, revision: env.environment.components[component]?.chartRevision ?? "" })),
+    // A cluster's own pins (a progressive promotion underway) follow the same rules; a pin of a component that does not run there is GEN048.
+    ...(env.environment.clusters ?? []).flatMap((cluster, index) =>
+      Object.entries(cluster.pins ?? {}).flatMap(([component, pin]) => (pin.chartRevision !== undefined && env.enabled.includes(component) ? [{ env, component, revision: pin.chartRevision, cluster: { index, name: cluster.name } }] : [])),
+    ),
+  ]);
+  const at = (pin: Pin) =>
+    pin.cluster
+      ? { location: pin.env.locate(["clusters", pin.cluster.index, "pins", pin.component, "chartRevision"]), path: `clusters[${pin.cluster.index}].pins.${pin.component}.chartRevision` }
+      : { location: pin.env.locate(["components", pin.component, "chartRevision"]), path: `components.${pin.component}.chartRevision` };
+  const of = (pin: Pin) => `${pin.component}${pin.cluster ? ` in cluster ${pin.cluster.name}` : ""}`;
   const production = (pin: Pin) => pin.env.environment.tier === "production";
 
   for (const pin of pins.filter((p) => production(p) && !isFullCommitSha(p.revision))) {
     problems.push(
-      problem("GEN030", pin.env.file, `chartRevision "${pin.revision}" of ${pin.component} is not a full commit SHA; production runs only 40-character commit SHAs of ${pin.env.environment.repository.revision} (a tag can be moved or deleted, a branch moves with every merge).`, at(pin)),
+      problem("GEN030", pin.env.file, `chartRevision "${pin.revision}" of ${of(pin)} is not a full commit SHA; production runs only 40-character commit SHAs of ${pin.env.environment.repository.revision} (a tag can be moved or deleted, a branch moves with every merge).`, at(pin)),
     );
   }
   const checked = pins.filter((p) => !production(p) || isFullCommitSha(p.revision));
@@ -70,13 +82,13 @@ export function verifyPins(environments: readonly PinnedEnvironment[], lookup: R
   for (const pin of checked) {
     const commit = commits.get(pin.revision);
     if (commit === undefined) {
-      problems.push(problem("GEN034", pin.env.file, `chartRevision "${pin.revision}" of ${pin.component} names no commit in this repository (no such commit, tag, branch or origin/${pin.revision}).`, at(pin)));
+      problems.push(problem("GEN034", pin.env.file, `chartRevision "${pin.revision}" of ${of(pin)} names no commit in this repository (no such commit, tag, branch or origin/${pin.revision}).`, at(pin)));
       continue;
     }
     const branch = pin.env.environment.repository.revision;
     if (production(pin) && outside.get(branch)?.has(commit)) {
       problems.push(
-        problem("GEN035", pin.env.file, `chartRevision ${pin.revision} of ${pin.component} is not in the history of ${branch} (neither the local ${branch} nor origin/${branch} contains it); production runs only commits merged into ${branch}.`, {
+        problem("GEN035", pin.env.file, `chartRevision ${pin.revision} of ${of(pin)} is not in the history of ${branch} (neither the local ${branch} nor origin/${branch} contains it); production runs only commits merged into ${branch}.`, {
           ...at(pin),
           fix: `Promote a commit of ${branch}'s history from staging (merge the change first), or, if your ${branch} is behind, \`git fetch origin ${branch}\`.`,
         }),

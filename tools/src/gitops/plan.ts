@@ -14,7 +14,7 @@ import { readEnvironmentFile } from "./environment.js";
 import { isPlainObject, mergeHelmValues } from "./helm-values.js";
 import { argocdChartValues, isArgoCdChart } from "./manifests/argocd-config.js";
 import { argocdSizingValues } from "./manifests/argocd-sizing.js";
-import { applicationCount, checkClusters, clusterApplicationNames, overlayOf, planClusters, runsIn } from "./cluster-plan.js";
+import { applicationCount, checkClusters, clusterApplicationNames, effectivePin, overlayOf, planClusters, runsIn } from "./cluster-plan.js";
 import type { EnvironmentInput, GeneratorInputs } from "./inputs.js";
 import { names } from "./manifests/conventions.js";
 import { handWrittenPodSecurityLabels, planNamespaces } from "./namespace-plan.js";
@@ -192,27 +192,45 @@ function planEnvironment(checked: CheckedEnvironment, waves: ReadonlyMap<string,
     }
     const reported = new Set(problems.map(problemKey));
     const plannedIn = (cluster: PlannedCluster | undefined): PlannedComponent => {
+      // A cluster's own pins (a progressive promotion underway) are checked like the component's, at their place in the file.
+      const clusterIndex = cluster ? (environment.clusters ?? []).findIndex((c) => c.name === cluster.name) : -1;
+      const override = clusterIndex >= 0 ? environment.clusters?.[clusterIndex]?.pins?.[component.name] : undefined;
+      const clusterPin = effectivePin(pin, override);
+      let clusterParameters = parameters;
+      let pinnedValues = values;
+      if (override) {
+        const base = ["clusters", clusterIndex, "pins", component.name];
+        const clusterPinAt = (key: string) => ({ location: locate([...base, key]), path: `clusters[${clusterIndex}].pins.${component.name}.${key}` });
+        if (chart && !takesImageTag && override.imageTag !== undefined) problems.push(problem("GEN033", input.environment.file, `${component.name} takes no imageTag (in cluster ${cluster?.name}): its chart has no image.tag value.`, clusterPinAt("imageTag")));
+        problems.push(...checkImageDigest(input.environment.file, environment, component, chart, takesImageTag, clusterPin, clusterPinAt));
+        if (chart && (override.imageTag !== undefined || override.imageDigest !== undefined)) clusterParameters = pinParameters(input.environment.file, component.name, clusterPin, takesImageTag, chart, locate, base);
+        if (valuesFile && chart && clusterParameters !== parameters) {
+          const result = checkComponentValues(chart, valuesFile, clusterParameters, generated);
+          problems.push(...result.problems.filter((p) => !reported.has(problemKey(p))));
+          pinnedValues = result.values;
+        }
+      }
       // A cluster's overlay is validated merged after the environment's file, as Argo CD reads them;
       // what the environment's file alone gets wrong is reported once, above.
       const overlay = overlayOf(input, cluster, component.name);
-      let clusterValues = values;
+      let clusterValues = pinnedValues;
       if (overlay && valuesFile && chart) {
-        const result = checkComponentValues(chart, valuesFile, parameters, generated, overlay);
+        const result = checkComponentValues(chart, valuesFile, clusterParameters, generated, overlay);
         problems.push(...result.problems.filter((p) => !reported.has(problemKey(p))));
         // Argo CD reads the overlay at the pin, like the values file: until the pin contains it, the Application leaves it out (GEN047).
-        if (!readable(pin.chartRevision, overlay.file)) {
+        if (!readable(clusterPin.chartRevision, overlay.file)) {
           problems.push(
-            problem("GEN047", overlay.file, `chartRevision ${pin.chartRevision} of ${component.name} does not contain this overlay, so Argo CD could not read it there; the Applications of ${component.name} in cluster ${cluster?.name} leave it out until a promotion pins a commit that has it.`, {
+            problem("GEN047", overlay.file, `chartRevision ${clusterPin.chartRevision} of ${component.name} does not contain this overlay, so Argo CD could not read it there; the Applications of ${component.name} in cluster ${cluster?.name} leave it out until a promotion pins a commit that has it.`, {
               location: { line: 1, column: 1 },
             }),
           );
-          return plannedComponent(values, cluster, undefined);
+          return plannedComponent(pinnedValues, cluster, undefined, clusterPin);
         }
         clusterValues = result.values;
       }
-      return plannedComponent(clusterValues, cluster, overlay?.file);
+      return plannedComponent(clusterValues, cluster, overlay?.file, clusterPin);
     };
-    const plannedComponent = (values: Record<string, unknown> | undefined, cluster: PlannedCluster | undefined, overlayValuesFile: string | undefined): PlannedComponent => ({
+    const plannedComponent = (values: Record<string, unknown> | undefined, cluster: PlannedCluster | undefined, overlayValuesFile: string | undefined, pin: ComponentPin): PlannedComponent => ({
       name: component.name,
       description: component.description,
       layer: component.layer,
@@ -258,9 +276,9 @@ function takesImageDigest(chart: ChartValues | undefined): boolean {
  * `image.tag` and `image.digest`. A missing tag is GEN032 and a digest the chart cannot take
  * GEN038 already; validating them against the chart's schema would only repeat those.
  */
-function pinParameters(file: string, component: string, pin: ComponentPin, takesImageTag: boolean, chart: ChartValues, locate: CheckedEnvironment["locate"]): PinParameter[] {
+function pinParameters(file: string, component: string, pin: ComponentPin, takesImageTag: boolean, chart: ChartValues, locate: CheckedEnvironment["locate"], base: (string | number)[] = ["components", component]): PinParameter[] {
   if (!takesImageTag) return [];
-  const at = (key: string) => () => ({ file, location: locate(["components", component, key]) });
+  const at = (key: string) => () => ({ file, location: locate([...base, key]) });
   const parameters: PinParameter[] = [];
   if (pin.imageTag !== "") parameters.push({ name: IMAGE_TAG_PARAMETER, value: pin.imageTag, locate: at("imageTag") });
   if (pin.imageDigest !== "" && takesImageDigest(chart)) parameters.push({ name: IMAGE_DIGEST_PARAMETER, value: pin.imageDigest, locate: at("imageDigest") });
@@ -408,7 +426,7 @@ function overlaysAtPins(checked: readonly CheckedEnvironment[], inputs: Generato
   const asked = new Set<string>();
   for (const { input, environment } of checked) {
     for (const overlay of input.clusterValuesFiles ?? []) {
-      const revision = environment.components[overlay.component]?.chartRevision;
+      const revision = environment.clusters?.find((c) => c.name === overlay.cluster)?.pins?.[overlay.component]?.chartRevision ?? environment.components[overlay.component]?.chartRevision;
       if (revision && revision !== environment.repository.revision) asked.add(`${revision}:${overlay.file}`);
     }
   }
