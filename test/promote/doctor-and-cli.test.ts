@@ -136,11 +136,11 @@ describe("the Argo CD gate (ARGOCD_SERVER, ARGOCD_TOKEN)", () => {
     const env = (server: string) => ({ env: { ARGOCD_SERVER: server, ARGOCD_TOKEN: "argocd-token-123456" } });
     const other = await argocd({ "staging-alpha": app(v2, "v1.1.0", imageDigest("alpha", "v1.1.1")), "staging-beta": app(v2, "v1.0.0", imageDigest("beta", "v1.0.0")) });
     const rebuilt = await harness.run(PROMOTE, env(other));
-    expect(rebuilt.code).toBe(1);
+    expect(rebuilt.code).toBe(3); // held back by a gate: nothing is wrong, try later
     expect(rebuilt.stderr).toContain(`PRM021 staging is not ready to promote: staging-alpha: runs image digest ${imageDigest("alpha", "v1.1.1")}, not ${imageDigest("alpha", "v1.1.0")}.`);
     const unpinned = await argocd({ "staging-alpha": app(v2, "v1.1.0", imageDigest("alpha", "v1.1.0")), "staging-beta": app(v2, "v1.0.0", undefined) });
     const byTag = await harness.run(PROMOTE, env(unpinned));
-    expect(byTag.code).toBe(1);
+    expect(byTag.code).toBe(3);
     expect(byTag.stderr).toContain(`PRM021 staging is not ready to promote: staging-beta: runs image digest (none), not ${imageDigest("beta", "v1.0.0")}.`);
     expect(harness.standIn.writes()).toEqual([]);
   });
@@ -150,7 +150,7 @@ describe("the Argo CD gate (ARGOCD_SERVER, ARGOCD_TOKEN)", () => {
     const v2 = harness.fixture.release("v0.2.0");
     const server = await argocd({ "staging-alpha": app(v2, "v1.0.9", imageDigest("alpha", "v1.1.0"), "OutOfSync", "Degraded"), "staging-beta": app(v2, "v1.0.0", imageDigest("beta", "v1.0.0")) });
     const blocked = await harness.run(PROMOTE, { env: { ARGOCD_SERVER: server, ARGOCD_TOKEN: "argocd-token-123456" } });
-    expect(blocked.code).toBe(1);
+    expect(blocked.code).toBe(3);
     expect(blocked.stderr).toContain("PRM021 staging is not ready to promote: staging-alpha: sync status is OutOfSync, health is Degraded, runs image tag v1.0.9, not v1.1.0.");
     expect(harness.standIn.writes()).toEqual([]);
     const refused = await harness.run(PROMOTE, { env: { ARGOCD_SERVER: server, ARGOCD_TOKEN: "wrong-token-abcdef" } });

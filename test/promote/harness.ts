@@ -31,21 +31,40 @@ export interface Harness {
 }
 
 let template: FixtureRepository | undefined;
+const derived = new Map<string, FixtureRepository>();
 
-/** The fixture repository is built once per test file and copied for each harness (building runs the generator). */
-function freshFixture(): FixtureRepository {
+/** The fixture template of this test file (built once: building runs the generator). */
+export function fixtureTemplate(): FixtureRepository {
   template ??= createFixtureRepository({ promotionConfig: "labels: [promotion]\nreviewers: [release-manager]\nteamReviewers: [sre]\nidentity: promotion-bot\n" });
-  return copyFixture(template);
+  return template;
 }
 
-/** Removes the per-file template fixture (call from afterAll). */
+/**
+ * A template derived from the file's template by `build` (which commits more to a copy of it), built
+ * once per file under `name` and copied for each harness like the template itself.
+ */
+export function derivedTemplate(name: string, build: (copy: FixtureRepository) => void): () => FixtureRepository {
+  return () => {
+    let fixture = derived.get(name);
+    if (!fixture) {
+      fixture = copyFixture(fixtureTemplate());
+      build(fixture);
+      derived.set(name, fixture);
+    }
+    return fixture;
+  };
+}
+
+/** Removes the per-file template fixtures (call from afterAll). */
 export function releaseFixtureTemplate(): void {
+  for (const fixture of derived.values()) fixture.cleanup();
+  derived.clear();
   template?.cleanup();
   template = undefined;
 }
 
-export async function startHarness(options: { standIn?: Partial<StandInOptions> } = {}): Promise<Harness> {
-  const fixture = freshFixture();
+export async function startHarness(options: { standIn?: Partial<StandInOptions>; template?: () => FixtureRepository } = {}): Promise<Harness> {
+  const fixture = copyFixture((options.template ?? fixtureTemplate)());
   const standIn = await GitHubStandIn.start({ gitDir: fixture.remote, owner: OWNER, repo: REPO, token: TOKEN, protectedBranches: { main: { requiredApprovingReviewCount: 1, requiredStatusChecks: ["ci"] } }, ...options.standIn });
   const printed: string[] = [];
   return {

@@ -149,12 +149,23 @@ describe("errors become stable codes with what to do", () => {
 
   it("the generator's verdict stops a promotion that would break the target (PRM013)", async () => {
     const harness = await startHarness();
-    const v2 = harness.fixture.release("v0.2.0");
-    harness.fixture.commitAndPush("staging tracks a branch", { "environments/staging/environment.yaml": harness.fixture.read("environments/staging/environment.yaml").replace(`chartRevision: ${v2}\n    imageTag: v1.1.0`, "chartRevision: main\n    imageTag: v1.1.0") }, ["staging"]);
+    // Staging runs a build of alpha's main branch (by digest): fine for staging, a floating tag for production.
+    harness.fixture.commitAndPush("staging tries alpha's main build", { "environments/staging/environment.yaml": withAlphaImage(harness.fixture.read("environments/staging/environment.yaml"), "v1.1.0", "main") }, ["staging"]);
     const result = await harness.run(PROMOTE);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/PRM013 the generator rejects production with the promoted pins:\n.*GEN030 chartRevision "main" of alpha is not a full commit SHA/);
+    expect(result.stderr).toMatch(/PRM013 the generator rejects production with the promoted pins:\n.*GEN031 imageTag "main" of alpha is a floating tag; production runs release tags only/);
     expect(harness.standIn.writes()).toEqual([]);
+  });
+
+  it("a staging pin that follows a branch reaches production as the commit the branch names, never as the branch", async () => {
+    const harness = await startHarness();
+    const v2 = harness.fixture.release("v0.2.0");
+    harness.fixture.commitAndPush("staging tracks a branch", { "environments/staging/environment.yaml": harness.fixture.read("environments/staging/environment.yaml").replace(`chartRevision: ${v2}\n    imageTag: v1.1.0`, "chartRevision: main\n    imageTag: v1.1.0") }, ["staging"]);
+    const main = harness.standIn.store.readRef("refs/heads/main") as string;
+    const result = await harness.run([...PROMOTE, "--components", "alpha", "--dry-run"]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.outcome?.plan.changes.find((c) => c.field === "chartRevision")?.to).toBe(main);
+    expect(result.stdout).toContain(`staging's chartRevision main is pinned as ${main} (head of main on acme/gitops, the base of this plan): alpha.`);
   });
   it("a source environment the generator would refuse (here a list) is PRM004 with the generator's own problems, not a promotion of 0 pins", async () => {
     const harness = await startHarness();

@@ -30,7 +30,7 @@ export async function checkSourceReadiness(connection: ArgoCdConnection, environ
   const base = /^https?:\/\//.test(connection.server) ? connection.server.replace(/\/+$/, "") : `https://${connection.server}`;
   const results: ApplicationReadiness[] = [];
   for (const component of components) {
-    const application = applicationName(environment, component.name);
+    const application = component.application ?? applicationName(environment, component.name);
     let response: Response;
     try {
       response = await fetch(`${base}/api/v1/applications/${encodeURIComponent(application)}`, {

@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 
-export const USAGE = `Usage: nx run generate:promote -- --from <env> --to <env> [options]
+export const USAGE = `Usage: nx run generate:promote -- --from <env> --to <env> [--clusters a,b] [options]
        nx run generate:promote -- --rollback --to <env> [options]
        nx run generate:promote -- --doctor [--repo owner/name] [--base main]
 
@@ -8,14 +8,22 @@ Promotes the promotable pins (every key schemas/environment.json marks "x-promot
 chartRevision and imageTag) from one environment to another through ONE pull request on the branch
 promote/<from>-to-<to>: prints the plan and the rendered-manifest diff, edits
 environments/<to>/environment.yaml in place, regenerates apps/<to>/, commits through the GitHub API
-and opens or updates the pull request.
+and opens or updates the pull request. Into staging and production a source that follows a branch
+is promoted as the commit the branch names now, and an image only with its digest.
 
   --from <env>              source environment (e.g. staging)
   --to <env>                target environment (e.g. production)
   --components a,b          promote only these components
+  --clusters a,b            for a --to with clusters: (environment.yaml), change only these clusters;
+                            one pull request per step (branch promote/<from>-to-<to>+a+b). The
+                            clusters listed before them must already run the promoted pins, Synced
+                            and Healthy in the target's Argo CD (ARGOCD_TARGET_SERVER)
+  --override-gate <why>     go ahead although those earlier clusters are not ready; the reason and
+                            what the gate found go into the pull request
   --dry-run                 plan and diff only: no commit, no branch, no pull request (read-only API
                             calls); an active freeze or a failing Argo CD gate only warns
   --rollback                open a pull request restoring the pins the last merged promotion into --to replaced
+                            (with --clusters: in those clusters only)
   --override-freeze <why>   promote although a sync window freezes --to; the reason goes into the pull request
   --repo owner/name         GitHub repository (default: GITHUB_REPOSITORY, else the origin remote)
   --base <branch>           branch the pull request targets and the plan is made from (default: main)
@@ -25,10 +33,12 @@ and opens or updates the pull request.
 
 Environment: GITHUB_TOKEN (or GITHUB_APP_ID, GITHUB_APP_PRIVATE_KEY and optionally
 GITHUB_APP_INSTALLATION_ID), GITHUB_API_URL for GitHub Enterprise, ARGOCD_SERVER and ARGOCD_TOKEN
-to require the source Applications to be Synced and Healthy at the promoted pins.
-Pull request labels, reviewers and auto-merge come from .github/promotion.yml.
+(the source environment's Argo CD) to require the source Applications to be Synced and Healthy at
+the promoted pins, ARGOCD_TARGET_SERVER and ARGOCD_TARGET_TOKEN (the target's Argo CD) for the
+cluster gate. Pull request labels, reviewers and auto-merge come from .github/promotion.yml.
 
-Exit codes: 0 success (also nothing to promote), 1 promotion failed or blocked, 2 usage error.`;
+Exit codes: 0 success (also nothing to promote), 1 promotion failed, 2 usage error, 3 held back by
+a gate (the source or an earlier cluster is not Synced and Healthy at the pins yet: try later).`;
 
 export interface CliOptions {
   from?: string;
@@ -38,6 +48,8 @@ export interface CliOptions {
   dryRun: boolean;
   rollback: boolean;
   overrideFreeze?: string;
+  clusters?: string[];
+  overrideGate?: string;
   repo?: { owner: string; name: string };
   root?: string;
   doctor: boolean;
@@ -68,6 +80,8 @@ const OPTIONS = {
   to: { type: "string" },
   components: { type: "string" },
   "override-freeze": { type: "string" },
+  clusters: { type: "string" },
+  "override-gate": { type: "string" },
   repo: { type: "string" },
   base: { type: "string" },
   root: { type: "string" },
@@ -78,6 +92,8 @@ const NEEDS: Record<string, string> = {
   to: "an environment name",
   components: "a comma-separated list of component names",
   "override-freeze": 'a reason, e.g. --override-freeze "hotfix for INC-123"',
+  clusters: "a comma-separated list of cluster names",
+  "override-gate": 'a reason, e.g. --override-gate "eu degraded by an unrelated node failure, INC-77"',
   repo: "owner/name",
   base: "a branch name",
   root: "a directory",
@@ -119,10 +135,21 @@ export function parseArguments(argv: readonly string[]): CliOptions | { help: tr
         options.components = [...new Set(names)].sort();
         break;
       }
-      case "override-freeze":
-        if (value.trim() === "") return { error: "--override-freeze needs a non-empty reason." };
-        options.overrideFreeze = value.trim();
+      case "clusters": {
+        const names = value.split(",").map((n) => n.trim()).filter((n) => n !== "");
+        const bad = names.find((n) => !NAME.test(n));
+        if (bad !== undefined || names.length === 0) return { error: `--clusters "${value}" must be comma-separated cluster names${bad ? ` ("${bad}" is not one)` : ""}.` };
+        // Kept as given: the order that counts is the one of clusters: in environment.yaml.
+        options.clusters = [...new Set(names)];
         break;
+      }
+      case "override-freeze":
+      case "override-gate": {
+        if (value.trim() === "") return { error: `${flag} needs a non-empty reason.` };
+        if (name === "override-freeze") options.overrideFreeze = value.trim();
+        else options.overrideGate = value.trim();
+        break;
+      }
       case "repo": {
         const parsedRepo = parseRepository(value);
         if (!parsedRepo) return { error: `--repo "${value}" is not owner/name: ${REPOSITORY_RULES}` };
@@ -143,5 +170,6 @@ export function parseArguments(argv: readonly string[]): CliOptions | { help: tr
   if (options.rollback && options.from) return { error: "--rollback restores earlier pins of --to; it takes no --from." };
   if (!options.rollback && !options.from) return { error: "--from is required (the environment to promote from), unless --rollback." };
   if (options.from === options.to) return { error: `--from and --to are both "${options.to}".` };
+  if (options.rollback && options.overrideGate) return { error: "--override-gate is for a promotion step; a rollback is not gated on the earlier clusters." };
   return options;
 }

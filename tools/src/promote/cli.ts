@@ -28,7 +28,10 @@ export interface CliIo {
 }
 
 /** Codes that mean "the command line is wrong" and exit 2, like generate-gitops' usage errors. */
-const USAGE_CODES: readonly PromotionErrorCode[] = ["PRM001", "PRM002", "PRM003"];
+const USAGE_CODES: readonly PromotionErrorCode[] = ["PRM001", "PRM002", "PRM003", "PRM023"];
+
+/** Codes that mean "a gate holds the step back, nothing is wrong: try later" and exit 3 (a scheduled train waits). */
+const GATE_CODES: readonly PromotionErrorCode[] = ["PRM021", "PRM024"];
 
 /**
  * The promote command: parses the arguments, sets up credentials and the GitHub client, and runs a
@@ -53,7 +56,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   } catch (error) {
     if (isPromotionError(error)) {
       err(`promote: ${formatPromotionError(error)}`);
-      return USAGE_CODES.includes(error.code) ? 2 : 1;
+      return USAGE_CODES.includes(error.code) ? 2 : GATE_CODES.includes(error.code) ? 3 : 1;
     }
     err(`promote: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return 1;
@@ -70,12 +73,26 @@ async function promote(options: CliOptions, io: CliIo, out: (t: string) => void,
   const webBase = githubWebUrl(apiUrl, io.env.GITHUB_SERVER_URL);
   // The reason is published in the pull request: a credential pasted into it must not leak there either.
   const overrideFreeze = options.overrideFreeze === undefined ? undefined : createRedactor(secretsFromEnvironment(io.env))(options.overrideFreeze);
+  const overrideGate = options.overrideGate === undefined ? undefined : createRedactor(secretsFromEnvironment(io.env))(options.overrideGate);
   const outcome = await runPromotion(
-    { root, from: options.from, to: options.to as string, base: options.base, components: options.components, dryRun: options.dryRun, rollback: options.rollback, overrideFreeze, now: io.now },
+    {
+      root,
+      from: options.from,
+      to: options.to as string,
+      base: options.base,
+      components: options.components,
+      dryRun: options.dryRun,
+      rollback: options.rollback,
+      overrideFreeze,
+      ...(options.clusters ? { clusters: options.clusters } : {}),
+      ...(overrideGate !== undefined ? { overrideGate } : {}),
+      now: io.now,
+    },
     {
       github,
       repositoryWebUrl: repo ? `${webBase}/${repo.owner}/${repo.name}` : webBase,
       argocd: argoCdFrom(io.env),
+      targetArgocd: targetArgoCdFrom(io.env),
       out,
       log: (line) => err(`promote: ${line}`),
       render: io.render,
@@ -164,12 +181,20 @@ function argoCdFrom(env: NodeJS.ProcessEnv): ArgoCdConnection | undefined {
   return { server: env.ARGOCD_SERVER, token: env.ARGOCD_TOKEN };
 }
 
+/** The target environment's Argo CD, for the cluster gate of a progressive step. */
+function targetArgoCdFrom(env: NodeJS.ProcessEnv): ArgoCdConnection | undefined {
+  if (!env.ARGOCD_TARGET_SERVER) return undefined;
+  if (!env.ARGOCD_TARGET_TOKEN) throw new PromotionError("PRM025", "ARGOCD_TARGET_SERVER is set but ARGOCD_TARGET_TOKEN is empty.", "Export ARGOCD_TARGET_TOKEN (an API token of the target environment's Argo CD with applications, get), or unset ARGOCD_TARGET_SERVER.");
+  return { server: env.ARGOCD_TARGET_SERVER, token: env.ARGOCD_TARGET_TOKEN };
+}
+
 function commandLine(options: CliOptions): string {
   const parts = ["nx run generate:promote --"];
   if (options.rollback) parts.push("--rollback");
   else parts.push(`--from ${options.from}`);
   parts.push(`--to ${options.to}`);
   if (options.components) parts.push(`--components ${options.components.join(",")}`);
+  if (options.clusters) parts.push(`--clusters ${options.clusters.join(",")}`);
   if (options.base !== "main") parts.push(`--base ${options.base}`);
   return parts.join(" ");
 }

@@ -10,6 +10,8 @@ import type { Workspace } from "./snapshot.js";
 
 export interface ManifestDiff {
   component: string;
+  /** The cluster whose Application this renders, in an environment with several; absent for one cluster. */
+  cluster?: string;
   /** Unified diff of `helm template` before and after; empty when the manifests are identical. */
   diff: string;
   /** Why there is no diff, or what could not be rendered. */
@@ -41,6 +43,8 @@ export function renderManifestDiffs(input: {
   before: readonly TargetComponent[];
   after: readonly TargetComponent[];
   components: readonly string[];
+  /** For an environment with clusters: the clusters to render each component in (those whose pins change). */
+  clusters?: ReadonlyMap<string, readonly string[]>;
   workspace: Workspace;
   render?: ChartRenderer;
 }): ManifestDiff[] {
@@ -54,29 +58,36 @@ export function renderManifestDiffs(input: {
     if (!commit) return { label, problem: `revision ${state.chartRevision} is not in the local clone (run \`git fetch --tags origin\`)` };
     let dir = snapshots.get(commit);
     if (!dir) {
-      dir = input.workspace.snapshot(input.root, commit, ["charts/", `environments/${input.environment}/values/`], `render-${commit.slice(0, 12)}`);
+      dir = input.workspace.snapshot(input.root, commit, ["charts/", `environments/${input.environment}/values/`, `environments/${input.environment}/clusters/`], `render-${commit.slice(0, 12)}`);
       snapshots.set(commit, dir);
     }
     const chartDir = join(dir, state.chartPath);
     if (!existsSync(join(chartDir, "Chart.yaml"))) return { label, problem: `${state.chartPath} does not exist at ${state.chartRevision}` };
     const valuesFile = join(dir, "environments", input.environment, "values", `${component}.yaml`);
     if (!existsSync(valuesFile)) return { label, problem: `environments/${input.environment}/values/${component}.yaml does not exist at ${state.chartRevision}` };
-    const tagFile = join(valuesDir, `${component}-${side}.yaml`);
+    // A cluster's overlay is read after the environment's values file, at the same revision (as its Application does).
+    const overlayFile = state.overlayValuesFile ? join(dir, state.overlayValuesFile) : undefined;
+    if (overlayFile && !existsSync(overlayFile)) return { label, problem: `${state.overlayValuesFile} does not exist at ${state.chartRevision}` };
+    const tagFile = join(valuesDir, `${component}-${state.cluster ?? ""}-${side}.yaml`);
     // A values file rather than --set: the tag and digest stay strings (Argo CD passes them with forceString).
     writeFileSync(tagFile, stringify(imagePinValues(state)));
-    const result = render(chartDir, { releaseName: component, namespace: state.namespace, valuesFiles: [valuesFile, tagFile] });
+    const result = render(chartDir, { releaseName: component, namespace: state.namespace, valuesFiles: [valuesFile, ...(overlayFile ? [overlayFile] : []), tagFile] });
     if (result.status !== 0) return { label, problem: `helm template failed at ${state.chartRevision}: ${result.stderr.trim().split("\n").slice(0, 3).join(" ")}` };
     return { label, manifests: result.stdout };
   };
 
-  return [...input.components].sort().map((component) => {
-    const before = renderState(component, input.before.find((c) => c.name === component), "before");
-    const after = renderState(component, input.after.find((c) => c.name === component), "after");
+  const targets: Array<{ component: string; cluster: string | undefined }> = [...input.components].sort().flatMap((component): Array<{ component: string; cluster: string | undefined }> => (input.clusters ? (input.clusters.get(component) ?? []).map((cluster) => ({ component, cluster })) : [{ component, cluster: undefined }]));
+  return targets.map(({ component, cluster }): ManifestDiff => {
+    const find = (states: readonly TargetComponent[]) => states.find((c) => c.name === component && c.cluster === cluster);
+    const before = renderState(component, find(input.before), "before");
+    const after = renderState(component, find(input.after), "after");
+    const at = cluster === undefined ? {} : { cluster };
     const problems = [before.problem, after.problem].filter((p): p is string => p !== undefined);
-    if (problems.length > 0) return { component, diff: "", note: `not rendered: ${problems.join("; ")}` };
-    if (before.manifests === after.manifests) return { component, diff: "", note: "the rendered manifests are identical" };
-    const diff = createTwoFilesPatch(`a/${input.environment}/${component}`, `b/${input.environment}/${component}`, before.manifests ?? "", after.manifests ?? "", before.label, after.label);
-    return { component, diff: stripIndexHeader(diff) };
+    if (problems.length > 0) return { component, ...at, diff: "", note: `not rendered: ${problems.join("; ")}` };
+    if (before.manifests === after.manifests) return { component, ...at, diff: "", note: "the rendered manifests are identical" };
+    const name = cluster === undefined ? component : `${cluster}/${component}`;
+    const diff = createTwoFilesPatch(`a/${input.environment}/${name}`, `b/${input.environment}/${name}`, before.manifests ?? "", after.manifests ?? "", before.label, after.label);
+    return { component, ...at, diff: stripIndexHeader(diff) };
   });
 }
 

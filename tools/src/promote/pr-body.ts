@@ -5,6 +5,7 @@ import type { ManifestDiff } from "./manifest-diff.js";
 import type { PinChange, PinValue, PromotionPlan } from "./plan.js";
 import { showValue } from "./plan.js";
 import type { Link } from "./provenance.js";
+import type { RevisionResolution } from "./source-revisions.js";
 
 /** GitHub rejects a pull request description or comment longer than this. */
 export const GITHUB_BODY_LIMIT = 65_536;
@@ -19,21 +20,31 @@ export interface PromotionMetadata {
   from: string;
   to: string;
   baseCommit: string;
-  pins: Array<{ component: string; field: string; path: string[]; from: PinValue | null; to: PinValue }>;
+  /** Each pin moved; `cluster` when the target runs in several clusters (the pin as it runs there). */
+  pins: Array<{ component: string; field: string; path: string[]; from: PinValue | null; to: PinValue; cluster?: string }>;
   rollbackOf?: number;
   overrideFreeze?: string;
+  /** A progressive step: the clusters it changes and those still to come. */
+  clusters?: { step: string[]; remaining: string[] };
+  /** The cluster gate was overridden: the reason given and what the gate found. */
+  overrideGate?: { reason: string; problems: string[] };
+  /** Moving source revisions pinned to their commits (development's `main`). */
+  resolved?: Array<{ component: string; from: string; to: string }>;
 }
 
-export function metadataOf(plan: PromotionPlan, baseCommit: string, extra: { rollbackOf?: number; overrideFreeze?: string }): PromotionMetadata {
+export function metadataOf(plan: PromotionPlan, baseCommit: string, extra: { rollbackOf?: number; overrideFreeze?: string; overrideGate?: { reason: string; problems: string[] }; resolved?: readonly RevisionResolution[] }): PromotionMetadata {
   return {
     version: 1,
     kind: plan.kind,
     from: plan.from,
     to: plan.to,
     baseCommit,
-    pins: plan.changes.map((c) => ({ component: c.component, field: c.field, path: c.path, from: c.from ?? null, to: c.to })),
+    pins: plan.changes.map((c) => ({ component: c.component, field: c.field, path: c.path, from: c.from ?? null, to: c.to, ...(c.cluster !== undefined ? { cluster: c.cluster } : {}) })),
     ...(extra.rollbackOf !== undefined ? { rollbackOf: extra.rollbackOf } : {}),
     ...(extra.overrideFreeze !== undefined ? { overrideFreeze: extra.overrideFreeze } : {}),
+    ...(plan.clusters ? { clusters: { step: plan.clusters.step, remaining: plan.clusters.remaining } } : {}),
+    ...(extra.overrideGate ? { overrideGate: extra.overrideGate } : {}),
+    ...(extra.resolved && extra.resolved.length > 0 ? { resolved: extra.resolved.map((r) => ({ component: r.component, from: r.from, to: r.to })) } : {}),
   };
 }
 
@@ -54,7 +65,7 @@ export function decodeMetadata(body: string | null | undefined): PromotionMetada
       (data.kind === "promotion" || data.kind === "rollback") &&
       typeof data.to === "string" &&
       Array.isArray(data.pins) &&
-      data.pins.every((p) => Array.isArray(p.path) && p.path.every((s) => typeof s === "string") && ["string", "number", "boolean"].includes(typeof p.to));
+      data.pins.every((p) => Array.isArray(p.path) && p.path.every((s) => typeof s === "string") && ["string", "number", "boolean"].includes(typeof p.to) && (p.cluster === undefined || typeof p.cluster === "string"));
     return valid ? data : undefined;
   } catch {
     return undefined;
@@ -77,6 +88,10 @@ export interface PrBodyInput {
   freezeReasons: readonly string[];
   notes: readonly string[];
   command: string;
+  /** For a step into some clusters of several: the command of the next step (when clusters remain). */
+  nextCommand?: string;
+  /** The cluster gate was overridden: the reason and what the gate found. */
+  gateOverride?: { reason: string; problems: readonly string[] };
   /** For tests: a smaller limit than GitHub's. */
   limit?: number;
 }
@@ -110,9 +125,21 @@ export function renderPrBody(input: PrBodyInput): PrBody {
       from: input.plan.from,
       to: input.plan.to,
       overrideReason: input.overrideReason ? cell(input.overrideReason) : undefined,
+      clusters: input.plan.clusters
+        ? {
+            step: list(input.plan.clusters.step),
+            verb: input.plan.clusters.step.length > 1 ? "are" : "is",
+            current: input.plan.clusters.current.length > 0 ? list(input.plan.clusters.current) : undefined,
+            remaining: input.plan.clusters.remaining.length > 0 ? list(input.plan.clusters.remaining) : undefined,
+            next: input.nextCommand,
+          }
+        : undefined,
+      gateOverride: input.gateOverride ? { reason: cell(input.gateOverride.reason), problems: input.gateOverride.problems.map(cell) } : undefined,
       freezeReasons: input.freezeReasons.map(cell),
       rows: input.plan.changes.map((change) => ({
         component: change.component || "(environment)",
+        cluster: change.cluster ?? "(all)",
+        note: input.gateOverride && change.cluster !== undefined ? "⚠ cluster gate overridden" : undefined,
         field: change.field,
         from: showValue(change.from),
         to: showValue(change.to),
@@ -160,12 +187,12 @@ export function diffBlocks(diffs: readonly ManifestDiff[], maxChars: number): st
   const blocks: string[] = [];
   for (const diff of diffs) {
     if (diff.diff === "") {
-      blocks.push(`<details><summary>${diff.component}: ${diff.note ?? "no change"}</summary>\n\n</details>`);
+      blocks.push(`<details><summary>${diffName(diff)}: ${diff.note ?? "no change"}</summary>\n\n</details>`);
       continue;
     }
     const fence = "`".repeat(Math.max(3, longestBacktickRun(diff.diff) + 1));
     const wrap = (lines: string[], part: number | undefined) =>
-      `<details><summary>${diff.component}${part === undefined ? "" : ` (part ${part})`}: rendered diff</summary>\n\n${fence}diff\n${lines.join("\n")}\n${fence}\n</details>`;
+      `<details><summary>${diffName(diff)}${part === undefined ? "" : ` (part ${part})`}: rendered diff</summary>\n\n${fence}diff\n${lines.join("\n")}\n${fence}\n</details>`;
     const overhead = wrap([], 9999).length;
     const budget = maxChars - overhead;
     const lines = diff.diff.replace(/\n$/, "").split("\n").map((line) => (line.length > budget ? `${line.slice(0, budget - 20)} …(line cut)` : line));
@@ -175,10 +202,20 @@ export function diffBlocks(diffs: readonly ManifestDiff[], maxChars: number): st
   return blocks;
 }
 
+/** `alpha`, or `alpha (us)` for a component's diff in one cluster of several. */
+export function diffName(diff: Pick<ManifestDiff, "component" | "cluster">): string {
+  return diff.cluster === undefined ? diff.component : `${diff.component} (${diff.cluster})`;
+}
+
 function longestBacktickRun(text: string): number {
   let longest = 0;
   for (const match of text.matchAll(/`+/g)) longest = Math.max(longest, match[0].length);
   return longest;
+}
+
+/** Cluster names as `**eu**, **us**`. */
+function list(names: readonly string[]): string {
+  return names.map((name) => `**${name}**`).join(", ");
 }
 
 /** Text safe inside a Markdown table cell or a one-line quote. */

@@ -5,6 +5,8 @@ import { readInputFile } from "../files/read-input-file.js";
 import { checkEnvironmentText } from "../gitops/environment.js";
 import { formatProblem } from "../gitops/problems.js";
 import { checkSourceReadiness, type ArgoCdConnection } from "./argocd-gate.js";
+import { checkEarlierClusters } from "./cluster-gate.js";
+import { clustersOf, layoutClusterChanges, type BaseEdit } from "./cluster-pins.js";
 import { CONFIG_FILE, readPromotionConfig } from "./config.js";
 import { PromotionError } from "./errors.js";
 import { freezeStatus, type SyncWindow } from "./freeze-windows.js";
@@ -12,16 +14,17 @@ import { hasCommit, resolveCommit, treeOf } from "./git.js";
 import type { GitHubRepository, TreeChange } from "./github-repository.js";
 import { renderManifestDiffs, type ChartRenderer, type ManifestDiff } from "./manifest-diff.js";
 import { formatManifestDiffs, formatPlanTable } from "./plan-table.js";
-import { planPromotion, showValue, type EnvironmentData, type PinChange, type PromotionPlan } from "./plan.js";
+import { collectPins, planPromotion, showValue, stepClusters, type EnvironmentData, type PinChange, type Placement, type PromotionPlan } from "./plan.js";
 import { metadataOf, renderPrBody, type PrBody } from "./pr-body.js";
 import { findPromotablePatterns, type PromotablePattern } from "./promotable-fields.js";
 import { imageSourceOf, provenanceLinks, type Link } from "./provenance.js";
 import { previewPublication, publishPromotion } from "./publish.js";
-import { checkEnvironment, generatorPaths, regenerateEnvironment } from "./regenerate.js";
+import { checkEnvironment, generatorPaths, placementOf, regenerateEnvironment, type EnvironmentCheck, type TargetComponent } from "./regenerate.js";
 import { createRedactor, secretsFromEnvironment, type Redactor } from "./redact.js";
 import { planTrustedRollback } from "./rollback.js";
 import { Workspace } from "./snapshot.js";
-import { applyScalarEdits, type ScalarEdit } from "./yaml-edit.js";
+import { resolveSourceRevisions, type RevisionResolution } from "./source-revisions.js";
+import { applyScalarEdits, setClusterPins, type ScalarEdit } from "./yaml-edit.js";
 
 export interface PromotionRequest {
   /** The local clone: read only (history and objects), never modified. */
@@ -34,6 +37,10 @@ export interface PromotionRequest {
   dryRun: boolean;
   rollback: boolean;
   overrideFreeze?: string;
+  /** For a target with `clusters:`: the clusters this step changes (default: all). */
+  clusters?: string[];
+  /** Go ahead although the cluster gate holds the step back; recorded in the pull request. */
+  overrideGate?: string;
   /** The instant freeze windows are evaluated at (default: now). */
   now?: Date;
 }
@@ -43,7 +50,10 @@ export interface PromotionContext {
   github?: GitHubRepository;
   /** Web address of the repository, for compare links (https://github.com/owner/name). */
   repositoryWebUrl: string;
+  /** The source environment's Argo CD (ARGOCD_SERVER): the source gate. */
   argocd?: ArgoCdConnection;
+  /** The target environment's Argo CD (ARGOCD_TARGET_SERVER): the cluster gate of a progressive step. */
+  targetArgocd?: ArgoCdConnection;
   /** The plan, diffs and result (stdout). */
   out: (text: string) => void;
   /** Progress and warnings (stderr). */
@@ -73,9 +83,15 @@ export interface PromotionOutcome {
   apiCalls: number;
 }
 
-/** `promote/staging-to-production`, or `promote/rollback-production` for a rollback. */
-export function promotionBranch(request: Pick<PromotionRequest, "from" | "to" | "rollback">): string {
-  return request.rollback ? `promote/rollback-${request.to}` : `promote/${request.from}-to-${request.to}`;
+/**
+ * `promote/staging-to-production`, or `promote/rollback-production` for a rollback; a step into some
+ * clusters of several gets its own branch (and so its own pull request), `+` and the clusters:
+ * `promote/staging-to-production+eu`. Re-running a step finds its branch and pull request again.
+ */
+export function promotionBranch(request: Pick<PromotionRequest, "from" | "to" | "rollback">, plan?: Pick<PromotionPlan, "clusters">): string {
+  const branch = request.rollback ? `promote/rollback-${request.to}` : `promote/${request.from}-to-${request.to}`;
+  const step = plan?.clusters;
+  return step && step.step.length < step.all.length ? `${branch}+${step.step.join("+")}` : branch;
 }
 
 /**
@@ -95,22 +111,41 @@ export async function runPromotion(request: PromotionRequest, context: Promotion
     const targetFile = `environments/${request.to}/environment.yaml`;
     const targetText = readEnvironmentText(snapshot, request.to, baseCommit);
     const target: EnvironmentData = { name: request.to, data: parseEnvironment(request.to, targetText, schema) };
-    const branch = promotionBranch(request);
+    const targetTier = isRecord(target.data) ? target.data.tier : undefined;
+    if (request.clusters && clustersOf(target).length === 0) stepClusters(target, [], request.clusters); // PRM023 before anything else
+    // In several clusters the generator says where each component runs (Argo CD's own components only in the first).
+    let before: EnvironmentCheck | undefined = clustersOf(target).length > 0 ? checkTarget(snapshot, request, baseCommit) : undefined;
+    const placement = before?.ok ? placementOf(before.components) : undefined;
 
     let plan: PromotionPlan;
     let rollbackOf: number | undefined;
+    let resolutions: RevisionResolution[] = [];
     if (request.rollback) {
       if (!github) throw new PromotionError("PRM005", "--rollback reads the merged promotion pull requests from GitHub, so it needs credentials even with --dry-run.");
-      const rollback = await planTrustedRollback({ pulls: await github.recentlyClosedPulls(request.base), target, patterns, components: request.components, rule: config, source: github, root: request.root, warn: context.log });
+      const rollback = await planTrustedRollback({ pulls: await github.recentlyClosedPulls(request.base), target, patterns, components: request.components, clusters: request.clusters, placement, rule: config, source: github, root: request.root, warn: context.log });
       plan = rollback.plan;
       rollbackOf = rollback.undoes.number;
       context.log(`rolling back #${rollback.undoes.number} (${rollback.undoes.url}).`);
     } else {
       const from = request.from as string;
       const source: EnvironmentData = { name: from, data: parseEnvironment(from, readEnvironmentText(snapshot, from, baseCommit), schema) };
-      plan = planPromotion({ source, target, patterns, components: request.components });
+      // A source that follows a branch is promoted as the commit the branch names now (never the branch's name).
+      const resolved = await resolveSourceRevisions({
+        source,
+        targetTier,
+        patterns,
+        components: promotableComponents(source, target, patterns, request.components),
+        base: request.base,
+        baseCommit,
+        root: request.root,
+        ...(github ? { repository: github.fullName, branchHead: (branch: string) => github.branchHead(branch) } : {}),
+      });
+      resolutions = resolved.resolutions;
+      plan = planPromotion({ source: resolved.source, target, patterns, components: request.components, clusters: request.clusters, placement });
     }
+    const branch = promotionBranch(request, plan);
     context.out(formatPlanTable(plan));
+    for (const line of describeResolutions(request.from as string, resolutions)) context.out(line);
     const outcome = (status: PromotionOutcome["status"], extra: Partial<PromotionOutcome> = {}): PromotionOutcome => ({ status, plan, branch, baseCommit, changedFiles: [], diffs: [], apiCalls: github?.calls ?? 0, ...extra });
     if (plan.changes.length === 0) {
       context.out(`\nNothing to promote: every promotable pin of ${request.to} already matches${request.rollback ? "" : ` ${request.from}`}. Nothing was changed.`);
@@ -126,18 +161,20 @@ export async function runPromotion(request: PromotionRequest, context: Promotion
     }
     if (freeze.blocked && request.overrideFreeze !== undefined) context.log(`freeze window overridden: ${freeze.reasons.join("; ")}. Reason: ${request.overrideFreeze}`);
 
+    const resolveRevision = (revision: string) => resolutions.find((r) => r.from === revision)?.to ?? resolveCommit(request.root, revision);
     if (context.argocd && !request.rollback) {
       try {
-        await gateOnArgoCd(context.argocd, request, snapshot, plan, context.log);
+        await gateOnArgoCd(context.argocd, request, snapshot, plan, resolveRevision, context.log);
       } catch (error) {
         if (!request.dryRun || !(error instanceof PromotionError) || error.code !== "PRM021") throw error;
         context.log(`a real run would stop here: ${error.code} ${error.message}`);
       }
     }
 
-    const before = checkEnvironment(snapshot, request.to, request.root);
+    before ??= checkTarget(snapshot, request, baseCommit);
     if (!before.ok) throw new PromotionError("PRM013", `${request.to} is already invalid at ${request.base} (${baseCommit.slice(0, 12)}), before any pin moves:\n${before.problems.join("\n")}`);
-    const edited = applyScalarEdits(targetFile, targetText, scalarEdits(plan, patterns));
+    const gateOverride = await gateOnEarlierClusters(request, plan, before.components, context);
+    const edited = editTarget(targetFile, targetText, plan, target, patterns, placement);
     writeFileSync(join(snapshot, targetFile), edited);
     const after = regenerateEnvironment(snapshot, request.to, request.root);
     if (!after.ok) throw new PromotionError("PRM013", `the generator rejects ${request.to} with the promoted pins:\n${after.problems.join("\n")}`);
@@ -148,26 +185,28 @@ export async function runPromotion(request: PromotionRequest, context: Promotion
     ];
     const changedComponents = [...new Set(plan.changes.map((c) => c.component).filter((c) => c !== ""))];
     const redact = context.redact ?? createRedactor(secretsFromEnvironment(process.env));
+    // In several clusters each changed component is rendered in each cluster its pins change in.
+    const clusterDiffs = plan.clusters ? clustersByComponent(plan) : undefined;
     // Redacted before the description is cut into parts, so each part's size is what is posted.
-    const diffs = renderManifestDiffs({ root: request.root, environment: request.to, before: before.components, after: after.components, components: changedComponents, workspace, render: context.render }).map((d) => ({
+    const diffs = renderManifestDiffs({ root: request.root, environment: request.to, before: before.components, after: after.components, components: changedComponents, ...(clusterDiffs ? { clusters: clusterDiffs } : {}), workspace, render: context.render }).map((d) => ({
       ...d,
       diff: redact(d.diff),
       ...(d.note !== undefined ? { note: redact(d.note) } : {}),
     }));
     context.out(`\n${formatManifestDiffs(request.to, diffs)}`);
 
-    const notes: string[] = [];
+    const notes: string[] = [...describeResolutions(request.from as string, resolutions)];
     if (before.outOfDate.length > 0) notes.push(`apps/${request.to}/ was out of date at the base commit, so this pull request also brings ${before.outOfDate.length} generated file(s) up to date.`);
     for (const diff of diffs) if (diff.note?.startsWith("not rendered")) notes.push(`${diff.component}: rendered diff ${diff.note}.`);
     const links = new Map<PinChange, Link[]>();
     for (const change of plan.changes) {
-      const chartPath = after.components.find((c) => c.name === change.component)?.chartPath ?? `charts/${change.component}`;
+      const chartPath = after.components.find((c) => c.name === change.component && c.cluster === change.cluster)?.chartPath ?? after.components.find((c) => c.name === change.component)?.chartPath ?? `charts/${change.component}`;
       const chartYaml = join(snapshot, chartPath, "Chart.yaml");
       const imageSource = config.imageSources[change.component] ?? imageSourceOf(existsSync(chartYaml) ? readFileSync(chartYaml, "utf8") : undefined);
       links.set(change, provenanceLinks(change, { repositoryWebUrl: context.repositoryWebUrl, imageSource }));
     }
     const overrideReason = freeze.blocked ? request.overrideFreeze : undefined;
-    const metadata = metadataOf(plan, baseCommit, { rollbackOf, overrideFreeze: overrideReason });
+    const metadata = metadataOf(plan, baseCommit, { rollbackOf, overrideFreeze: overrideReason, ...(gateOverride ? { overrideGate: gateOverride } : {}), resolved: resolutions });
     const rendered = renderPrBody({
       plan,
       metadata,
@@ -180,11 +219,14 @@ export async function runPromotion(request: PromotionRequest, context: Promotion
       freezeReasons: freeze.blocked ? freeze.reasons : [],
       notes,
       command: context.command,
+      ...(plan.clusters && plan.clusters.remaining.length > 0 && plan.kind === "promotion" ? { nextCommand: nextStepCommand(request, plan.clusters.remaining) } : {}),
+      ...(gateOverride ? { gateOverride } : {}),
       limit: context.bodyLimit,
     });
     // Everything published passes the redactor again, whatever part of it a secret came through.
     const body: PrBody = { body: redact(rendered.body), continuations: rendered.continuations.map(redact) };
-    const title = redact(plan.kind === "rollback" ? `Roll back ${request.to}: undo #${rollbackOf}` : `Promote ${plan.from} → ${plan.to}: ${changedComponents.join(", ") || "environment pins"}`);
+    const inClusters = plan.clusters && plan.clusters.step.length < plan.clusters.all.length ? ` (${plan.clusters.step.join(", ")})` : "";
+    const title = redact(plan.kind === "rollback" ? `Roll back ${request.to}${inClusters}: undo #${rollbackOf}` : `Promote ${plan.from} → ${plan.to}${inClusters}: ${changedComponents.join(", ") || "environment pins"}`);
     const changedFiles = changes.map((c) => c.path).sort();
     context.out(`\n${changedFiles.length} file(s) change on ${branch}: ${changedFiles.join(", ")}`);
 
@@ -198,7 +240,7 @@ export async function runPromotion(request: PromotionRequest, context: Promotion
       return outcome("planned", { changedFiles, diffs, body });
     }
     if (!github) throw new PromotionError("PRM005", "publishing the promotion needs GitHub credentials.");
-    const commitMessage = redact(`${title}\n\n${plan.changes.map((c) => `${c.component || "(environment)"} ${c.field}: ${showValue(c.from)} → ${showValue(c.to)}`).join("\n")}\n`);
+    const commitMessage = redact(`${title}\n\n${plan.changes.map((c) => `${c.component || "(environment)"}${c.cluster !== undefined ? ` in ${c.cluster}` : ""} ${c.field}: ${showValue(c.from)} → ${showValue(c.to)}`).join("\n")}\n`);
     const result = await publishPromotion(
       github,
       { branch, base: request.base, baseCommit, baseTree: treeOf(request.root, baseCommit), changes, commitMessage, title, body, config },
@@ -217,9 +259,9 @@ export async function runPromotion(request: PromotionRequest, context: Promotion
  * of its promotion group before it in the schema (imageDigest after imageTag), so the two pins of
  * an image stay side by side.
  */
-function scalarEdits(plan: PromotionPlan, patterns: readonly PromotablePattern[]): ScalarEdit[] {
+function scalarEdits(changes: readonly BaseEdit[], patterns: readonly PromotablePattern[]): ScalarEdit[] {
   const fields = patterns.map((p) => ({ field: p.segments.at(-1)?.kind === "key" ? (p.segments.at(-1) as { name: string }).name : "", group: p.group }));
-  return plan.changes.map((change) => {
+  return changes.map((change) => {
     if (change.presentInTarget || !change.group) return { path: change.path, value: change.to };
     const index = fields.findIndex((f) => f.field === change.path.at(-1) && f.group === change.group);
     const before = fields.slice(0, Math.max(index, 0)).filter((f) => f.group === change.group).at(-1);
@@ -270,16 +312,101 @@ function parseEnvironment(environment: string, text: string, schema: JsonSchema)
   return result.source.data;
 }
 
-async function gateOnArgoCd(argocd: ArgoCdConnection, request: PromotionRequest, snapshot: string, plan: PromotionPlan, log: (text: string) => void): Promise<void> {
+async function gateOnArgoCd(argocd: ArgoCdConnection, request: PromotionRequest, snapshot: string, plan: PromotionPlan, resolveRevision: (revision: string) => string | undefined, log: (text: string) => void): Promise<void> {
   const from = request.from as string;
   const source = checkEnvironment(snapshot, from, request.root);
   if (!source.ok) throw new PromotionError("PRM013", `${from} is invalid at the base commit:\n${source.problems.join("\n")}`);
   const names = new Set(plan.changes.map((c) => c.component));
   const components = source.components.filter((c) => names.has(c.name));
-  const results = await checkSourceReadiness(argocd, from, components, (revision) => resolveCommit(request.root, revision));
+  const results = await checkSourceReadiness(argocd, from, components, resolveRevision);
   const failing = results.filter((r) => !r.ready);
   if (failing.length > 0) {
     throw new PromotionError("PRM021", `${from} is not ready to promote: ${failing.map((f) => `${f.application}: ${f.problems.join(", ")}`).join("; ")}.`);
   }
   log(`Argo CD gate: ${results.map((r) => r.application).join(", ")} Synced and Healthy at the promoted pins.`);
+}
+
+/**
+ * The target environment.yaml with the plan applied. In several clusters the per-cluster changes
+ * are laid out as `components:` pins plus each cluster's own `pins` (cluster-pins.ts); otherwise
+ * each change is one scalar edit.
+ */
+function editTarget(file: string, text: string, plan: PromotionPlan, target: EnvironmentData, patterns: readonly PromotablePattern[], placement: Placement | undefined): string {
+  if (!plan.changes.some((c) => c.cluster !== undefined)) return applyScalarEdits(file, text, scalarEdits(plan.changes, patterns));
+  const layout = layoutClusterChanges({ target, basePins: collectPins(target, patterns).pins, patterns, changes: plan.changes, placement });
+  let edited = layout.base.length > 0 ? applyScalarEdits(file, text, scalarEdits(layout.base, patterns)) : text;
+  for (const [index, pins] of [...layout.pins].sort((a, b) => a[0] - b[0])) edited = setClusterPins(file, edited, index, pins);
+  return edited;
+}
+
+/** The target checked by the generator at the base commit, before any pin moves. */
+function checkTarget(snapshot: string, request: PromotionRequest, baseCommit: string): EnvironmentCheck {
+  const check = checkEnvironment(snapshot, request.to, request.root);
+  if (!check.ok) throw new PromotionError("PRM013", `${request.to} is already invalid at ${request.base} (${baseCommit.slice(0, 12)}), before any pin moves:\n${check.problems.join("\n")}`);
+  return check;
+}
+
+/** Components enabled in both environments (and named by --components): those whose source revisions are resolved. */
+function promotableComponents(source: EnvironmentData, target: EnvironmentData, patterns: readonly PromotablePattern[], only: readonly string[] | undefined): Set<string> {
+  const inSource = collectPins(source, patterns).owners;
+  const inTarget = collectPins(target, patterns).owners;
+  return new Set([...inSource.keys()].filter((c) => c !== "" && inTarget.has(c) && inSource.get(c)?.enabled !== false && inTarget.get(c)?.enabled !== false && (!only || only.length === 0 || only.includes(c))));
+}
+
+/** One line per moving revision pinned: `development's chartRevision main is pinned as <sha> (head of main on acme/gitops): alpha, beta.` */
+function describeResolutions(from: string, resolutions: readonly RevisionResolution[]): string[] {
+  const byRevision = new Map<string, RevisionResolution[]>();
+  for (const r of resolutions) byRevision.set(`${r.from}\u0000${r.to}`, [...(byRevision.get(`${r.from}\u0000${r.to}`) ?? []), r]);
+  return [...byRevision.values()].map((group) => {
+    const first = group[0] as RevisionResolution;
+    return `${from}'s chartRevision ${first.from} is pinned as ${first.to} (${first.how}): ${group.map((r) => r.component).join(", ")}.`;
+  });
+}
+
+/** Each component with per-cluster changes → the clusters they are in (`clusters:` order). */
+function clustersByComponent(plan: PromotionPlan): Map<string, string[]> {
+  const order = plan.clusters?.all ?? [];
+  const map = new Map<string, string[]>();
+  for (const change of plan.changes) {
+    if (change.cluster === undefined) continue;
+    const list = map.get(change.component) ?? [];
+    if (!list.includes(change.cluster)) map.set(change.component, [...list, change.cluster].sort((a, b) => order.indexOf(a) - order.indexOf(b)));
+  }
+  return map;
+}
+
+/** The command of the train's next step: the next cluster still to come. */
+function nextStepCommand(request: PromotionRequest, remaining: readonly string[]): string {
+  return `nx run generate:promote -- --from ${request.from} --to ${request.to} --clusters ${remaining[0]}${request.base !== "main" ? ` --base ${request.base}` : ""}`;
+}
+
+/**
+ * The cluster gate of a progressive step: every cluster it skips over (listed before its last
+ * cluster, not in it) must already run the promoted pins and be Synced and Healthy at them in the
+ * target's Argo CD (ARGOCD_TARGET_SERVER), Application by Application. Otherwise the step stops
+ * (PRM024; PRM025 when there is no Argo CD to ask), warns in a dry run, or, with --override-gate,
+ * goes ahead and returns what it found, to be recorded in the pull request.
+ */
+async function gateOnEarlierClusters(request: PromotionRequest, plan: PromotionPlan, components: readonly TargetComponent[], context: PromotionContext): Promise<{ reason: string; problems: string[] } | undefined> {
+  if (request.rollback || !plan.clusters || plan.clusters.earlier.length === 0 || plan.changes.length === 0) return undefined;
+  const gate = await checkEarlierClusters({ environment: request.to, clusters: plan.clusters, changed: new Set(plan.changes.filter((c) => c.cluster !== undefined).map((c) => c.component)), components, connection: context.targetArgocd, resolveRevision: (revision) => resolveCommit(request.root, revision) });
+  const step = plan.clusters.step.join(", ");
+  if (gate.problems.length === 0) {
+    context.log(`cluster gate: ${plan.clusters.earlier.join(", ")} run the promoted pins, Synced and Healthy (${gate.checked.join(", ")}).`);
+    return undefined;
+  }
+  if (request.overrideGate !== undefined) {
+    context.log(`cluster gate overridden: ${gate.problems.join("; ")}. Reason: ${request.overrideGate}`);
+    return { reason: request.overrideGate, problems: gate.problems };
+  }
+  const error = gate.unasked
+    ? new PromotionError("PRM025", `the step into ${step} of ${request.to} comes after ${plan.clusters.earlier.join(", ")}, whose health cannot be checked: ${gate.problems.join("; ")}.`)
+    : new PromotionError("PRM024", `the step into ${step} of ${request.to} comes after ${plan.clusters.earlier.join(", ")}, which ${plan.clusters.earlier.length > 1 ? "are" : "is"} not ready: ${gate.problems.join("; ")}.`, `Promote ${plan.clusters.earlier.join(", ")} first (\`${nextStepCommand(request, plan.clusters.earlier)}\`) and wait until its Applications are Synced and Healthy at these pins; or go ahead with --override-gate "<reason>", which is recorded in the pull request.`);
+  if (!request.dryRun) throw error;
+  context.log(`a real run would stop here: ${error.code} ${error.message}`);
+  return undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

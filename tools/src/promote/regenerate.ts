@@ -31,6 +31,12 @@ export interface TargetComponent {
   /** "" when the environment pins no digest (or the chart takes no image). */
   imageDigest: string;
   namespace: string;
+  /** The Argo CD Application that deploys it (`<env>-<component>`, or `<env>-<cluster>-<component>` in a cluster other than the first); absent: `<env>-<component>`. */
+  application?: string;
+  /** The cluster it runs in, in an environment with `clusters:` (one entry per cluster it runs in); absent for one cluster. */
+  cluster?: string;
+  /** The cluster's values overlay it reads after the environment's values file, when it has one in effect. */
+  overlayValuesFile?: string;
 }
 
 /**
@@ -82,11 +88,28 @@ function planOne(root: string, environment: string, repository: string) {
     const problems = plan.problems.map(formatProblem);
     return { ok: false as const, problems: problems.length > 0 ? problems : [`the generator produced no output for ${environment}.`] };
   }
-  const components = output.plan.components.map((c) => ({ name: c.name, chartPath: c.chartPath, chartRevision: c.chartRevision, imageTag: c.imageTag, imageDigest: c.imageDigest, namespace: c.namespace }));
+  const components: TargetComponent[] = output.plan.components.map((c) => ({
+    name: c.name,
+    chartPath: c.chartPath,
+    chartRevision: c.chartRevision,
+    imageTag: c.imageTag,
+    imageDigest: c.imageDigest,
+    namespace: c.namespace,
+    application: c.cluster && !c.cluster.home ? names.clusterComponentApplication(environment, c.cluster.name, c.name) : names.componentApplication(environment, c.name),
+    ...(c.cluster ? { cluster: c.cluster.name } : {}),
+    ...(c.overlayValuesFile ? { overlayValuesFile: c.overlayValuesFile } : {}),
+  }));
   return { ok: true as const, output, components };
 }
 
-/** The Argo CD Application the generator creates for a component of an environment. */
+/** The Argo CD Application the generator creates for a component of an environment (in its first cluster). */
 export function applicationName(environment: string, component: string): string {
   return names.componentApplication(environment, component);
+}
+
+/** Where each component runs in an environment with clusters (component → cluster names, `clusters:` order); empty for one cluster. */
+export function placementOf(components: readonly TargetComponent[]): Map<string, string[]> {
+  const placement = new Map<string, string[]>();
+  for (const c of components) if (c.cluster !== undefined) placement.set(c.name, [...(placement.get(c.name) ?? []), c.cluster]);
+  return placement;
 }

@@ -4,7 +4,8 @@ import { readFileAt, resolveCommit } from "./git.js";
 import { toPromotionError, type PromotionOctokit } from "./github-client.js";
 import type { PullSummary } from "./github-repository.js";
 import { decodeMetadata, type PromotionMetadata } from "./pr-body.js";
-import { collectPins, type PinValue } from "./plan.js";
+import { clustersOf, effectivePins, isComponentPin } from "./cluster-pins.js";
+import { collectPins, type PinValue, type Placement } from "./plan.js";
 import type { PromotablePattern } from "./promotable-fields.js";
 
 /** The head branches promotion pull requests are opened from (`promote/<from>-to-<to>`). */
@@ -50,6 +51,8 @@ export interface TrustInput {
   root: string;
   /** One line per ignored pull request. */
   warn: (line: string) => void;
+  /** Where each component runs now, for a target in several clusters (the records name the clusters a pin ran in). */
+  placement?: Placement;
 }
 
 export interface TrustedPromotions {
@@ -107,7 +110,7 @@ function mergedDiffMismatch(mergeCommit: string, metadata: PromotionMetadata, in
   } catch (error) {
     return `the pins of ${file} at its merge commit ${mergeCommit.slice(0, 12)} cannot be read (${(error as Error).message})`;
   }
-  const recorded = new Map(metadata.pins.map((p) => [p.path.join("."), { from: p.from ?? null, to: p.to }]));
+  const recorded = new Map(metadata.pins.map((p) => [where(p.cluster, p.path), { from: p.from ?? null, to: p.to }]));
   const differences: string[] = [];
   for (const [path, pin] of recorded) {
     const actual = merged.get(path);
@@ -118,11 +121,23 @@ function mergedDiffMismatch(mergeCommit: string, metadata: PromotionMetadata, in
   return differences.length === 0 ? undefined : `its record does not match what its merge commit ${mergeCommit.slice(0, 12)} changed in ${file}: ${differences.sort().join("; ")}`;
 }
 
+/**
+ * The pins of the file at a commit, as they run: in an environment with clusters each component pin
+ * per cluster (its `clusters[].pins` entry over `components:`), as promotions record them.
+ */
 function pinsAt(input: TrustInput, commit: string, file: string): Map<string, PinValue | null> {
   const text = readFileAt(input.root, commit, file);
   if (text === undefined) return new Map();
-  const data = parse(text) as unknown;
-  return new Map(collectPins({ name: input.target, data }, input.patterns).pins.map((p) => [p.path.join("."), p.value ?? null]));
+  const environment = { name: input.target, data: parse(text) as unknown };
+  const base = collectPins(environment, input.patterns).pins;
+  const clusters = clustersOf(environment);
+  const pins = clusters.length > 0 ? [...base.filter((p) => !isComponentPin(p.path)), ...effectivePins(base, clusters, input.patterns, input.placement)] : base;
+  return new Map(pins.map((p) => [where(p.cluster, p.path), p.value ?? null]));
+}
+
+/** `components.api.imageTag`, or `us:components.api.imageTag` for a pin as it runs in a cluster. */
+function where(cluster: string | undefined, path: readonly string[]): string {
+  return `${cluster === undefined ? "" : `${cluster}:`}${path.join(".")}`;
 }
 
 function changedPins(before: Map<string, PinValue | null>, after: Map<string, PinValue | null>): Map<string, PinRecord> {

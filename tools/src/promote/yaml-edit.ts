@@ -129,3 +129,56 @@ function setIn(target: unknown, path: readonly string[], value: unknown): void {
   }
   node[path[path.length - 1] as string] = value;
 }
+
+/**
+ * Sets the `pins` mapping of the cluster at `index` of `clusters:` (undefined removes it), leaving
+ * every other byte of the file as it was. The block is machine-owned (progressive promotions write
+ * and remove it): it is rewritten whole, as the last key of the cluster's mapping, with the
+ * mapping's indentation. The result is re-parsed and must equal the original data with exactly that
+ * block changed.
+ */
+export function setClusterPins(file: string, text: string, index: number, pins: Record<string, Record<string, PinValue>> | undefined): string {
+  const original = parseStrict(file, text);
+  const where = `${file}: clusters[${index}]`;
+  const clusterAt = (document: Document): YAMLMap => {
+    const node = document.getIn(["clusters", index], true) as Node | undefined;
+    if (!isMap(node) || !node.range || node.flow) throw new PromotionError("PRM012", `${where} is not a block mapping; write the cluster as \`- name: ...\` with one key per line so its pins can be edited.`);
+    return node;
+  };
+  let out = text;
+  const existing = clusterAt(original).items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === "pins");
+  if (existing && isPair(existing)) {
+    const key = existing.key as Node;
+    const start = (key.range?.[0] ?? 0) - columnOf(text, key.range?.[0] ?? 0);
+    out = `${text.slice(0, start)}${text.slice(lineAfter(text, endOfPair(existing) ?? start))}`;
+  }
+  if (pins !== undefined) {
+    const cluster = clusterAt(parseStrict(file, out));
+    const last = cluster.items[cluster.items.length - 1];
+    const lastEnd = last ? endOfPair(last) : undefined;
+    if (lastEnd === undefined) throw new PromotionError("PRM012", `${where} is empty; it needs at least its name.`);
+    const indent = " ".repeat(columnOf(out, firstKeyOffset(cluster)));
+    const block = stringify({ pins }, { lineWidth: 0 })
+      .trimEnd()
+      .split("\n")
+      .map((line) => `${indent}${line}\n`)
+      .join("");
+    const at = lineAfter(out, lastEnd);
+    out = `${out.slice(0, at)}${at > 0 && out[at - 1] !== "\n" ? "\n" : ""}${block}${out.slice(at)}`;
+  }
+  const expected = structuredClone(original.toJS()) as { clusters: Array<Record<string, unknown>> };
+  const target = expected.clusters[index] as Record<string, unknown>;
+  if (pins === undefined) delete target.pins;
+  else target.pins = pins;
+  if (!isDeepStrictEqual(parseStrict(file, out).toJS(), expected)) {
+    throw new PromotionError("PRM012", `${where}: rewriting its pins would change other values of the file; nothing was written.`);
+  }
+  return out;
+}
+
+/** The offset just after the line holding `offset - 1` (an offset right after a newline is already a line start). */
+function lineAfter(text: string, offset: number): number {
+  if (offset > 0 && text[offset - 1] === "\n") return offset;
+  const newline = text.indexOf("\n", offset);
+  return newline === -1 ? text.length : newline + 1;
+}
