@@ -33,7 +33,17 @@ describe("parseArguments", () => {
     expect(parseArguments(["--from", "staging", "--to", "production", "--override-freeze", "-1 day"])).toMatchObject({ overrideFreeze: "-1 day" });
   });
 
+  it("reads a step of the train: clusters as given (environment.yaml's order counts), a gate override with its reason", () => {
+    expect(parseArguments(["--from", "staging", "--to", "production", "--clusters", "us, eu,us", "--override-gate", "eu degraded, INC-77"])).toMatchObject({ clusters: ["us", "eu"], overrideGate: "eu degraded, INC-77" });
+    expect(parseArguments(["--rollback", "--to", "production", "--clusters", "us"])).toMatchObject({ rollback: true, clusters: ["us"] });
+  });
+
   it.each([
+    [["--from", "staging", "--to", "production", "--clusters", ","], /--clusters "," must be comma-separated cluster names/],
+    [["--from", "staging", "--to", "production", "--clusters", "eu,US"], /"US" is not one/],
+    [["--from", "staging", "--to", "production", "--clusters"], /--clusters needs a comma-separated list of cluster names/],
+    [["--from", "staging", "--to", "production", "--override-gate", " "], /--override-gate needs a non-empty reason/],
+    [["--rollback", "--to", "production", "--override-gate", "why"], /a rollback is not gated/],
     [["--to", "production"], /--from is required/],
     [["--from", "staging"], /--to is required/],
     [["--from", "staging", "--to", "staging"], /both "staging"/],

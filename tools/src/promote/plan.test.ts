@@ -119,9 +119,11 @@ describe("planPromotion", () => {
       }
       // Narrowed to a component whose image does not move, the promotion goes through.
       expect(planPromotion({ source, target: env("production", "production", { imageTag: "v1", imageDigest: D1 }), patterns: IMAGE_PATTERNS, components: ["web"] }).changes).toEqual([]);
-      // Outside production the missing digest is carried as such: the target's old digest is not kept under the new tag.
-      const staging = planPromotion({ source, target: env("qa", "staging", { imageTag: "v1", imageDigest: D1 }), patterns: IMAGE_PATTERNS });
-      expect(staging.changes.map((c) => [c.field, c.to])).toEqual([
+      // Staging takes images by digest from a promotion too (PRM016: a tag can be pushed again).
+      expect(() => planPromotion({ source, target: env("qa", "staging", { imageTag: "v1", imageDigest: D1 }), patterns: IMAGE_PATTERNS })).toThrowError(expect.objectContaining({ code: "PRM016" }));
+      // Into development the missing digest is carried as such: the target's old digest is not kept under the new tag.
+      const development = planPromotion({ source, target: env("qa", "development", { imageTag: "v1", imageDigest: D1 }), patterns: IMAGE_PATTERNS });
+      expect(development.changes.map((c) => [c.field, c.to])).toEqual([
         ["imageDigest", ""],
         ["imageTag", "v2"],
       ]);
