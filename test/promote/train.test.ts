@@ -185,6 +185,27 @@ describe("the release train: development → staging → production(eu) → prod
   }, 120_000);
 });
 
+describe("the train promote.yml runs (--train-steps)", () => {
+  it("prints the steps of .github/promotion.yml as the workflow's matrix, checked against the environments at the base branch", async () => {
+    const harness = await startHarness({ template: trainTemplate });
+    const { fixture } = harness;
+    const config = fixture.read(".github/promotion.yml");
+    const train = (clusters: string[]) => `${config}train:\n  - {from: development, to: staging}\n${clusters.map((c) => `  - {from: staging, to: production, clusters: [${c}]}\n`).join("")}`;
+    fixture.commitAndPush("the train", { ".github/promotion.yml": train(["eu", "us"]) });
+    const steps = await harness.run(["--train-steps"]);
+    expect(steps.code, steps.stderr).toBe(0);
+    expect(JSON.parse(steps.stdout)).toEqual([
+      { name: "development → staging", from: "development", to: "staging", clusters: "" },
+      { name: "staging → production (eu)", from: "staging", to: "production", clusters: "eu" },
+      { name: "staging → production (us)", from: "staging", to: "production", clusters: "us" },
+    ]);
+    fixture.commitAndPush("the train backwards", { ".github/promotion.yml": train(["us", "eu"]) });
+    const backwards = await harness.run(["--train-steps"]);
+    expect(backwards.code).toBe(1);
+    expect(backwards.stderr).toContain("PRM007 .github/promotion.yml: the train does not fit the environments: train[2] (staging → production): reaches eu after us, which production lists later; the cluster gate would hold the earlier steps back.");
+  });
+});
+
 describe("bad inputs of a train step, each with what to do", () => {
   it("a cluster production does not list, or --clusters for an environment in one cluster (PRM023, exit 2)", async () => {
     const harness = await startHarness({ template: trainTemplate });

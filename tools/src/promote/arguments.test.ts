@@ -10,6 +10,7 @@ describe("parseArguments", () => {
       dryRun: true,
       rollback: false,
       doctor: false,
+      trainSteps: false,
       repo: { owner: "acme", name: "gitops" },
       base: "release/1",
       overrideFreeze: "INC-1 hotfix",

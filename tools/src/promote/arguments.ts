@@ -3,6 +3,7 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 export const USAGE = `Usage: nx run generate:promote -- --from <env> --to <env> [--clusters a,b] [options]
        nx run generate:promote -- --rollback --to <env> [options]
        nx run generate:promote -- --doctor [--repo owner/name] [--base main]
+       nx run generate:promote -- --train-steps [--base main]
 
 Promotes the promotable pins (every key schemas/environment.json marks "x-promotable", such as
 chartRevision and imageTag) from one environment to another through ONE pull request on the branch
@@ -29,6 +30,8 @@ is promoted as the commit the branch names now, and an image only with its diges
   --base <branch>           branch the pull request targets and the plan is made from (default: main)
   --root <dir>              local clone to read (default: the clone containing the current directory)
   --doctor                  check the token, the base branch, merge settings and labels; change nothing
+  --train-steps             print the release train of .github/promotion.yml (train:) as JSON, checked
+                            against the environments at the base branch: what promote.yml runs
   --help                    this text
 
 Environment: GITHUB_TOKEN (or GITHUB_APP_ID, GITHUB_APP_PRIVATE_KEY and optionally
@@ -53,6 +56,7 @@ export interface CliOptions {
   repo?: { owner: string; name: string };
   root?: string;
   doctor: boolean;
+  trainSteps: boolean;
 }
 
 const NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -76,6 +80,7 @@ const OPTIONS = {
   "dry-run": { type: "boolean" },
   rollback: { type: "boolean" },
   doctor: { type: "boolean" },
+  "train-steps": { type: "boolean" },
   from: { type: "string" },
   to: { type: "string" },
   components: { type: "string" },
@@ -106,7 +111,7 @@ const NEEDS: Record<string, string> = {
  * starts with `--` is taken for a forgotten value (`--from --to production`), not as the value.
  */
 export function parseArguments(argv: readonly string[]): CliOptions | { help: true } | { error: string } {
-  const options: CliOptions = { base: "main", dryRun: false, rollback: false, doctor: false };
+  const options: CliOptions = { base: "main", dryRun: false, rollback: false, doctor: false, trainSteps: false };
   const { tokens } = parseArgs({ args: [...argv], options: OPTIONS, strict: false, allowPositionals: true, tokens: true });
   for (const token of tokens) {
     if (token.kind !== "option" || !Object.hasOwn(OPTIONS, token.name)) return { error: `unknown argument "${argv[token.index]}".` };
@@ -117,6 +122,7 @@ export function parseArguments(argv: readonly string[]): CliOptions | { help: tr
       if (name === "help") return { help: true };
       if (name === "dry-run") options.dryRun = true;
       else if (name === "rollback") options.rollback = true;
+      else if (name === "train-steps") options.trainSteps = true;
       else options.doctor = true;
       continue;
     }
@@ -165,7 +171,7 @@ export function parseArguments(argv: readonly string[]): CliOptions | { help: tr
         break;
     }
   }
-  if (options.doctor) return options;
+  if (options.doctor || options.trainSteps) return options;
   if (!options.to) return { error: "--to is required (the environment to promote into)." };
   if (options.rollback && options.from) return { error: "--rollback restores earlier pins of --to; it takes no --from." };
   if (!options.rollback && !options.from) return { error: "--from is required (the environment to promote from), unless --rollback." };

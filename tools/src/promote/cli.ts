@@ -1,10 +1,11 @@
 import { resolve } from "node:path";
+import { parse as parseYaml } from "yaml";
 import { parseArguments, parseRepository, REPOSITORY_RULES, USAGE, type CliOptions } from "./arguments.js";
 import type { ArgoCdConnection } from "./argocd-gate.js";
-import { readPromotionConfig } from "./config.js";
+import { CONFIG_FILE, readPromotionConfig } from "./config.js";
 import { formatDoctor, runDoctor } from "./doctor.js";
 import { formatPromotionError, isPromotionError, PromotionError, type PromotionErrorCode } from "./errors.js";
-import { remoteUrl, repositoryRoot, resolveCommit } from "./git.js";
+import { readFileAt, remoteUrl, repositoryRoot, resolveCommit } from "./git.js";
 import { checkGitHubUrl, createOctokit, DEFAULT_API_URL, type Credentials, type GitHubClientOptions } from "./github-client.js";
 import { GitHubRepository } from "./github-repository.js";
 import type { ChartRenderer } from "./manifest-diff.js";
@@ -12,6 +13,7 @@ import { runPromotion, type PromotionOutcome } from "./promote.js";
 import { githubWebUrl } from "./provenance.js";
 import { createRedactor, secretsFromEnvironment } from "./redact.js";
 import { Workspace } from "./snapshot.js";
+import { trainMatrix } from "./train.js";
 
 export interface CliIo {
   env: NodeJS.ProcessEnv;
@@ -52,6 +54,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 2;
   }
   try {
+    if (parsed.trainSteps) return trainSteps(parsed, io, out);
     return parsed.doctor ? await doctor(parsed, io, out, err) : await promote(parsed, io, out, err);
   } catch (error) {
     if (isPromotionError(error)) {
@@ -136,6 +139,33 @@ function configAtBase(root: string, base: string) {
     workspace.dispose();
   }
 }
+
+/**
+ * The release train of .github/promotion.yml as the JSON list promote.yml's matrix runs, checked
+ * against the environments committed on the base branch (local view; nothing is asked of GitHub).
+ */
+function trainSteps(options: CliOptions, io: CliIo, out: (t: string) => void): number {
+  const root = localClone(options, io);
+  const commit = resolveCommit(root, `refs/remotes/origin/${options.base}`) ?? resolveCommit(root, options.base);
+  if (!commit) throw new PromotionError("PRM010", `the local clone in ${root} has no branch ${options.base} (nor origin/${options.base}).`, `Fetch it (git fetch origin ${options.base}) or pass --base.`);
+  const workspace = new Workspace();
+  let config;
+  try {
+    config = readPromotionConfig(workspace.snapshot(root, commit, [CONFIG_FILE], "config"));
+  } finally {
+    workspace.dispose();
+  }
+  if (config.train.length === 0) throw new PromotionError("PRM007", `${CONFIG_FILE} at ${options.base} has no train: steps, so there is no train to run.`, "Add train: to .github/promotion.yml (docs/train.md), e.g. [{from: development, to: staging}, {from: staging, to: production, clusters: [eu]}].");
+  const matrix = trainMatrix(config.train, (environment) => {
+    const text = readFileAt(root, commit, `environments/${environment}/environment.yaml`);
+    if (text === undefined) return undefined;
+    const data = parseYaml(text) as { clusters?: Array<{ name?: unknown }> } | null;
+    return (data?.clusters ?? []).map((c) => String(c.name));
+  });
+  out(JSON.stringify(matrix));
+  return 0;
+}
+
 
 /** GITHUB_API_URL (default github.com's), checked together with GITHUB_SERVER_URL before any request. */
 function apiUrlFrom(env: NodeJS.ProcessEnv): string {

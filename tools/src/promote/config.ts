@@ -23,12 +23,24 @@ export interface PromotionConfig {
    * GITHUB_TOKEN, `<app-slug>[bot]` for a GitHub App. Rollback trusts only pull requests by it.
    */
   identity: string;
+  /** The release train: the steps promote.yml runs, in order, each its own pull request (docs/train.md). */
+  train: TrainStep[];
+}
+
+/** One step of the release train: a promotion, limited to some clusters of a multi-cluster target. */
+export interface TrainStep {
+  from: string;
+  to: string;
+  /** Empty: every cluster (or a target in one cluster). */
+  clusters: string[];
 }
 
 /** The login of pull requests opened with a workflow's GITHUB_TOKEN. */
 export const DEFAULT_IDENTITY = "github-actions[bot]";
 
-export const DEFAULT_CONFIG: PromotionConfig = { labels: [], reviewers: [], teamReviewers: [], autoMerge: false, imageSources: {}, identity: DEFAULT_IDENTITY };
+export const DEFAULT_CONFIG: PromotionConfig = { labels: [], reviewers: [], teamReviewers: [], autoMerge: false, imageSources: {}, identity: DEFAULT_IDENTITY, train: [] };
+
+const NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 /** A GitHub login (1-39 alphanumerics or single inner hyphens), optionally an App's `[bot]` suffix. */
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\[bot\])?$/;
@@ -74,8 +86,24 @@ export function parsePromotionConfig(text: string): PromotionConfig {
     } else if (key === "identity") {
       if (typeof value !== "string" || !LOGIN.test(value)) fail(`identity is ${JSON.stringify(value)}; use the GitHub login promotions run as, e.g. ${DEFAULT_IDENTITY} or my-promotion-app[bot].`);
       config.identity = value as string;
+    } else if (key === "train") {
+      if (!Array.isArray(value)) return fail("train must be a list of steps, each {from: <env>, to: <env>, clusters: [<cluster>, ...]}.");
+      config.train = value.map((step: unknown, index) => {
+        const at = `train[${index}]`;
+        if (typeof step !== "object" || step === null || Array.isArray(step)) return fail(`${at} must be a mapping {from, to, clusters}.`);
+        const { from, to, clusters = [], ...rest } = step as Record<string, unknown>;
+        const unknown = Object.keys(rest);
+        if (unknown.length > 0) fail(`${at} has the unknown key "${unknown[0]}" (known: from, to, clusters).`);
+        if (typeof from !== "string" || !NAME.test(from)) fail(`${at}.from is ${JSON.stringify(from)}; use an environment name.`);
+        if (typeof to !== "string" || !NAME.test(to)) fail(`${at}.to is ${JSON.stringify(to)}; use an environment name.`);
+        if (from === to) fail(`${at} promotes ${String(from)} into itself.`);
+        if (!Array.isArray(clusters) || clusters.length === 0 && (step as Record<string, unknown>).clusters !== undefined || !clusters.every((c) => typeof c === "string" && NAME.test(c))) {
+          fail(`${at}.clusters must be a non-empty list of cluster names (leave it out for every cluster).`);
+        }
+        return { from: from as string, to: to as string, clusters: [...new Set(clusters as string[])] };
+      });
     } else {
-      fail(`unknown key "${key}" (known: ${[...LIST_KEYS, "autoMerge", "imageSources", "identity"].join(", ")}).`);
+      fail(`unknown key "${key}" (known: ${[...LIST_KEYS, "autoMerge", "imageSources", "identity", "train"].join(", ")}).`);
     }
   }
   return config;
