@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { renderManifestDiffs } from "../../tools/src/promote/manifest-diff.js";
+import { readFileSync } from "node:fs";
+import { renderManifestDiffs, type ChartRenderer } from "../../tools/src/promote/manifest-diff.js";
 import { Workspace } from "../../tools/src/promote/snapshot.js";
 
 let root: string;
@@ -35,6 +36,7 @@ beforeAll(() => {
   git(["-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "--quiet", "-m", "v1"]);
   git(["tag", "v1.0.0"]);
   write("environments/prod/values/api.yaml", "greeting: good morning prod\n");
+  write("environments/prod/clusters/us/values/api.yaml", "greeting: good morning us\n");
   git(["add", "-A"]);
   git(["-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "--quiet", "-m", "v2"]);
   git(["tag", "v2.0.0"]);
@@ -88,6 +90,40 @@ describe("renderManifestDiffs", () => {
       expect(missing?.note).toBe("not rendered: revision v3.0.0 is not in the local clone (run `git fetch --tags origin`)");
       const [added] = renderManifestDiffs({ root, environment: "prod", before: [], after: [component("v2.0.0", "2")], components: ["api"], workspace });
       expect(added?.diff).toContain("--- a/prod/api\t(not deployed)");
+    } finally {
+      workspace.dispose();
+    }
+  });
+
+  it("renders each cluster's Application once per distinct state; a cluster with its own overlay renders with it", () => {
+    const workspace = new Workspace();
+    const calls: string[][] = [];
+    const render: ChartRenderer = (_chart, options) => {
+      calls.push(options.valuesFiles.map((file) => file.split("/environments/")[1] ?? "(image pins)"));
+      return { status: 0, stdout: options.valuesFiles.map((file) => readFileSync(file, "utf8")).join("---\n"), stderr: "" };
+    };
+    const inCluster = (cluster: string, tag: string, overlay = false) => ({ ...component("v2.0.0", tag), cluster, ...(overlay ? { overlayValuesFile: "environments/prod/clusters/us/values/api.yaml" } : {}) });
+    try {
+      const diffs = renderManifestDiffs({
+        root,
+        environment: "prod",
+        before: [inCluster("eu", "1"), inCluster("ap", "1"), inCluster("us", "1", true)],
+        after: [inCluster("eu", "2"), inCluster("ap", "2"), inCluster("us", "2", true)],
+        components: ["api"],
+        clusters: new Map([["api", ["eu", "ap", "us"]]]),
+        workspace,
+        render,
+      });
+      expect(diffs.map((d) => d.cluster)).toEqual(["eu", "ap", "us"]);
+      // eu and ap render alike (no overlay): once per side; us with its overlay after the environment's values.
+      expect(calls).toEqual([
+        ["prod/values/api.yaml", "(image pins)"],
+        ["prod/values/api.yaml", "(image pins)"],
+        ["prod/values/api.yaml", "prod/clusters/us/values/api.yaml", "(image pins)"],
+        ["prod/values/api.yaml", "prod/clusters/us/values/api.yaml", "(image pins)"],
+      ]);
+      expect(diffs[1]?.diff).toContain("--- a/prod/ap/api");
+      expect(diffs[2]?.diff).toContain(" greeting: good morning us");
     } finally {
       workspace.dispose();
     }

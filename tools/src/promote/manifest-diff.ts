@@ -51,8 +51,18 @@ export function renderManifestDiffs(input: {
   const render = input.render ?? renderWithHelm;
   const snapshots = new Map<string, string>();
   const valuesDir = input.workspace.directory("image-tags");
+  // Clusters without an overlay of their own render a component exactly alike: rendered once, reused.
+  const rendered = new Map<string, RenderedState>();
   const renderState = (component: string, state: TargetComponent | undefined, side: "before" | "after"): RenderedState => {
     if (!state) return { label: "(not deployed)", manifests: "" };
+    const key = JSON.stringify([component, state.chartPath, state.chartRevision, state.imageTag, state.imageDigest, state.namespace, state.overlayValuesFile ?? ""]);
+    const known = rendered.get(key);
+    if (known) return known;
+    const result = renderOnce(component, state, side);
+    rendered.set(key, result);
+    return result;
+  };
+  const renderOnce = (component: string, state: TargetComponent, side: "before" | "after"): RenderedState => {
     const label = `${state.chartPath}@${state.chartRevision}, image ${state.imageTag}${state.imageDigest ? `@${state.imageDigest}` : ""}`;
     const commit = resolveCommit(input.root, state.chartRevision);
     if (!commit) return { label, problem: `revision ${state.chartRevision} is not in the local clone (run \`git fetch --tags origin\`)` };
