@@ -6,7 +6,7 @@ import { docFiles } from "./support/doc-files.js";
 import { brokenLinks, missingRepositoryPaths, mermaidDiagrams } from "./support/page-checks.js";
 
 /** The operator guide's pages: one per task, reachable from the README, with no dead link or path. */
-const TASK_PAGES = ["deploy", "environments", "clusters", "gitops-workflow", "promotion", "monitoring", "rollback", "troubleshooting", "recovery", "architecture"].map((name) => `docs/${name}.md`);
+const TASK_PAGES = ["deploy", "environments", "clusters", "gitops-workflow", "promotion", "train", "monitoring", "rollback", "troubleshooting", "recovery", "architecture"].map((name) => `docs/${name}.md`);
 
 const read = (file: string) => readFileSync(join(repoRoot, file), "utf8");
 const pages = docFiles(repoRoot);

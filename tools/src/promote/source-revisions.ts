@@ -78,6 +78,10 @@ async function resolveOne(revision: string, input: SourceRevisionInput, where: s
   } else {
     sha = resolveCommit(input.root, `refs/remotes/origin/${revision}`);
     how = `origin/${revision} in the local clone`;
+    if (!sha) {
+      sha = resolveCommit(input.root, `refs/heads/${revision}`);
+      how = `branch ${revision} of the local clone`;
+    }
   }
   if (!sha) {
     // Not a branch: a tag or an abbreviated commit of the local clone also names one commit now.
@@ -91,7 +95,7 @@ async function resolveOne(revision: string, input: SourceRevisionInput, where: s
   if (!sha) {
     throw new PromotionError(
       "PRM015",
-      `chartRevision "${revision}" of ${where} names no branch of ${remote}${input.branchHead ? "" : " (origin/" + revision + " in the local clone)"}, nor a tag or commit of the local clone, so it cannot be pinned to a commit for ${input.targetTier} (which runs commit SHAs only). Nothing was changed.`,
+      `chartRevision "${revision}" of ${where} names no branch of ${input.branchHead ? remote : "the local clone (origin/" + revision + " or " + revision + ")"}, nor a tag or commit of the local clone, so it cannot be pinned to a commit for ${input.targetTier} (which runs commit SHAs only). Nothing was changed.`,
       `Push the branch ${revision} (or merge the change into ${input.base} and set chartRevision: ${input.base} in the source), or set chartRevision to a commit SHA; then promote again. If the branch exists, run \`git fetch origin\` first.`,
     );
   }
