@@ -92,7 +92,7 @@ function publishesPromotion(text: string): boolean {
   if ("error" in parsed) return false;
   return parsed.commands.some(({ words }) => {
     const promote = words.includes("generate:promote") || words.some((w) => w.endsWith("tools/src/cli/promote.ts"));
-    return promote && !words.some((w) => w === "--dry-run" || w === "--doctor" || w === "--help" || w === "-h");
+    return promote && !words.some((w) => w === "--dry-run" || w === "--doctor" || w === "--train-steps" || w === "--help" || w === "-h");
   });
 }
 
