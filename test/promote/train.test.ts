@@ -149,7 +149,7 @@ describe("the release train: development → staging → production(eu) → prod
     merge(3);
 
     // The production steps again: nothing to promote, no new pull request.
-    for (const argv of [[...TO_PRODUCTION, "--clusters", "eu"], [...TO_PRODUCTION, "--clusters", "us"], TO_PRODUCTION]) {
+    for (const argv of [[...TO_PRODUCTION, "--clusters", "eu"], [...TO_PRODUCTION, "--clusters", "us"]]) {
       const again = await harness.run(argv, { render });
       expect(again.outcome?.status, `${argv.join(" ")}\n${again.stderr}`).toBe("nothing-to-promote");
     }
