@@ -41,6 +41,7 @@ describe("promotion configuration", () => {
       autoMerge: "squash",
       imageSources: { api: "https://github.com/acme/api" },
       identity: "acme-promotion[bot]",
+      train: [],
     });
     // Without identity, pull requests opened with the workflow's GITHUB_TOKEN are the promotion's.
     expect(parsePromotionConfig("")).toMatchObject({ labels: [], autoMerge: false, identity: "github-actions[bot]" });
