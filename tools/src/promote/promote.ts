@@ -112,7 +112,8 @@ export async function runPromotion(request: PromotionRequest, context: Promotion
     const targetText = readEnvironmentText(snapshot, request.to, baseCommit);
     const target: EnvironmentData = { name: request.to, data: parseEnvironment(request.to, targetText, schema) };
     const targetTier = isRecord(target.data) ? target.data.tier : undefined;
-    if (request.clusters && clustersOf(target).length === 0) stepClusters(target, [], request.clusters); // PRM023 before anything else
+    // A cluster the target does not list (PRM023) is refused before anything else runs.
+    if (request.clusters) stepClusters(target, clustersOf(target), request.clusters);
     // In several clusters the generator says where each component runs (Argo CD's own components only in the first).
     let before: EnvironmentCheck | undefined = clustersOf(target).length > 0 ? checkTarget(snapshot, request, baseCommit) : undefined;
     const placement = before?.ok ? placementOf(before.components) : undefined;
