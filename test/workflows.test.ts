@@ -297,8 +297,8 @@ jobs:
   });
 
   it("rejects a secret in workflow-level or job-level env", () => {
-    expect(secretsInSharedEnv("wf.yml", SECRET_JOB.replace("jobs:\n", "env:\n  T: \${{ secrets.TOKEN }}\njobs:\n"))).toHaveLength(1);
-    expect(secretsInSharedEnv("job.yml", SECRET_JOB.replace("    steps:\n", "    env:\n      T: \${{ secrets.TOKEN }}\n    steps:\n"))).toHaveLength(1);
+    expect(secretsInSharedEnv("wf.yml", SECRET_JOB.replace("jobs:\n", "env:\n  T: ${{ secrets.TOKEN }}\njobs:\n"))).toHaveLength(1);
+    expect(secretsInSharedEnv("job.yml", SECRET_JOB.replace("    steps:\n", "    env:\n      T: ${{ secrets.TOKEN }}\n    steps:\n"))).toHaveLength(1);
   });
 
   it("rejects a job that uses a secret without an environment", () => {
@@ -324,16 +324,16 @@ jobs:
     expect(releaseProblems("r.yml", release)).toEqual([]);
     expect(releaseProblems("unsigned.yml", release.replace(/cosign sign --yes[^\n]*/, "true"))).toHaveLength(1);
     expect(releaseProblems("noprov.yml", release.replace(/actions\/attest-build-provenance/, "actions/upload-artifact"))).toHaveLength(1);
-    expect(releaseProblems("noenv.yml", release.replace(/    environment:\n      name: release\n/, ""))).toHaveLength(1);
+    expect(releaseProblems("noenv.yml", release.replace(/ {4}environment:\n {6}name: release\n/, ""))).toHaveLength(1);
     expect(releaseProblems("nocheck.yml", release.replace(/helm show chart "oci:/g, 'echo "oci:'))).toHaveLength(1);
   });
   it("rejects a regeneration workflow that runs for any branch or fork, writes with the job token, skips a step or widens the App token", () => {
     const regenerate = readFileSync(join(workflowsDir, "renovate-regenerate.yml"), "utf8");
     expect(regenerateProblems("r.yml", regenerate)).toEqual([]);
-    expect(regenerateProblems("target.yml", regenerate.replace(/^  pull_request:/m, "  pull_request_target:"))).toHaveLength(1);
+    expect(regenerateProblems("target.yml", regenerate.replace(/^ {2}pull_request:/m, "  pull_request_target:"))).toHaveLength(1);
     expect(regenerateProblems("anybranch.yml", regenerate.replace("startsWith(github.head_ref, 'renovate/') &&", ""))).toHaveLength(1);
     expect(regenerateProblems("fork.yml", regenerate.replace("github.event.pull_request.head.repo.full_name == github.repository &&", ""))).toHaveLength(1);
-    expect(regenerateProblems("jobwrite.yml", regenerate.replace(/    permissions:\n      contents: read\n/, "    permissions:\n      contents: write\n"))).toHaveLength(1);
+    expect(regenerateProblems("jobwrite.yml", regenerate.replace(/ {4}permissions:\n {6}contents: read\n/, "    permissions:\n      contents: write\n"))).toHaveLength(1);
     expect(regenerateProblems("wide.yml", regenerate.replace("permission-contents: write", "permission-contents: write\n          permission-workflows: write"))).toHaveLength(1);
     expect(regenerateProblems("nobump.yml", regenerate.replace("npx tsx tools/src/cli/chart-versions.ts --bump", "true"))).toHaveLength(1);
     expect(regenerateProblems("order.yml", regenerate.replace("run: npx tsx tools/src/cli/generate-schemas.ts", "run: echo later").replace("git add --", "npx tsx tools/src/cli/generate-schemas.ts\n          git add --"))).toHaveLength(1);

@@ -160,7 +160,7 @@ describe("bad inputs", () => {
   });
 
   it("a production image without its digest: GEN037 at the component, with where the digest comes from", () => {
-    edit("environments/production/environment.yaml", (text) => text.replace(/(\n  mcp-server:\n(?:    .*\n)*?)    imageDigest: .*\n/, "$1"));
+    edit("environments/production/environment.yaml", (text) => text.replace(/(\n {2}mcp-server:\n(?: {4}.*\n)*?) {4}imageDigest: .*\n/, "$1"));
     const line = lineOf("production", "mcp-server", "enabled");
     const stderr = expectFailure([
       `environments/production/environment.yaml:${line}:14: GEN037 mcp-server runs image tag 1.4.0 without imageDigest; production pins every image of this repository's charts by digest (a tag can be pushed again to another image).`,
@@ -175,7 +175,7 @@ describe("bad inputs", () => {
   });
 
   it("an image digest on an upstream component: GEN038, not silently ignored", () => {
-    edit("environments/staging/environment.yaml", (text) => text.replace(/(\n  argo-cd:\n(?:    .*\n)*?    chartRevision: .*\n)/, `$1    imageDigest: sha256:${"0".repeat(64)}\n`));
+    edit("environments/staging/environment.yaml", (text) => text.replace(/(\n {2}argo-cd:\n(?: {4}.*\n)*? {4}chartRevision: .*\n)/, `$1    imageDigest: sha256:${"0".repeat(64)}\n`));
     expectFailure([`environments/staging/environment.yaml:${lineOf("staging", "argo-cd", "imageDigest")}:18: GEN038 argo-cd takes no imageDigest: an upstream chart (argo-cd `]);
   });
 

@@ -171,7 +171,7 @@ function readTarGz(file: string): Map<string, Buffer> {
     execFileSync("tar", ["-xzf", file, "-C", scratch], { stdio: ["ignore", "ignore", "pipe"] });
     return filesUnder(scratch);
   } catch (error) {
-    throw new Error(`${file}: cannot unpack the chart package (${(error as Error).message.trim()}); check that it is a .tgz written by \`helm package\`.`);
+    throw new Error(`${file}: cannot unpack the chart package (${(error as Error).message.trim()}); check that it is a .tgz written by \`helm package\`.`, { cause: error });
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

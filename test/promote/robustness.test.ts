@@ -144,7 +144,7 @@ describe("errors become stable codes with what to do", () => {
     standIn.store.updateRef("refs/heads/main", standIn.store.writeCommit({ message: "pushed elsewhere\n", tree, parents: [main] }));
     const result = await harness.run(PROMOTE);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/PRM010 main on acme\/gitops is at [0-9a-f]{12}, which the local clone in .* does not have\.\n    fix: Run `git fetch origin main`/);
+    expect(result.stderr).toMatch(/PRM010 main on acme\/gitops is at [0-9a-f]{12}, which the local clone in .* does not have\.\n {4}fix: Run `git fetch origin main`/);
   });
 
   it("the generator's verdict stops a promotion that would break the target (PRM013)", async () => {

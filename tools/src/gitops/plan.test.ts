@@ -236,7 +236,7 @@ describe("planGitops rejects bad input with one precise problem each", () => {
     const missing = production({ "cert-manager": pinned(DIGEST), gateway: pinned(), portal: pinned(DIGEST) });
     const problem = only(missing.problems);
     expect(problem).toMatchObject({ code: "GEN037", file: "environments/prod/environment.yaml", path: "components.gateway.enabled", message: "gateway runs image tag v1.0.0 without imageDigest; production pins every image of this repository's charts by digest (a tag can be pushed again to another image)." });
-    expect(formatProblem(problem)).toMatch(/^environments\/prod\/environment\.yaml:\d+:\d+: GEN037 .*\n    at components\.gateway\.enabled\n    fix: Add `imageDigest: sha256:<64 hex>` to components\.gateway: the digest the image build pushed for tag v1\.0\.0/);
+    expect(formatProblem(problem)).toMatch(/^environments\/prod\/environment\.yaml:\d+:\d+: GEN037 .*\n {4}at components\.gateway\.enabled\n {4}fix: Add `imageDigest: sha256:<64 hex>` to components\.gateway: the digest the image build pushed for tag v1\.0\.0/);
     // An explicitly empty digest is no digest.
     expect(only(production({ "cert-manager": pinned(DIGEST), gateway: pinned(""), portal: pinned(DIGEST) }).problems)).toMatchObject({ code: "GEN037", path: "components.gateway.enabled" });
 

@@ -101,6 +101,7 @@ function isPlainSafe(text: string): boolean {
 
 /** Multi-line text a literal block keeps exactly: no leading space, no whitespace-only lines, no control characters. */
 function isLiteralSafe(text: string): boolean {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this must find.
   if (!text.includes("\n") || /^[ \t]/.test(text) || /[\r\u0000-\u0008\u000b-\u001f\u007f]/.test(text)) return false;
   const lines = text.replace(/\n+$/, "").split("\n");
   return lines.every((line) => line === "" || /\S/.test(line)) && lines[0] !== "";

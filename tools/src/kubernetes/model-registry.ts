@@ -95,6 +95,7 @@ export function loadModel(module: KindModule): ModelClass {
     throw new Error(
       `Cannot load the model for ${module.apiVersion} ${module.kind} synchronously (${(error as Error).message}). ` +
         "Run under vitest or plain node >= 20.19, or `await preloadModels(objects)` before validating.",
+      { cause: error },
     );
   }
   return remember(module, exports);

@@ -83,7 +83,7 @@ describe("renderPrBody", () => {
     expect(body).toContain(`continues in ${continuations.length} comment(s)`);
     expect(decodeMetadata(body)).toBeDefined();
     const all = [body, ...continuations].join("\n");
-    const diffLines = (text: string) => text.split("\n").filter((l) => /^(\+  line-|--- a\/|\+\+\+ b\/|@@)/.test(l));
+    const diffLines = (text: string) => text.split("\n").filter((l) => /^(\+ {2}line-|--- a\/|\+\+\+ b\/|@@)/.test(l));
     expect(diffLines(all)).toEqual(diffs.flatMap((d) => d.diff.trimEnd().split("\n")));
   });
 

@@ -9,9 +9,9 @@ export function readJsonFile(path: string): JsonSchema {
   } catch (error) {
     const message = (error as Error).message;
     const position = /position (\d+)/.exec(message);
-    if (!position) throw new Error(`${path}: invalid JSON: ${message}`);
+    if (!position) throw new Error(`${path}: invalid JSON: ${message}`, { cause: error });
     const offset = Number(position[1]);
     const before = text.slice(0, offset).split("\n");
-    throw new Error(`${path}:${before.length}:${(before.at(-1)?.length ?? 0) + 1}: invalid JSON: ${message}`);
+    throw new Error(`${path}:${before.length}:${(before.at(-1)?.length ?? 0) + 1}: invalid JSON: ${message}`, { cause: error });
   }
 }

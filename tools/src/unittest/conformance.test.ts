@@ -1,5 +1,3 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ASSERTION_TYPES } from "./assertion-types.js";
 import type { SuiteResult } from "./results.js";
