@@ -14,7 +14,7 @@ const USAGE = `Usage: nx run generate:gitops [-- [--check] [--environment <name>
 
 Generates apps/<env>/ (the Argo CD app-of-apps) from charts/ and environments/.
   --check                       write nothing; exit 1 and print a diff when apps/ is out of date
-  --env, --environment <name>   only this environment (through nx use --environment: nx keeps --env for itself)
+  --env, --environment <name>   only this environment
   --root <dir>                  repository root to read and write (default: this checkout)
   --prune-environments          delete apps/<env>/ of environments no longer under environments/
                                 (without it such a directory is an error: a renamed environment
