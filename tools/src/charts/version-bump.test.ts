@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -130,6 +130,62 @@ describe("the version check in a temporary git repository", () => {
     git("add", ".");
     git("commit", "-qm", "local main moved ahead of origin/main");
     expect(mergeBase(root)).toBe(base);
+  });
+
+  /** A library chart `lib` that `api` embeds (file:// and the charts/lib symlink, as our charts embed common), and `edge` that embeds `api`. */
+  const withLibrary = () => {
+    write("charts/lib/Chart.yaml", "apiVersion: v2\nname: lib\ntype: library\nversion: 0.1.0\n");
+    write("charts/lib/templates/_helpers.tpl", '{{- define "lib.name" -}}x{{- end -}}\n');
+    write("charts/lib/tests/helpers_test.yaml", "suite: lib\n");
+    write("charts/api/Chart.yaml", `${chartYaml("api", "0.1.0")}dependencies:\n  - name: lib\n    version: 0.1.0\n    repository: file://../lib\n`);
+    mkdirSync(join(root, "charts/api/charts"), { recursive: true });
+    symlinkSync("../../lib", join(root, "charts/api/charts/lib"));
+    write("charts/edge/Chart.yaml", `${chartYaml("edge", "0.1.0")}dependencies:\n  - name: api\n    version: 0.1.0\n    repository: file://../api\n`);
+    write("charts/edge/.helmignore", "tests/\n");
+    git("add", ".");
+    git("commit", "-qm", "lib, api on lib, edge on api");
+    git("branch", "-f", "main", "HEAD");
+  };
+
+  it("counts a file:// dependency's change for every chart that embeds it, transitively, with its path in the package", () => {
+    withLibrary();
+    write("charts/lib/templates/_helpers.tpl", '{{- define "lib.name" -}}y{{- end -}}\n');
+    const changed = changedCharts(root, mergeBase(root));
+    expect(changed.map((c) => [c.name, c.files, c.through])).toEqual([
+      ["api", ["charts/lib/templates/_helpers.tpl"], ["lib"]],
+      ["edge", ["charts/api/charts/lib/templates/_helpers.tpl"], ["api"]],
+      ["lib", ["templates/_helpers.tpl"], []],
+    ]);
+    const problems = versionProblems(root, changed);
+    expect(problems.map((p) => p.file)).toEqual(["charts/api/Chart.yaml", "charts/edge/Chart.yaml", "charts/lib/Chart.yaml"]);
+    expect(problems[0]?.message).toContain("through its file:// dependency lib, which its package contains");
+  });
+
+  it("leaves out a dependency's files that the embedding chart's .helmignore leaves out of its package", () => {
+    withLibrary();
+    write("charts/lib/tests/helpers_test.yaml", "suite: changed\n");
+    // lib has no .helmignore, so its own package changes; api and edge leave tests/ out at any depth.
+    expect(changedCharts(root, mergeBase(root)).map((c) => c.name)).toEqual(["lib"]);
+  });
+
+  it("CHV003: a file:// dependency pinned to a version its chart no longer has", () => {
+    withLibrary();
+    write("charts/lib/Chart.yaml", "apiVersion: v2\nname: lib\ntype: library\nversion: 0.2.0\n");
+    const problems = versionProblems(root, changedCharts(root, mergeBase(root))).filter((p) => p.code === "CHV003");
+    expect(problems).toEqual([
+      expect.objectContaining({ code: "CHV003", file: "charts/api/Chart.yaml", line: 8, message: expect.stringContaining("pins its file:// dependency lib to 0.1.0, but charts/lib/Chart.yaml is at 0.2.0") }),
+    ]);
+  });
+
+  it("--bump raises a changed dependency, every chart embedding it and their pins, until the check passes", () => {
+    withLibrary();
+    write("charts/lib/templates/_helpers.tpl", '{{- define "lib.name" -}}y{{- end -}}\n');
+    const base = mergeBase(root);
+    expect(bumpVersions(root, changedCharts(root, base), base).map((b) => `${b.name} ${b.from}->${b.to}`)).toEqual(["api 0.1.0->0.1.1", "edge 0.1.0->0.1.1", "lib 0.1.0->0.1.1"]);
+    expect(readFileSync(join(root, "charts/api/Chart.yaml"), "utf8")).toContain("\nversion: 0.1.1\n");
+    expect(readFileSync(join(root, "charts/api/Chart.yaml"), "utf8")).toContain("  - name: lib\n    version: 0.1.1\n    repository: file://../lib\n");
+    expect(readFileSync(join(root, "charts/edge/Chart.yaml"), "utf8")).toContain("  - name: api\n    version: 0.1.1\n    repository: file://../api\n");
+    expect(check()).toEqual([]);
   });
 
   it("--bump raises the patch version of exactly the charts that need it", () => {

@@ -23,7 +23,7 @@ function main(argv: string[]): number {
     const base = values.base ?? mergeBase(repoRoot, values.branch ?? "main");
     const charts = changedCharts(repoRoot, base);
     if (values.bump) {
-      for (const { name, from, to } of bumpVersions(repoRoot, charts)) console.log(`chart-versions: ${name} ${from} -> ${to}`);
+      for (const { name, from, to } of bumpVersions(repoRoot, charts, base)) console.log(`chart-versions: ${name} ${from} -> ${to}`);
       return 0;
     }
     const problems = versionProblems(repoRoot, charts);
