@@ -46,4 +46,11 @@ export default defineConfig(
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },
   { files: ["**/*.{js,mjs,cjs}"], languageOptions: { globals: globals.node } },
+  {
+    // CommonJS on purpose: nx loads an executor's implementation with require()
+    // (node_modules/nx/dist/src/config/schema-utils.js:19-30), so tools/nx/exec.cjs uses require too.
+    files: ["**/*.cjs"],
+    languageOptions: { sourceType: "commonjs" },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
 );
