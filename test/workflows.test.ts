@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { repoRoot } from "../tools/src/paths.js";
+import { HELM_UNITTEST } from "../tools/src/unittest/plugin-version.js";
 
 // @actions/workflow-parser imports its schema JSON without `with { type: "json" }`, which Node's
 // ESM loader rejects (bundlers accept it). This resolve hook adds the attribute for that package only.
@@ -148,6 +149,41 @@ function unverifiedPluginInstalls(name: string, content: string): string[] {
 }
 
 /**
+ * ci.yml's helm-unittest: the release the conformance table is written from (tools/src/unittest/plugin-version.ts),
+ * built from a source checkout at its tag's commit, which the job checks after checking out; no
+ * `helm plugin install` (its install hook downloads a release asset) and no download of a release.
+ */
+function helmUnittestProblems(name: string, content: string): string[] {
+  const problems: string[] = [];
+  const workflow = parseYaml(content) as Workflow | null;
+  const env = workflow?.env ?? {};
+  if (String(env.HELM_UNITTEST_VERSION) !== HELM_UNITTEST.version) problems.push(`${name}: env.HELM_UNITTEST_VERSION is ${JSON.stringify(env.HELM_UNITTEST_VERSION)}, not ${HELM_UNITTEST.version}, the release tools/src/unittest/conformance.test.ts is written from.`);
+  if (String(env.HELM_UNITTEST_COMMIT) !== HELM_UNITTEST.commit) problems.push(`${name}: env.HELM_UNITTEST_COMMIT is ${JSON.stringify(env.HELM_UNITTEST_COMMIT)}, not ${HELM_UNITTEST.commit} (${HELM_UNITTEST.tag}^{commit}).`);
+  const steps = jobsOf(content).flatMap(([, job]) => job.steps ?? []);
+  const checkout = steps.find((step) => String(step.uses ?? "").startsWith("actions/checkout@") && (step.with as Record<string, unknown> | undefined)?.repository === "helm-unittest/helm-unittest");
+  const checkoutWith = (checkout?.with ?? {}) as Record<string, unknown>;
+  if (!checkout || checkoutWith.ref !== "${{ env.HELM_UNITTEST_COMMIT }}") problems.push(`${name}: no actions/checkout of helm-unittest/helm-unittest at ref \${{ env.HELM_UNITTEST_COMMIT }}.`);
+  const path = String(checkoutWith.path ?? "");
+  const build = steps.map((step) => (typeof step.run === "string" ? step.run : "")).find((run) => /\bgo build\b/.test(run) && run.includes("HELM_UNITTEST_COMMIT"));
+  if (!build) problems.push(`${name}: no step builds helm-unittest (\`go build\`) after comparing the checkout with $HELM_UNITTEST_COMMIT.`);
+  else {
+    const verify = build.search(/git -C "?\$src"? rev-parse HEAD/);
+    if (verify === -1 || verify > build.search(/\bgo build\b/)) problems.push(`${name}: the helm-unittest checkout's HEAD is not compared with $HELM_UNITTEST_COMMIT before \`go build\`.`);
+    if (path === "" || !build.includes(path)) problems.push(`${name}: the build step does not use the checkout path ${JSON.stringify(path)}.`);
+  }
+  const scripts = steps.map((step) => (typeof step.run === "string" ? step.run : "")).join("\n");
+  if (/helm plugin install[^\n]*helm-unittest/.test(scripts)) problems.push(`${name}: \`helm plugin install\` runs helm-unittest's install hook, which downloads a release asset; build from the pinned source instead.`);
+  if (/releases\/download\/[^\n]*helm-unittest|helm-unittest[^\n]*releases\/download/.test(scripts)) problems.push(`${name}: downloads a helm-unittest release; build from the pinned source instead.`);
+  return problems;
+}
+
+/** CI runs the README's test command, the type check and the linter. */
+function missingChecks(name: string, content: string): string[] {
+  const scripts = jobsOf(content).map(([, job]) => runScripts(job)).join("\n");
+  return ["npm test", "npm run typecheck", "npm run lint"].filter((command) => !new RegExp(`^\\s*${command.replace(/ /g, "\\s+")}\\s*$`, "m").test(scripts)).map((command) => `${name}: no step runs \`${command}\`.`);
+}
+
+/**
  * renovate-regenerate.yml: runs for the bot's own branches only, regenerates what the drift check
  * compares (schemas, chart versions, apps/) and pushes with an App token that may write contents and
  * nothing else; the job token only reads and the private key reaches one step.
@@ -227,6 +263,14 @@ describe("GitHub workflows in .github/workflows", () => {
 
   it.each(workflowFiles)("%s installs no Helm plugin unverified", (file) => {
     expect(unverifiedPluginInstalls(file, readFileSync(join(workflowsDir, file), "utf8"))).toEqual([]);
+  });
+
+  it("ci.yml builds helm-unittest from the verified commit of the release the conformance table is written from", () => {
+    expect(helmUnittestProblems("ci.yml", readFileSync(join(workflowsDir, "ci.yml"), "utf8"))).toEqual([]);
+  });
+
+  it("ci.yml runs the tests, the type check and the linter", () => {
+    expect(missingChecks("ci.yml", readFileSync(join(workflowsDir, "ci.yml"), "utf8"))).toEqual([]);
   });
 
   it("release-charts.yml signs, attests, is gated and never re-publishes a version", () => {
@@ -317,6 +361,22 @@ jobs:
     expect(unverifiedPluginInstalls("good.yml", good)).toEqual([]);
     expect(unverifiedPluginInstalls("nosum.yml", good.replace("sha256sum --check", "true"))).toHaveLength(1);
     expect(unverifiedPluginInstalls("shortsum.yml", good.replace(sha, "abc"))).toHaveLength(1);
+  });
+
+  it("rejects a helm-unittest pin that is not the conformance table's, unverified, installed by its hook or downloaded", () => {
+    const ci = readFileSync(join(workflowsDir, "ci.yml"), "utf8");
+    expect(helmUnittestProblems("ci.yml", ci)).toEqual([]);
+    expect(helmUnittestProblems("v.yml", ci.replace(`HELM_UNITTEST_VERSION: "${HELM_UNITTEST.version}"`, 'HELM_UNITTEST_VERSION: "1.2.0"'))).toHaveLength(1);
+    expect(helmUnittestProblems("c.yml", ci.replace(`HELM_UNITTEST_COMMIT: "${HELM_UNITTEST.commit}"`, `HELM_UNITTEST_COMMIT: "${"a".repeat(40)}"`))).toHaveLength(1);
+    expect(helmUnittestProblems("ref.yml", ci.replace("ref: ${{ env.HELM_UNITTEST_COMMIT }}", "ref: v1.1.0"))).toHaveLength(1);
+    expect(helmUnittestProblems("noverify.yml", ci.replace(/actual="\$\(git -C "\$src" rev-parse HEAD\)"/, 'actual="$HELM_UNITTEST_COMMIT"'))).toHaveLength(1);
+    expect(helmUnittestProblems("hook.yml", ci.replace("helm plugin list |", "helm plugin install https://github.com/helm-unittest/helm-unittest --version 1.1.0 --verify=false; helm plugin list |"))).toHaveLength(1);
+  });
+
+  it("rejects a CI workflow that skips the linter or the type check", () => {
+    const ci = readFileSync(join(workflowsDir, "ci.yml"), "utf8");
+    expect(missingChecks("nolint.yml", ci.replace("run: npm run lint", "run: echo lint"))).toHaveLength(1);
+    expect(missingChecks("notsc.yml", ci.replace("run: npm run typecheck", "run: echo tsc"))).toHaveLength(1);
   });
 
   it("rejects a chart release that is unsigned, unattested, ungated or re-publishes", () => {

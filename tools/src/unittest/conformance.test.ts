@@ -6,8 +6,8 @@ import { SUITE_KEYS, TEST_KEYS } from "./suite-file.js";
 import { failureLines, fixtureCopy, removeFixtureCopies, testNamed } from "./test-support.js";
 
 /**
- * Conformance with helm-unittest, the plugin CI runs (.github/workflows/ci.yml pins 1.2.0). The
- * newest source available offline is tag v1.1.0 (github.com/helm-unittest/helm-unittest; its main
+ * Conformance with helm-unittest, the plugin CI runs: .github/workflows/ci.yml builds it from source
+ * at tag v1.1.0's commit (./plugin-version.ts; github.com/helm-unittest/helm-unittest, whose main
  * branch up to 2026-05-14 has no change under pkg/ after it), so every citation below is
  * `<path>:<line>` at v1.1.0. Re-check the lists when CI's pin moves.
  */
