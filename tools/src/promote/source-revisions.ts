@@ -68,7 +68,7 @@ export async function resolveSourceRevisions(input: SourceRevisionInput): Promis
 async function resolveOne(revision: string, input: SourceRevisionInput, where: string): Promise<{ sha: string; how: string }> {
   const remote = input.repository ?? "origin";
   let sha: string | undefined;
-  let how = "";
+  let how: string;
   if (revision === input.base) {
     sha = input.baseCommit;
     how = `head of ${input.base} on ${remote}, the base of this plan`;
