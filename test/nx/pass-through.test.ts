@@ -71,7 +71,7 @@ describe("documented flags reach the CLI through `npx nx run` unchanged", () => 
   it("generate:promote -- --help, and --from with an awkward value reaches the promotion verbatim", () => {
     const help = nx("generate:promote", ["--help"]);
     expect(help.status, explain(help)).toBe(0);
-    expect(output(help)).toContain("Usage: nx run generate:promote -- --from <env> --to <env> [options]");
+    expect(output(help)).toContain("Usage: nx run generate:promote -- --from <env> --to <env>");
     const bad = nx("generate:promote", ["--from", AWKWARD, "--to", "production", "--dry-run"]);
     expect(output(bad)).toContain(`PRM001 --from "${AWKWARD}" is not an environment name`);
   }, TIMEOUT_MS);
