@@ -1,5 +1,9 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseYamlSource } from "./yaml-source.js";
+import { parse, parseDocument, visit } from "yaml";
+import { repoRoot } from "../paths.js";
+import { mayHoldAlias, parseYamlSource } from "./yaml-source.js";
 
 describe("parseYamlSource", () => {
   const text = "name: demo\nimage:\n  repository: app\n  tag: v1\nlist:\n  - a\n  - b\nempty:\n";
@@ -62,5 +66,53 @@ describe("parseYamlSource", () => {
     const source = parseYamlSource("ok.yaml", "base: &b {cpu: 1}\none: *b\ntwo: *b\n");
     expect(source.problems).toEqual([]);
     expect(source.data).toEqual({ base: { cpu: 1 }, one: { cpu: 1 }, two: { cpu: 1 } });
+  });
+
+  it("refuses an alias bomb written in flow style with anchors after a colon", () => {
+    const levels = ['{"a":&a [x, x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 9 }, (_, i) => `"${String.fromCharCode(98 + i)}":&${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(",")}]`)];
+    const source = parseYamlSource("bomb.yaml", `${levels.join(",\n")}}\n`);
+    expect(source.data).toBeUndefined();
+    expect(source.problems.map((p) => p.code)).toEqual(["GEN017"]);
+  });
+});
+
+describe("mayHoldAlias", () => {
+  it("is true wherever YAML can write an anchor and an alias", () => {
+    for (const text of ["a: &x 1\nb: *x\n", "a: &x [1]\nb: [*x]\n", "{a: &x 1, b: {c: *x}}", '{"a":&x 1,"b":*x}', "- &x 1\n-\t*x\n", "\uFEFF&x a: *x"]) {
+      expect(mayHoldAlias(text), text).toBe(true);
+    }
+  });
+
+  it("is false without both, and for JSON, whatever its strings hold", () => {
+    const json = JSON.stringify({ pattern: "^[a-z]*$", glob: "*.example.com", query: "a=1 &b=2", list: [" *x", " &y"] }, null, 2);
+    for (const text of ["schedule: 0 0 * * 6\n", 'keys: ["mcp:*"]\n', "name: a & b\n", "hosts:\n  - ./*\n  - data/*\n", json]) {
+      expect(mayHoldAlias(text), text).toBe(false);
+    }
+  });
+
+  it("leaves the position-keeping parser only files of this repository with an alias, and reads the others alike", () => {
+    const files = [
+      ...readdirSync(join(repoRoot, "schemas/upstream")).filter((f) => f.endsWith(".json")).map((f) => `schemas/upstream/${f}`),
+      ...readdirSync(join(repoRoot, "charts")).map((c) => `charts/${c}/values.yaml`).filter((f) => existsSync(join(repoRoot, f))),
+      ...readdirSync(join(repoRoot, "environments"), { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".yaml")).map((f) => `environments/${f}`),
+    ].filter((file) => readFileSync(join(repoRoot, file), "utf8").includes("*"));
+    // The files an asterisk used to send to the `yaml` parser: the upstream schemas, cron schedules, globs.
+    expect(files.length).toBeGreaterThan(20);
+    const withAlias = (text: string) => {
+      let found = false;
+      visit(parseDocument(text), { Alias: () => ((found = true), visit.BREAK) });
+      return found;
+    };
+    for (const file of files) {
+      const text = readFileSync(join(repoRoot, file), "utf8");
+      if (withAlias(text)) expect(mayHoldAlias(text), file).toBe(true);
+      if (file.endsWith(".json")) expect(mayHoldAlias(text), file).toBe(false);
+    }
+    for (const file of files) {
+      const text = readFileSync(join(repoRoot, file), "utf8");
+      const source = parseYamlSource(file, text);
+      expect(source.problems, file).toEqual([]);
+      expect(source.data, file).toEqual(parse(text));
+    }
   });
 });

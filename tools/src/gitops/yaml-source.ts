@@ -41,7 +41,7 @@ export function parseYamlSource(file: string, text: string): YamlSource {
     data = load(text, { schema: CORE_SCHEMA });
     // js-yaml 4 has no alias limit: a file that may hold an alias takes the `yaml` path, whose
     // toJS counts every alias expansion against maxAliasCount.
-    if (text.includes("*")) ({ data, problems } = full());
+    if (mayHoldAlias(text)) ({ data, problems } = full());
   } catch {
     ({ data, problems } = full());
   }
@@ -58,6 +58,34 @@ export function parseYamlSource(file: string, text: string): YamlSource {
       return { location: offset === undefined ? START : toLocation(offset), exact: found.exact };
     },
   };
+}
+
+/**
+ * Where a YAML node may start: the start of a line (or after a byte order mark), after white space,
+ * after a flow indicator (`[`, `{`, `,`), or right after a `:` (a JSON-like key's "adjacent
+ * value", `{"a":*x}`). An alias (`*name`) and an anchor (`&name`) can only be written there. YAML
+ * 1.2.2 (github.com/yaml/yaml-spec, spec/1.2.2/spec.md): productions [101] c-ns-anchor-property
+ * (line 3598), [104] c-ns-alias-node (line 3668), [149] c-ns-flow-map-adjacent-value (line 4556).
+ */
+const ALIAS_AT_NODE_START = /(?:^|[\s[{,:\uFEFF])\*/m;
+const ANCHOR_AT_NODE_START = /(?:^|[\s[{,:\uFEFF])&/m;
+
+/**
+ * Whether a text may hold an alias, so that it must take the `yaml` path. Conservative: a `*` or
+ * `&` at a node start inside a comment or a quoted string (`"0 0 * * 6"`) counts too, which only
+ * costs time. No alias without both: an alias refers to an anchor written before it (js-yaml
+ * refuses an unknown alias, and a refusal takes the `yaml` path anyway). A text that is JSON holds
+ * none (its `*` and `&` are inside strings): the upstream schemas are JSON, and parsing them with
+ * the position-keeping parser cost more than everything else the generator does.
+ */
+export function mayHoldAlias(text: string): boolean {
+  if (!text.includes("*") || !ALIAS_AT_NODE_START.test(text) || !ANCHOR_AT_NODE_START.test(text)) return false;
+  try {
+    JSON.parse(text);
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 interface ParsedDocument {
