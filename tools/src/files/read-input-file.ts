@@ -43,7 +43,7 @@ export function readInputFile(root: string, file: string, maxBytes = MAX_INPUT_B
     if (!stats.isFile()) return { kind: "refused", refusal: { reason: "outside", message: "is not a regular file" } };
     if (stats.size > maxBytes) return { kind: "refused", refusal: { reason: "too-large", message: `is ${stats.size} bytes; the limit is ${maxBytes} bytes` } };
     // One byte more than the limit is read, so a file that grows after fstat is still caught.
-    const buffer = Buffer.alloc(maxBytes + 1);
+    const buffer = scratchBuffer(maxBytes + 1);
     let length = 0;
     for (let n = 1; n > 0 && length < buffer.length; length += n) n = readSync(descriptor, buffer, length, buffer.length - length, null);
     if (length > maxBytes) return { kind: "refused", refusal: { reason: "too-large", message: `is over ${maxBytes} bytes` } };
@@ -51,6 +51,17 @@ export function readInputFile(root: string, file: string, maxBytes = MAX_INPUT_B
   } finally {
     closeSync(descriptor);
   }
+}
+
+/**
+ * One buffer for every read (they are synchronous, and decoding copies the bytes into a string),
+ * not a zero-filled MiB per file: a run reads hundreds of files, and allocating and clearing
+ * their buffers cost the generator a tenth of its time and most of its peak memory.
+ */
+let scratch: Buffer | undefined;
+function scratchBuffer(size: number): Buffer {
+  if (scratch?.length !== size) scratch = Buffer.allocUnsafe(size);
+  return scratch;
 }
 
 function decode(bytes: Uint8Array): InputRead {
