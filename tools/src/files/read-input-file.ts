@@ -29,11 +29,11 @@ export function readInputFile(root: string, file: string, maxBytes = MAX_INPUT_B
   }
   let real: string;
   try {
-    real = realpathSync(absolute);
+    real = realpathSync.native(absolute);
   } catch {
     return { kind: "refused", refusal: { reason: "outside", message: "is a symbolic link that points at nothing" } };
   }
-  const fromRoot = relative(realpathSync(root), real);
+  const fromRoot = relative(realpathSync.native(root), real);
   if (fromRoot === "" || fromRoot === ".." || fromRoot.startsWith(`..${sep}`) || isAbsolute(fromRoot)) {
     return { kind: "refused", refusal: { reason: "outside", message: "is a symbolic link (or sits under one) that leaves the repository" } };
   }
