@@ -6,7 +6,8 @@ import { isPlainObject } from "./helm-values.js";
 import { compileEntriesCached, validatorCacheKey, type ValidatorCache } from "./validator-cache.js";
 
 /** A change to how schemas are combined (this file) must not reuse validators combined the old way. */
-const COMBINER_DIGEST = createHash("sha256").update(readFileSync(fileURLToPath(import.meta.url))).digest("hex");
+let combinerDigest: string | undefined;
+const COMBINER_DIGEST = () => (combinerDigest ??= createHash("sha256").update(readFileSync(fileURLToPath(import.meta.url))).digest("hex"));
 
 /** Validates values against the schema of a named chart; `null` when valid, ajv errors otherwise. */
 export interface CatalogValidator {
@@ -32,7 +33,7 @@ export function compileCatalogValidator(schemas: ReadonlyMap<string, object>, ca
   let usable = new Map(schemas);
   // Keyed by the chart schemas and this module's code rather than by the combined schema, so that
   // a cached validator is found without combining the schemas first.
-  const key = cache ? validatorCacheKey({ combinedBy: COMBINER_DIGEST, charts: [...schemas] }) : "";
+  const key = cache ? validatorCacheKey({ combinedBy: COMBINER_DIGEST(), charts: [...schemas] }) : "";
   let compiled = tryCompile(usable, key, cache);
   if (compiled instanceof Error) {
     // Find the culprits one by one (only on this rare path), then compile the rest together.

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
-import Handlebars from "handlebars";
+import type { TemplateDelegate } from "handlebars";
 import { LAYERS } from "../catalog/layers.js";
 import { repoRoot } from "../paths.js";
 import type { PlannedFile } from "../files/planned-files.js";
@@ -95,10 +96,12 @@ function argoCdBootstrapCommand(plan: EnvironmentPlan): string | undefined {
 
 /** Found from the repository root, not this module's URL, so the bundled CLI (tools/dist) finds it too. */
 const README_TEMPLATE = join(repoRoot, "tools/src/gitops/templates/environment-readme.md.hbs");
-let readmeTemplate: Handlebars.TemplateDelegate | undefined;
+let readmeTemplate: TemplateDelegate | undefined;
 
 function renderReadme(plan: EnvironmentPlan): string {
-  readmeTemplate ??= Handlebars.compile(readFileSync(README_TEMPLATE, "utf8"), { noEscape: true, strict: true });
+  // Loaded on first use: a run whose outcome is cached (result-cache.ts) renders nothing.
+  const handlebars = () => createRequire(import.meta.url)("handlebars") as typeof import("handlebars");
+  readmeTemplate ??= handlebars().compile(readFileSync(README_TEMPLATE, "utf8"), { noEscape: true, strict: true });
   const { environment } = plan;
   const subscriptions = environment.notifications.subscriptions;
   const notificationSecrets = [

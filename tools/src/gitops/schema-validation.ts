@@ -1,6 +1,5 @@
 import { createRequire } from "node:module";
 import type { Ajv, ErrorObject, ValidateFunction } from "ajv";
-import { closest, distance } from "fastest-levenshtein";
 import { displayPath, problem, type Problem, type SourceLocation } from "./problems.js";
 import type { DocumentPath } from "./yaml-source.js";
 
@@ -131,6 +130,7 @@ export function suggestKey(key: string, allowed: readonly string[]): string | un
   if (allowed.length === 0) return undefined;
   const caseMatch = allowed.find((candidate) => candidate.toLowerCase() === key.toLowerCase());
   if (caseMatch) return caseMatch;
+  const { closest, distance } = require("fastest-levenshtein") as typeof import("fastest-levenshtein");
   const best = closest(key, [...allowed]);
   return distance(key, best) <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
 }

@@ -9,7 +9,8 @@ import { AJV_OPTIONS, compileEntriesWithAjv } from "./schema-validation.js";
 import { writeFileAtomically } from "../files/atomic-write.js";
 
 const require = createRequire(import.meta.url);
-const VERSIONS = ["ajv", "ajv-formats"].map((name) => `${name}@${(require(`${name}/package.json`) as { version: string }).version}`).join(",");
+let versions: string | undefined;
+const VERSIONS = () => (versions ??= ["ajv", "ajv-formats"].map((name) => `${name}@${(require(`${name}/package.json`) as { version: string }).version}`).join(","));
 
 /** Where the generator keeps compiled validators (see diskValidatorCache); deleting it only costs time. */
 export const VALIDATOR_CACHE_DIR = join(repoRoot, "node_modules", ".cache", "generate-gitops", "validators");
@@ -25,7 +26,7 @@ export interface ValidatorCache {
 
 /** What a compiled validator depends on: the schema, ajv's options and the ajv and ajv-formats versions. */
 export function validatorCacheKey(schema: object): string {
-  return createHash("sha256").update(VERSIONS).update(JSON.stringify(AJV_OPTIONS)).update(JSON.stringify(schema)).digest("hex");
+  return createHash("sha256").update(VERSIONS()).update(JSON.stringify(AJV_OPTIONS)).update(JSON.stringify(schema)).digest("hex");
 }
 
 /**

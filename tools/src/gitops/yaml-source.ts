@@ -1,11 +1,13 @@
 import { createRequire } from "node:module";
-import { CORE_SCHEMA, load } from "js-yaml";
 import type { Document, Node } from "yaml";
 import { problem, type Problem, type SourceLocation } from "./problems.js";
 
 /** The position-keeping parser is needed only for broken files and for locating problems, so it loads on first use. */
 let positionParser: typeof import("yaml") | undefined;
 const yamlLibrary = (): typeof import("yaml") => (positionParser ??= createRequire(import.meta.url)("yaml") as typeof import("yaml"));
+/** The fast parser loads on first use too: a run whose outcome is cached (result-cache.ts) parses nothing. */
+let fastParser: typeof import("js-yaml") | undefined;
+const jsYaml = (): typeof import("js-yaml") => (fastParser ??= createRequire(import.meta.url)("js-yaml") as typeof import("js-yaml"));
 
 export type DocumentPath = readonly (string | number)[];
 
@@ -38,6 +40,7 @@ export function parseYamlSource(file: string, text: string): YamlSource {
   let data: unknown;
   let problems: Problem[] = [];
   try {
+    const { load, CORE_SCHEMA } = jsYaml();
     data = load(text, { schema: CORE_SCHEMA });
     // js-yaml 4 has no alias limit: a file that may hold an alias takes the `yaml` path, whose
     // toJS counts every alias expansion against maxAliasCount.
