@@ -2,10 +2,10 @@ import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { ENVIRONMENT_SCHEMA, InputProblems, listEnvironmentNames, readGeneratorInputs, type GeneratorInputs } from "../gitops/inputs.js";
+import { generate } from "../gitops/generate.js";
 import { findEnvironmentDrift, listGeneratedEnvironments, removeEnvironment, writeEnvironments, type DriftEntry, type EnvironmentWrite } from "../gitops/output.js";
-import { planGitops, type EnvironmentOutput } from "../gitops/plan.js";
 import { formatProblem, problem, PROBLEM_CATALOG } from "../gitops/problems.js";
-import { environmentObjects } from "../gitops/render-environment.js";
+import { diskResultCache, generatorIdentity, RESULT_CACHE_DIR, type GeneratorRun } from "../gitops/result-cache.js";
 import { diskValidatorCache, VALIDATOR_CACHE_DIR } from "../gitops/validator-cache.js";
 import { repoRoot } from "../paths.js";
 
@@ -86,7 +86,6 @@ async function main(argv: readonly string[]): Promise<number> {
     return usageError("GEN091", `no environment "${env}" under environments/ (known: ${known.join(", ") || "none"}).`);
   }
 
-  const validatorCache = diskValidatorCache(VALIDATOR_CACHE_DIR);
   let inputs: GeneratorInputs;
   try {
     inputs = readGeneratorInputs(root, env);
@@ -96,8 +95,8 @@ async function main(argv: readonly string[]): Promise<number> {
     console.error(`\ngenerate-gitops: ${error.problems.length} input file(s) refused; nothing was written.`);
     return 1;
   }
-  const plan = planGitops(inputs, { validatorCache });
-  validatorCache.saveCompiledCode?.();
+  const identity = generatorIdentity();
+  const plan = generate(inputs, { validatorCache: diskValidatorCache(VALIDATOR_CACHE_DIR), resultCache: identity ? diskResultCache(RESULT_CACHE_DIR, identity) : undefined });
   for (const warning of plan.warnings) console.error(formatProblem(warning));
   if (plan.problems.length > 0) {
     for (const p of plan.problems) console.error(formatProblem(p));
@@ -117,6 +116,8 @@ async function main(argv: readonly string[]): Promise<number> {
   return check ? runCheck(root, plan.environments, stale) : runWrite(root, plan.environments, stale);
 }
 
+type EnvironmentOutput = GeneratorRun["environments"][number];
+
 async function runWrite(root: string, outputs: readonly EnvironmentOutput[], stale: readonly string[]): Promise<number> {
   let written: EnvironmentWrite[];
   try {
@@ -129,7 +130,7 @@ async function runWrite(root: string, outputs: readonly EnvironmentOutput[], sta
   for (const [i, output] of outputs.entries()) {
     const result = written[i] as EnvironmentWrite;
     results.push(result);
-    console.log(`generate-gitops: ${output.name}: ${describeEnvironment(output)}: ${result.written.length} written, ${result.unchanged.length} unchanged, ${result.removed.length} removed.`);
+    console.log(`generate-gitops: ${output.name}: ${output.summary}: ${result.written.length} written, ${result.unchanged.length} unchanged, ${result.removed.length} removed.`);
     for (const path of result.written) console.log(`  wrote ${path}`);
     for (const path of result.removed) console.log(`  removed ${path}`);
   }
@@ -148,7 +149,7 @@ function runCheck(root: string, outputs: readonly EnvironmentOutput[], stale: re
   for (const output of outputs) {
     const found = findEnvironmentDrift(root, output.name, output.files);
     drift.push(...found);
-    console.log(`generate-gitops --check: ${output.name}: ${describeEnvironment(output)}: ${found.length === 0 ? "up to date" : `${found.length} file(s) out of date`}.`);
+    console.log(`generate-gitops --check: ${output.name}: ${output.summary}: ${found.length === 0 ? "up to date" : `${found.length} file(s) out of date`}.`);
   }
   for (const name of stale) drift.push(...findEnvironmentDrift(root, name, []));
   if (drift.length === 0) {
@@ -158,12 +159,6 @@ function runCheck(root: string, outputs: readonly EnvironmentOutput[], stale: re
   console.error(drift.map((d) => d.patch).join("\n"));
   console.error(`generate-gitops --check: ${drift.length} file(s) out of date: ${drift.map((d) => `${d.path} (${d.kind})`).join(", ")}.\n    fix: run \`nx run generate:gitops${stale.length > 0 ? " -- --prune-environments" : ""}\` and commit apps/.`);
   return 1;
-}
-
-function describeEnvironment(output: EnvironmentOutput): string {
-  const objects = environmentObjects(output.plan);
-  const count = (kind: string) => objects.filter((o) => o.object.kind === kind).length;
-  return `${output.plan.components.length} component(s) enabled, ${count("Application")} Applications, ${count("AppProject")} AppProjects`;
 }
 
 process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,131 @@
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { chartFiles, environmentFiles, FIXTURE_SCHEMA, fixtureGit, removeTree, writeFixtureRepo } from "../../../test/gitops/support/fixture-repo.js";
+import { generate } from "./generate.js";
+import { readGeneratorInputs } from "./inputs.js";
+import { formatProblem } from "./problems.js";
+import { diskResultCache, generatorIdentity, type ResultCache } from "./result-cache.js";
+
+const roots: string[] = [];
+afterAll(() => roots.forEach(removeTree));
+const temporary = (prefix: string) => {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  roots.push(dir);
+  return dir;
+};
+
+const FILES = {
+  ...chartFiles({ name: "common", type: "library" }),
+  ...chartFiles({ name: "cert-manager", layer: "infrastructure", group: "security" }),
+  ...chartFiles({ name: "gateway", layer: "platform", group: "edge", dependencies: "cert-manager" }),
+  ...environmentFiles({
+    name: "dev",
+    components: { "cert-manager": { enabled: true, chartRevision: "main", imageTag: "main" }, gateway: { enabled: true, chartRevision: "v1", imageTag: "main" } },
+    values: { gateway: "# yaml-language-server: $schema=../../../charts/gateway/values.schema.json\nreplicaCount: 2\n" },
+  }),
+};
+
+/** A run through a result cache in `dir` with a fixed identity: whether it was a stored one, its files, its problems. */
+function run(root: string, cache: ResultCache) {
+  const outcome = generate(readGeneratorInputs(root), { resultCache: cache });
+  return { cached: outcome.cached, files: outcome.environments.flatMap((e) => e.files), summaries: outcome.environments.map((e) => e.summary), problems: outcome.problems.map(formatProblem) };
+}
+
+describe("generate with a result cache", () => {
+  it("stores a successful run and returns it for the same inputs, code and Git answers", () => {
+    const root = writeFixtureRepo(FILES, { tags: ["v1"] });
+    roots.push(root);
+    const dir = temporary("result-cache-");
+    const cache = diskResultCache(dir, "code-1");
+    const first = run(root, cache);
+    expect(first.problems).toEqual([]);
+    expect(first.cached).toBe(false);
+    expect(first.files.length).toBeGreaterThan(10);
+    expect(run(root, cache)).toEqual({ ...first, cached: true });
+    // Another generator (code, installed packages, runtime) does not see the run.
+    expect(run(root, diskResultCache(dir, "code-2"))).toEqual(first);
+  });
+
+  it("is not used once a chart's schema changes: the values are validated against the new schema", () => {
+    const root = writeFixtureRepo(FILES, { tags: ["v1"] });
+    roots.push(root);
+    const cache = diskResultCache(temporary("result-cache-"), "code-1");
+    expect(run(root, cache).problems).toEqual([]);
+    expect(run(root, cache).cached).toBe(true);
+    const stricter = { ...FIXTURE_SCHEMA, properties: { ...FIXTURE_SCHEMA.properties, replicaCount: { type: "integer", minimum: 1, maximum: 1, default: 1 } } };
+    writeFileSync(join(root, "charts/gateway/values.schema.json"), `${JSON.stringify(stricter, null, 2)}\n`);
+    const after = run(root, cache);
+    expect(after.cached).toBe(false);
+    expect(after.problems).toEqual([expect.stringMatching(/^environments\/dev\/values\/gateway\.yaml:2:\d+: GEN003 .*replicaCount/)]);
+  });
+
+  it("is not used once a values file or environment.yaml changes", () => {
+    const root = writeFixtureRepo(FILES, { tags: ["v1"] });
+    roots.push(root);
+    const cache = diskResultCache(temporary("result-cache-"), "code-1");
+    const first = run(root, cache);
+    writeFileSync(join(root, "environments/dev/values/gateway.yaml"), "# yaml-language-server: $schema=../../../charts/gateway/values.schema.json\nreplicaCount: 0\n");
+    expect(run(root, cache)).toMatchObject({ cached: false, problems: [expect.stringContaining("GEN003")] });
+    writeFileSync(join(root, "environments/dev/values/gateway.yaml"), FILES["environments/dev/values/gateway.yaml"] as string);
+    expect(run(root, cache)).toEqual({ ...first, cached: true });
+    const environment = FILES["environments/dev/environment.yaml"] as string;
+    writeFileSync(join(root, "environments/dev/environment.yaml"), environment.replace("domain: dev.example.com", "domain: dev2.example.com"));
+    const moved = run(root, cache);
+    expect(moved.cached).toBe(false);
+    expect(moved.files).not.toEqual(first.files);
+  });
+
+  it("is not used when the repository answers a pin question differently (a tag deleted)", () => {
+    const root = writeFixtureRepo(FILES, { tags: ["v1"] });
+    roots.push(root);
+    const cache = diskResultCache(temporary("result-cache-"), "code-1");
+    expect(run(root, cache).problems).toEqual([]);
+    fixtureGit(["tag", "--delete", "v1"], root);
+    expect(run(root, cache)).toMatchObject({ cached: false, problems: [expect.stringContaining('GEN034 chartRevision "v1" of gateway names no commit')] });
+    fixtureGit(["tag", "v1"], root);
+    expect(run(root, cache).cached).toBe(true);
+  });
+
+  it("treats a damaged or foreign entry as a miss", () => {
+    const root = writeFixtureRepo(FILES, { tags: ["v1"] });
+    roots.push(root);
+    const dir = temporary("result-cache-");
+    const first = run(root, diskResultCache(dir, "code-1"));
+    const [entry] = readdirSync(dir);
+    for (const damage of ["{not json", JSON.stringify({ format: "generate-gitops-result/1", key: "another", questions: [], run: { warnings: [], environments: [] } })]) {
+      writeFileSync(join(dir, entry as string), damage);
+      expect(run(root, diskResultCache(dir, "code-1"))).toEqual(first);
+    }
+    expect(run(root, diskResultCache(dir, "code-1")).cached).toBe(true);
+  });
+
+  it("keeps only the most recently used runs", () => {
+    const dir = temporary("result-cache-");
+    const cache = diskResultCache(dir, "code-1", 2);
+    const root = writeFixtureRepo(FILES, { tags: ["v1"] });
+    roots.push(root);
+    for (const domain of ["a", "b", "c"]) {
+      writeFileSync(join(root, "environments/dev/environment.yaml"), (FILES["environments/dev/environment.yaml"] as string).replace("domain: dev.example.com", `domain: ${domain}.example.com`));
+      expect(run(root, cache).cached).toBe(false);
+    }
+    expect(readdirSync(dir).filter((f) => f.endsWith(".json"))).toHaveLength(2);
+  });
+});
+
+describe("generatorIdentity", () => {
+  it("changes with the variables ICU takes the default locale and time zone from", () => {
+    const before = generatorIdentity();
+    expect(before).toMatch(/^[0-9a-f]{64}$/);
+    expect(generatorIdentity()).toBe(before);
+    const saved = process.env.LC_ALL;
+    try {
+      process.env.LC_ALL = saved === "tr_TR.UTF-8" ? "sv_SE.UTF-8" : "tr_TR.UTF-8";
+      expect(generatorIdentity()).not.toBe(before);
+    } finally {
+      if (saved === undefined) delete process.env.LC_ALL;
+      else process.env.LC_ALL = saved;
+    }
+  });
+});

@@ -1,0 +1,38 @@
+import type { GeneratorInputs } from "./inputs.js";
+import { planGitops } from "./plan.js";
+import type { EnvironmentPlan } from "./environment-plan.js";
+import type { Problem } from "./problems.js";
+import { environmentObjects } from "./render-environment.js";
+import { recordingLookup, type GeneratorRun, type ResultCache } from "./result-cache.js";
+import type { ValidatorCache } from "./validator-cache.js";
+
+/** A run's outcome: the files of every environment, or the problems that stop it (then `environments` is empty). */
+export interface GenerateOutcome extends GeneratorRun {
+  problems: Problem[];
+  /** Whether the outcome is a stored run of the same inputs (see ResultCache). */
+  cached: boolean;
+}
+
+/**
+ * Plans every environment of `inputs` (planGitops), or takes the stored outcome of a run with the
+ * same inputs, code and Git answers from `resultCache`; a successful run is stored there. Only
+ * successful runs are stored: a run with problems is the one being fixed.
+ */
+export function generate(inputs: GeneratorInputs, options: { validatorCache?: ValidatorCache; resultCache?: ResultCache } = {}): GenerateOutcome {
+  const stored = options.resultCache?.load(inputs);
+  if (stored) return { ...stored, problems: [], cached: true };
+  const recorder = recordingLookup(inputs.revisions);
+  const plan = planGitops({ ...inputs, revisions: recorder.lookup }, { validatorCache: options.validatorCache });
+  options.validatorCache?.saveCompiledCode?.();
+  if (plan.problems.length > 0) return { problems: plan.problems, warnings: plan.warnings, environments: [], cached: false };
+  const run: GeneratorRun = { warnings: plan.warnings, environments: plan.environments.map((output) => ({ name: output.name, summary: summarizeEnvironment(output.plan), files: output.files })) };
+  options.resultCache?.store(inputs, run, recorder.questions);
+  return { ...run, problems: [], cached: false };
+}
+
+/** `<n> component(s) enabled, <n> Applications, <n> AppProjects`, as the CLI reports each environment. */
+export function summarizeEnvironment(plan: EnvironmentPlan): string {
+  const objects = environmentObjects(plan);
+  const count = (kind: string) => objects.filter((o) => o.object.kind === kind).length;
+  return `${plan.components.length} component(s) enabled, ${count("Application")} Applications, ${count("AppProject")} AppProjects`;
+}

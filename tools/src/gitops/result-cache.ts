@@ -1,0 +1,193 @@
+import { createHash, type Hash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, utimesSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { writeFileAtomically } from "../files/atomic-write.js";
+import type { PlannedFile } from "../files/planned-files.js";
+import { repoRoot } from "../paths.js";
+import type { RevisionLookup, RevisionQuery } from "./git-revisions.js";
+import type { GeneratorInputs } from "./inputs.js";
+import type { Problem } from "./problems.js";
+
+/** Where the generator keeps the outcome of its last successful runs (see diskResultCache); deleting it only costs time. */
+export const RESULT_CACHE_DIR = join(repoRoot, "node_modules", ".cache", "generate-gitops", "results");
+
+/** Bumped whenever what is stored, or how the key is made, changes. */
+const FORMAT = "generate-gitops-result/1";
+
+/** What a successful run yields: everything an identical later run needs to write or check apps/. */
+export interface GeneratorRun {
+  warnings: Problem[];
+  environments: { name: string; summary: string; files: PlannedFile[] }[];
+}
+
+/** A question the planning asked the Git repository, with the answer in canonical form (see canonicalAnswer). */
+export interface RecordedQuestion {
+  query: RevisionQuery;
+  answer: string;
+}
+
+/**
+ * The outcome of a run, found again by everything it was computed from. Planning is a pure function
+ * of the inputs (every file it reads is in GeneratorInputs), of the generator's code and of what
+ * the Git repository answers about the pins; the key covers the first two, and a stored run is only
+ * used when the repository still answers each question it asked the same way (branches move).
+ */
+export interface ResultCache {
+  load(inputs: GeneratorInputs): GeneratorRun | undefined;
+  store(inputs: GeneratorInputs, run: GeneratorRun, questions: readonly RecordedQuestion[]): void;
+}
+
+/** Passes every question on to `lookup` and records it with its answer. */
+export function recordingLookup(lookup: RevisionLookup): { lookup: RevisionLookup; questions: RecordedQuestion[] } {
+  const questions: RecordedQuestion[] = [];
+  return {
+    questions,
+    lookup(query) {
+      const result = lookup(query);
+      questions.push({ query: structuredClone(query), answer: canonicalAnswer(result) });
+      return result;
+    },
+  };
+}
+
+/** An answer as text that two equal answers share: maps and sets as sorted lists. */
+export function canonicalAnswer(result: ReturnType<RevisionLookup>): string {
+  return JSON.stringify(result, (_key, value: unknown) => {
+    if (value instanceof Map) return ["map", [...value].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))];
+    if (value instanceof Set) return ["set", [...value].sort()];
+    return value;
+  });
+}
+
+/**
+ * The key of a run: the stored format, what the generator's output depends on besides its inputs
+ * (`identity`, see generatorIdentity), and every input file's path and text (the Git lookup is not
+ * part of it: its answers are checked when a run is loaded).
+ */
+export function resultCacheKey(inputs: GeneratorInputs, identity: string): string {
+  const hash = createHash("sha256").update(FORMAT).update("\u0000").update(identity).update("\u0000");
+  hashValue(hash, inputs);
+  return hash.digest("hex");
+}
+
+/** Feeds a value to a hash unambiguously (type tags, lengths), texts as they are: faster than hashing its JSON. Functions (the Git lookup) are left out. */
+function hashValue(hash: Hash, value: unknown): void {
+  if (typeof value === "string") hash.update(`s${value.length}:`).update(value);
+  else if (value === undefined || typeof value === "function") hash.update("u");
+  else if (value === null || typeof value === "number" || typeof value === "boolean") hash.update(`v${JSON.stringify(value)};`);
+  else if (Array.isArray(value)) {
+    hash.update(`a${value.length}:`);
+    for (const item of value) hashValue(hash, item);
+  } else if (value instanceof Map) {
+    hash.update(`m${value.size}:`);
+    for (const [key, item] of value) {
+      hashValue(hash, key);
+      hashValue(hash, item);
+    }
+  } else if (typeof value === "object") {
+    const keys = Object.keys(value).sort();
+    hash.update(`o${keys.length}:`);
+    for (const key of keys) {
+      hashValue(hash, key);
+      hashValue(hash, (value as Record<string, unknown>)[key]);
+    }
+  } else throw new Error(`cannot hash a ${typeof value}`);
+}
+
+/**
+ * Runs kept in `dir`, one JSON file per key, written atomically; only the `keep` most recently
+ * used are kept. A file that cannot be read or parsed, or that holds another key or format, is a
+ * miss; a cache that cannot be written only costs time on the next run.
+ */
+export function diskResultCache(dir: string, identity: string, keep = 8): ResultCache {
+  const keys = new WeakMap<GeneratorInputs, string>();
+  const keyOf = (inputs: GeneratorInputs) => {
+    let key = keys.get(inputs);
+    if (key === undefined) keys.set(inputs, (key = resultCacheKey(inputs, identity)));
+    return key;
+  };
+  const fileOf = (key: string) => join(dir, `${key}.json`);
+  return {
+    load(inputs) {
+      const key = keyOf(inputs);
+      const file = fileOf(key);
+      let stored: { format?: unknown; key?: unknown; questions?: RecordedQuestion[]; run?: GeneratorRun };
+      try {
+        stored = JSON.parse(readFileSync(file, "utf8")) as typeof stored;
+      } catch {
+        return undefined;
+      }
+      if (stored.format !== FORMAT || stored.key !== key || !Array.isArray(stored.questions) || !stored.run) return undefined;
+      for (const question of stored.questions) {
+        if (canonicalAnswer(inputs.revisions(question.query)) !== question.answer) return undefined;
+      }
+      try {
+        const now = new Date();
+        utimesSync(file, now, now);
+      } catch {
+        // Only its place in the eviction order is lost.
+      }
+      return stored.run;
+    },
+    store(inputs, run, questions) {
+      const key = keyOf(inputs);
+      try {
+        writeFileAtomically(fileOf(key), JSON.stringify({ format: FORMAT, key, questions, run }));
+        const files = readdirSync(dir)
+          .filter((f) => f.endsWith(".json"))
+          .map((f) => ({ f, time: statSync(join(dir, f)).mtimeMs }))
+          .sort((a, b) => b.time - a.time);
+        for (const { f } of files.slice(keep)) rmSync(join(dir, f), { force: true });
+      } catch {
+        // As above: only time is lost.
+      }
+    },
+  };
+}
+
+/**
+ * What the generator's output depends on besides its input files: its code (the bundle this module
+ * is part of, or else every source and template under tools/), the packages installed beside it
+ * (npm's record of node_modules), and the runtime: Node's version and flags, its ICU and time zone
+ * data, and the variables its default locale and time zone come from (sorting and the sync window
+ * checks use them). Undefined when the installed packages cannot be identified: then nothing is
+ * cached.
+ */
+export function generatorIdentity(): string | undefined {
+  const hash = createHash("sha256");
+  const self = fileURLToPath(import.meta.url);
+  const sources = self.endsWith(".ts") ? filesUnder(join(repoRoot, "tools", "src"), (f) => !f.endsWith(".test.ts")).concat(filesUnder(join(repoRoot, "tools", "templates"), () => true)) : [self];
+  for (const file of [...sources, ...filesUnder(join(repoRoot, "tools", "src", "gitops", "templates"), () => true)]) {
+    hash.update(relative(repoRoot, file)).update("\u0000").update(readFileSync(file)).update("\u0000");
+  }
+  const installed = join(repoRoot, "node_modules", ".package-lock.json");
+  if (!existsSync(installed)) return undefined;
+  hash.update(readFileSync(installed));
+  // ICU takes the default locale and time zone from these (reading them through Intl costs more than the rest of a cached run).
+  const runtime = [process.version, process.versions.icu, process.versions.tz, process.versions.unicode, process.execArgv, localTimeZone(), ...RUNTIME_VARIABLES.map((name) => process.env[name] ?? null)];
+  hash.update(JSON.stringify(runtime));
+  return hash.digest("hex");
+}
+
+/** The environment variables that choose ICU's default locale and time zone, and its data. */
+const RUNTIME_VARIABLES = ["LANG", "LANGUAGE", "LC_ALL", "LC_COLLATE", "LC_CTYPE", "LC_MESSAGES", "TZ", "NODE_ICU_DATA", "NODE_OPTIONS"];
+
+/** The system's time zone when TZ is not set: the zone file /etc/localtime links to. */
+function localTimeZone(): string | null {
+  try {
+    return readlinkSync("/etc/localtime");
+  } catch {
+    return null;
+  }
+}
+
+/** Files under a directory (recursively) that `keep` accepts, sorted; none when it does not exist. */
+function filesUnder(dir: string, keep: (file: string) => boolean): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .filter(keep)
+    .sort();
+}
