@@ -1,7 +1,7 @@
 import { createHash, type Hash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, utimesSync } from "node:fs";
+import { bundleDigest, filesUnder, runsBundled, sourceTreeDigest } from "./code-identity.js";
 import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
 import { writeFileAtomically } from "../files/atomic-write.js";
 import type { PlannedFile } from "../files/planned-files.js";
 import { repoRoot } from "../paths.js";
@@ -156,11 +156,8 @@ export function diskResultCache(dir: string, identity: string, keep = 8): Result
  */
 export function generatorIdentity(): string | undefined {
   const hash = createHash("sha256");
-  const self = fileURLToPath(import.meta.url);
-  const sources = self.endsWith(".ts") ? filesUnder(join(repoRoot, "tools", "src"), (f) => !f.endsWith(".test.ts")).concat(filesUnder(join(repoRoot, "tools", "templates"), () => true)) : [self];
-  for (const file of [...sources, ...filesUnder(join(repoRoot, "tools", "src", "gitops", "templates"), () => true)]) {
-    hash.update(relative(repoRoot, file)).update("\u0000").update(readFileSync(file)).update("\u0000");
-  }
+  hash.update(runsBundled() ? bundleDigest() : sourceTreeDigest());
+  for (const file of filesUnder(join(repoRoot, "tools", "src", "gitops", "templates"))) hash.update(relative(repoRoot, file)).update("\u0000").update(readFileSync(file)).update("\u0000");
   const installed = join(repoRoot, "node_modules", ".package-lock.json");
   if (!existsSync(installed)) return undefined;
   hash.update(readFileSync(installed));
@@ -182,12 +179,3 @@ function localTimeZone(): string | null {
   }
 }
 
-/** Files under a directory (recursively) that `keep` accepts, sorted; none when it does not exist. */
-function filesUnder(dir: string, keep: (file: string) => boolean): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name))
-    .filter(keep)
-    .sort();
-}
