@@ -1,4 +1,5 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { build } from "esbuild";
 import { repoRoot } from "../paths.js";
@@ -22,6 +23,7 @@ export function bundlePath(cli: BundledCli): string {
 export async function bundleCli(cli: BundledCli): Promise<string> {
   const outfile = bundlePath(cli);
   const result = await build({
+    define: { GENERATE_GITOPS_VALIDATOR_CODE: JSON.stringify(await validatorCodeDigest()) },
     entryPoints: [join(repoRoot, "tools", "src", "cli", `${cli}.ts`)],
     bundle: true,
     platform: "node",
@@ -44,4 +46,25 @@ export async function bundleCli(cli: BundledCli): Promise<string> {
     rmSync(temporary, { force: true });
   }
   return outfile;
+}
+
+/** The module that combines chart schemas and compiles their validators (see catalog-validator.ts). */
+const VALIDATOR_MODULE = join(repoRoot, "tools", "src", "gitops", "catalog-validator.ts");
+
+/**
+ * A digest of the project modules that shape a compiled validator: catalog-validator.ts and every
+ * project module it imports, as esbuild resolves them (packages are keyed by their versions
+ * separately). The bundle carries it (GENERATE_GITOPS_VALIDATOR_CODE), so that cached validators
+ * survive changes to the rest of the generator.
+ */
+export async function validatorCodeDigest(): Promise<string> {
+  const hash = createHash("sha256");
+  for (const input of await validatorCodeInputs()) hash.update(input).update("\u0000").update(readFileSync(join(repoRoot, input))).update("\u0000");
+  return hash.digest("hex");
+}
+
+/** catalog-validator.ts and the project modules it imports, relative to the root, sorted. */
+export async function validatorCodeInputs(): Promise<string[]> {
+  const { metafile } = await build({ entryPoints: [VALIDATOR_MODULE], bundle: true, platform: "node", format: "esm", packages: "external", write: false, metafile: true, outdir: join(repoRoot, "tools", "dist"), absWorkingDir: repoRoot, logLevel: "silent" });
+  return Object.keys(metafile.inputs).sort();
 }

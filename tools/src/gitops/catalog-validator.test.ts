@@ -83,39 +83,77 @@ describe("compileCatalogValidator", () => {
     }
   });
 
-  it("caches the compiled catalog on disk and loads it instead of compiling again", () => {
+  /** A disk cache that counts what the catalog validator asks of it. */
+  function countingCache(dir: string) {
+    const disk = diskValidatorCache(dir);
+    const calls = { load: 0, loaded: 0, store: 0, stored: [] as string[][] };
+    const cache: ValidatorCache = {
+      load: (key) => {
+        calls.load++;
+        const found = disk.load(key);
+        if (found) calls.loaded++;
+        return found;
+      },
+      store: (key, code) => {
+        calls.store++;
+        // The entry points the stored module exports (ajv writes `exports["<entry>"] = validateN;`, or `exports.<entry>` for an identifier).
+        calls.stored.push([...code.matchAll(/exports(?:\["([0-9a-f]{64})"\]|\.([0-9a-f]{64})) = /g)].map((m) => (m[1] ?? m[2]) as string));
+        disk.store(key, code);
+      },
+      moduleOf: (entry) => disk.moduleOf(entry),
+      recordModule: (entry, key) => disk.recordModule(entry, key),
+    };
+    return { cache, calls };
+  }
+
+  it("caches the compiled catalog on disk and loads it instead of compiling again, when a validator is first called", () => {
     const dir = mkdtempSync(join(tmpdir(), "validator-cache-"));
     try {
-      const disk = diskValidatorCache(dir);
-      const calls = { load: 0, loaded: 0, store: 0 };
-      const counting: ValidatorCache = {
-        load: (key) => {
-          calls.load++;
-          const found = disk.load(key);
-          if (found) calls.loaded++;
-          return found;
-        },
-        store: (key, code) => {
-          calls.store++;
-          disk.store(key, code);
-        },
-      };
+      const { cache, calls } = countingCache(dir);
       const schemas = new Map<string, object>([["a", chartA], ["b", chartB]]);
-      const first = compileCatalogValidator(schemas, counting).validator;
-      expect(calls).toEqual({ load: 1, loaded: 0, store: 1 });
+      const first = compileCatalogValidator(schemas, cache).validator;
+      expect(calls).toMatchObject({ load: 0, store: 1 });
+      expect(calls.stored[0]).toHaveLength(2);
       expect(readdirSync(dir).filter((f) => f.endsWith(".cjs"))).toHaveLength(1);
-      const second = compileCatalogValidator(schemas, counting).validator;
-      expect(calls).toEqual({ load: 2, loaded: 1, store: 1 });
+      const second = compileCatalogValidator(schemas, cache).validator;
+      expect(calls).toMatchObject({ load: 0, store: 1 });
       const samples = [{}, { image: { tag: 1 } }, { port: "80" }, { self: { digest: "md5:1" } }];
       expect(samples.map((sample) => second.validate("a", sample))).toEqual(samples.map((sample) => first.validate("a", sample)));
+      expect(calls).toMatchObject({ load: 1, loaded: 1, store: 1 });
       expect(samples.map((sample) => second.validate("b", sample))).toEqual(samples.map((sample) => first.validate("b", sample)));
+      expect(calls).toMatchObject({ load: 1, loaded: 1, store: 1 });
 
-      // A damaged cache file is discarded and compiled again.
+      // A damaged cache file is discarded and the chart compiled again.
       const [file] = readdirSync(dir).filter((f) => f.endsWith(".cjs"));
       writeFileSync(join(dir, file as string), "this is not javascript");
       const third = compileCatalogValidator(new Map<string, object>([["a", chartA], ["b", chartB]]), diskValidatorCache(dir)).validator;
       expect(third.validate("a", { port: "80" })?.[0]).toMatchObject({ keyword: "type" });
-      expect(readFileSync(join(dir, file as string), "utf8")).toContain("function");
+      expect(third.validate("b", { default: 3 })?.[0]).toMatchObject({ keyword: "type" });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("recompiles only the chart whose schema changed, and validates it against the new schema", () => {
+    const dir = mkdtempSync(join(tmpdir(), "validator-cache-"));
+    try {
+      const { cache, calls } = countingCache(dir);
+      compileCatalogValidator(new Map<string, object>([["a", chartA], ["b", chartB]]), cache);
+      const [firstModule] = calls.stored;
+      const stricter = { ...chartB, properties: { ...chartB.properties, default: { type: "string", maxLength: 2 } } };
+      const changed = compileCatalogValidator(new Map<string, object>([["a", chartA], ["b", stricter]]), cache).validator;
+      expect(calls.store).toBe(2);
+      expect(calls.stored[1]).toHaveLength(1);
+      expect(firstModule).not.toContain(calls.stored[1]?.[0]);
+      expect(changed.validate("b", { default: "80" })).toBeNull();
+      expect(changed.validate("b", { default: "8080" })?.[0]).toMatchObject({ instancePath: "/default", keyword: "maxLength" });
+      // a comes from the first module; b never from it.
+      expect(changed.validate("a", { port: "80" })?.[0]).toMatchObject({ keyword: "type" });
+      expect(calls).toMatchObject({ load: 1, loaded: 1 });
+      // Back to the old schema: both modules are still there, nothing is compiled.
+      const back = compileCatalogValidator(new Map<string, object>([["a", chartA], ["b", chartB]]), cache).validator;
+      expect(back.validate("b", { default: "8080" })).toBeNull();
+      expect(calls.store).toBe(2);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -2,12 +2,23 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { ErrorObject, ValidateFunction } from "ajv";
+import { runsBundled, sourceTreeDigest } from "./code-identity.js";
 import { isPlainObject } from "./helm-values.js";
-import { compileEntriesCached, validatorCacheKey, type ValidatorCache } from "./validator-cache.js";
+import { compileEntriesWithAjv } from "./schema-validation.js";
+import { validatorCacheKey, type ValidatorCache } from "./validator-cache.js";
 
-/** A change to how schemas are combined (this file) must not reuse validators combined the old way. */
+/**
+ * Set by tools/src/build/bundle-cli.ts in a bundle: a digest of the project modules that shape a
+ * compiled validator (this one and what it imports), so that changing anything else in the
+ * generator keeps the cached validators.
+ */
+declare const GENERATE_GITOPS_VALIDATOR_CODE: string | undefined;
+
 let combinerDigest: string | undefined;
-const COMBINER_DIGEST = () => (combinerDigest ??= createHash("sha256").update(readFileSync(fileURLToPath(import.meta.url))).digest("hex"));
+/** A change to how schemas are combined and compiled must not reuse validators made the old way. */
+const COMBINER_DIGEST = (): string =>
+  (combinerDigest ??=
+    typeof GENERATE_GITOPS_VALIDATOR_CODE === "string" ? GENERATE_GITOPS_VALIDATOR_CODE : runsBundled() ? createHash("sha256").update(readFileSync(fileURLToPath(import.meta.url))).digest("hex") : sourceTreeDigest());
 
 /** Validates values against the schema of a named chart; `null` when valid, ajv errors otherwise. */
 export interface CatalogValidator {
@@ -21,36 +32,78 @@ export interface CatalogValidatorResult {
 }
 
 /**
- * Compiles every chart schema into ONE ajv document. Compiling a schema costs ajv tens of
+ * Compiles chart schemas into ONE ajv document. Compiling a schema costs ajv tens of
  * milliseconds however small the change, and bundled chart schemas repeat the same building
  * blocks; so the blocks are deduplicated by content, each chart's root becomes a definition of a
  * single document, compiled once, and each chart gets a validator function of its own (an entry
  * point of that document), called directly: one dispatching root function would be too large
  * for V8 to optimize and would cost more than the validation itself.
+ *
+ * With a cache, each chart's validator is found by a key of its own (the chart's name and schema,
+ * ajv's version and options, this code): only the charts without one are compiled, together, into
+ * a new cached module, so a schema change recompiles that chart alone. A cached module is loaded
+ * when one of its validators is first called.
  */
 export function compileCatalogValidator(schemas: ReadonlyMap<string, object>, cache?: ValidatorCache): CatalogValidatorResult {
   const broken = new Map<string, string>();
-  let usable = new Map(schemas);
-  // Keyed by the chart schemas and this module's code rather than by the combined schema, so that
-  // a cached validator is found without combining the schemas first.
-  const key = cache ? validatorCacheKey({ combinedBy: COMBINER_DIGEST(), charts: [...schemas] }) : "";
-  let compiled = tryCompile(usable, key, cache);
-  if (compiled instanceof Error) {
-    // Find the culprits one by one (only on this rare path), then compile the rest together.
+  const compiled = new Map<string, ValidateFunction>();
+  const keys = new Map<string, string>();
+  const stored = new Map<string, string>();
+  if (cache) {
     for (const [chart, schema] of schemas) {
-      const single = tryCompile(new Map([[chart, schema]]));
-      if (single instanceof Error) broken.set(chart, single.message);
+      const key = validatorCacheKey({ combinedBy: COMBINER_DIGEST(), chart, schema });
+      keys.set(chart, key);
+      const module = cache.moduleOf(key);
+      if (module !== undefined) stored.set(chart, module);
     }
-    usable = new Map([...schemas].filter(([chart]) => !broken.has(chart)));
-    compiled = tryCompile(usable);
-    if (compiled instanceof Error) throw compiled;
   }
-  const validators = compiled;
+  /** Compiles charts together (setting aside those ajv rejects) and, with a cache, stores them as one module. */
+  const compile = (charts: ReadonlyMap<string, object>) => {
+    // With a cache, the entry points are named by the charts' keys, so that any later run finds them whatever else it compiles.
+    const entryOf = (chart: string) => keys.get(chart) ?? chart;
+    let usable = new Map(charts);
+    let validators = tryCompile(usable, entryOf, cache !== undefined);
+    if (validators instanceof Error) {
+      // Find the culprits one by one (only on this rare path), then compile the rest together.
+      for (const [chart, schema] of charts) {
+        const single = tryCompile(new Map([[chart, schema]]), entryOf, false);
+        if (single instanceof Error) broken.set(chart, single.message);
+      }
+      usable = new Map([...charts].filter(([chart]) => !broken.has(chart)));
+      validators = tryCompile(usable, entryOf, cache !== undefined);
+      if (validators instanceof Error) throw validators;
+    }
+    for (const chart of usable.keys()) compiled.set(chart, validators.validators[entryOf(chart)] as ValidateFunction);
+    if (cache && validators.code !== undefined && usable.size > 0) {
+      const entries = [...usable.keys()].map(entryOf).sort();
+      const module = createHash("sha256").update(entries.join("\n")).digest("hex");
+      cache.store(module, validators.code);
+      for (const entry of entries) cache.recordModule(entry, module);
+    }
+  };
+  const missing = new Map([...schemas].filter(([chart]) => !stored.has(chart)));
+  if (missing.size > 0) compile(missing);
+
+  const modules = new Map<string, Record<string, unknown> | undefined>();
+  const validatorOf = (chart: string): ValidateFunction | undefined => {
+    const found = compiled.get(chart);
+    if (found || broken.has(chart) || !schemas.has(chart)) return found;
+    const module = stored.get(chart) as string;
+    if (!modules.has(module)) modules.set(module, cache?.load(module));
+    const loaded = modules.get(module)?.[keys.get(chart) as string];
+    if (typeof loaded === "function") {
+      compiled.set(chart, loaded as ValidateFunction);
+      return loaded as ValidateFunction;
+    }
+    // The module was evicted or damaged since its record was read: compile the chart now.
+    compile(new Map([[chart, schemas.get(chart) as object]]));
+    return compiled.get(chart);
+  };
   return {
     broken,
     validator: {
       validate(chart, values) {
-        const validate = usable.has(chart) ? validators[chart] : undefined;
+        const validate = validatorOf(chart);
         if (!validate) throw new Error(`no compiled schema for chart ${chart}`);
         return validate(values) ? null : (validate.errors ?? []);
       },
@@ -58,9 +111,11 @@ export function compileCatalogValidator(schemas: ReadonlyMap<string, object>, ca
   };
 }
 
-function tryCompile(schemas: ReadonlyMap<string, object>, key = "", cache?: ValidatorCache): Record<string, ValidateFunction> | Error {
+/** The charts' combined document compiled, each chart's validator under `entryOf(chart)`; the error when ajv rejects it. */
+function tryCompile(schemas: ReadonlyMap<string, object>, entryOf: (chart: string) => string, standalone: boolean): { validators: Record<string, ValidateFunction>; code?: string } | Error {
   try {
-    return compileEntriesCached(key, [...schemas.keys()], () => combine(schemas), cache);
+    const { schema, entries } = combine(schemas);
+    return compileEntriesWithAjv(schema, Object.fromEntries(Object.entries(entries).map(([chart, pointer]) => [entryOf(chart), pointer])), standalone);
   } catch (error) {
     return error as Error;
   }

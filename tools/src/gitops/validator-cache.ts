@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { Script } from "node:vm";
@@ -20,6 +20,10 @@ export interface ValidatorCache {
   /** The exports of the compiled module stored under `key`, if there is one. */
   load(key: string): Record<string, unknown> | undefined;
   store(key: string, code: string): void;
+  /** The key of the module that exports the validator `entry` (a key of its own), if one was recorded. */
+  moduleOf(entry: string): string | undefined;
+  /** Records that the module stored under `key` exports the validator `entry`. */
+  recordModule(entry: string, key: string): void;
   /** Called once the loaded validators have run (see diskValidatorCache). */
   saveCompiledCode?(): void;
 }
@@ -31,7 +35,8 @@ export function validatorCacheKey(schema: object): string {
 
 /**
  * ajv standalone code in `dir` (under node_modules/.cache, so `require` finds ajv's runtime), one
- * CommonJS file per key, written atomically; only the most recent `keep` are kept.
+ * CommonJS file per key, written atomically; only the `keep` most recently used are kept. Which
+ * module exports a chart's validator is a small file per entry key (`<entry>.module`).
  *
  * Beside each file, V8's code cache for it (`<key>.code`): loading the catalog's validators costs
  * more in compiling their code than in running it, as V8 compiles each chart's function when it is
@@ -43,6 +48,7 @@ export function validatorCacheKey(schema: object): string {
 export function diskValidatorCache(dir: string, keep = 16): ValidatorCache {
   const fileOf = (key: string) => join(dir, `${key}.cjs`);
   const codeFileOf = (key: string) => join(dir, `${key}.code`);
+  const recordOf = (entry: string) => join(dir, `${entry}.module`);
   const unsaved = new Map<string, Script>();
   return {
     load(key) {
@@ -54,6 +60,7 @@ export function diskValidatorCache(dir: string, keep = 16): ValidatorCache {
         const module = { exports: {} as Record<string, unknown> };
         (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, createRequire(file), module, file, dir);
         if (cachedData === undefined || script.cachedDataRejected) unsaved.set(key, script);
+        touch(file);
         return module.exports;
       } catch {
         rmSync(file, { force: true });
@@ -70,8 +77,28 @@ export function diskValidatorCache(dir: string, keep = 16): ValidatorCache {
           rmSync(join(dir, f), { force: true });
           rmSync(codeFileOf(f.slice(0, -".cjs".length)), { force: true });
         }
+        // Records of entries whose module is gone point nowhere: a lookup would only miss.
+        if (files.length > keep) {
+          for (const record of readdirSync(dir).filter((f) => f.endsWith(".module"))) {
+            if (!existsSync(fileOf(readFileSync(join(dir, record), "utf8")))) rmSync(join(dir, record), { force: true });
+          }
+        }
       } catch {
         // A cache that cannot be written only costs time on the next run.
+      }
+    },
+    moduleOf(entry) {
+      try {
+        return readFileSync(recordOf(entry), "utf8");
+      } catch {
+        return undefined;
+      }
+    },
+    recordModule(entry, key) {
+      try {
+        writeFileAtomically(recordOf(entry), key);
+      } catch {
+        // As above.
       }
     },
     saveCompiledCode() {
@@ -85,6 +112,16 @@ export function diskValidatorCache(dir: string, keep = 16): ValidatorCache {
       unsaved.clear();
     },
   };
+}
+
+/** Marks a file as just used, so that eviction (oldest first) keeps it. */
+function touch(file: string): void {
+  try {
+    const now = new Date();
+    utimesSync(file, now, now);
+  } catch {
+    // Only its place in the eviction order is lost.
+  }
 }
 
 /** Compiles a schema, or loads its compiled code from the cache when it was compiled before. */
