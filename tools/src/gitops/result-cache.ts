@@ -1,6 +1,7 @@
-import { createHash, type Hash } from "node:crypto";
+import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, utimesSync } from "node:fs";
 import { bundleDigest, filesUnder, runsBundled, sourceTreeDigest } from "./code-identity.js";
+import { contentDigest } from "./content-digest.js";
 import { join, relative } from "node:path";
 import { writeFileAtomically } from "../files/atomic-write.js";
 import type { PlannedFile } from "../files/planned-files.js";
@@ -66,33 +67,7 @@ export function canonicalAnswer(result: ReturnType<RevisionLookup>): string {
  * part of it: its answers are checked when a run is loaded).
  */
 export function resultCacheKey(inputs: GeneratorInputs, identity: string): string {
-  const hash = createHash("sha256").update(FORMAT).update("\u0000").update(identity).update("\u0000");
-  hashValue(hash, inputs);
-  return hash.digest("hex");
-}
-
-/** Feeds a value to a hash unambiguously (type tags, lengths), texts as they are: faster than hashing its JSON. Functions (the Git lookup) are left out. */
-function hashValue(hash: Hash, value: unknown): void {
-  if (typeof value === "string") hash.update(`s${value.length}:`).update(value);
-  else if (value === undefined || typeof value === "function") hash.update("u");
-  else if (value === null || typeof value === "number" || typeof value === "boolean") hash.update(`v${JSON.stringify(value)};`);
-  else if (Array.isArray(value)) {
-    hash.update(`a${value.length}:`);
-    for (const item of value) hashValue(hash, item);
-  } else if (value instanceof Map) {
-    hash.update(`m${value.size}:`);
-    for (const [key, item] of value) {
-      hashValue(hash, key);
-      hashValue(hash, item);
-    }
-  } else if (typeof value === "object") {
-    const keys = Object.keys(value).sort();
-    hash.update(`o${keys.length}:`);
-    for (const key of keys) {
-      hashValue(hash, key);
-      hashValue(hash, (value as Record<string, unknown>)[key]);
-    }
-  } else throw new Error(`cannot hash a ${typeof value}`);
+  return contentDigest(inputs, { skipFunctions: true, prefix: `${FORMAT}\u0000${identity}` });
 }
 
 /**
@@ -162,10 +137,13 @@ export function generatorIdentity(): string | undefined {
   if (!existsSync(installed)) return undefined;
   hash.update(readFileSync(installed));
   // ICU takes the default locale and time zone from these (reading them through Intl costs more than the rest of a cached run).
-  const runtime = [process.version, process.versions.icu, process.versions.tz, process.versions.unicode, process.execArgv, localTimeZone(), ...RUNTIME_VARIABLES.map((name) => process.env[name] ?? null)];
+  const runtime = [process.version, process.versions.icu, process.versions.tz, process.versions.unicode, process.execArgv.filter((flag) => !PROFILING_FLAG.test(flag)), localTimeZone(), ...RUNTIME_VARIABLES.map((name) => process.env[name] ?? null)];
   hash.update(JSON.stringify(runtime));
   return hash.digest("hex");
 }
+
+/** Node's profilers only observe: a profiled run may use what an unprofiled one stored. */
+const PROFILING_FLAG = /^--(cpu-prof|heap-prof|prof)(-|=|$)|^--diagnostic-dir(=|$)/;
 
 /** The environment variables that choose ICU's default locale and time zone, and its data. */
 const RUNTIME_VARIABLES = ["LANG", "LANGUAGE", "LC_ALL", "LC_COLLATE", "LC_CTYPE", "LC_MESSAGES", "TZ", "NODE_ICU_DATA", "NODE_OPTIONS"];
