@@ -7,6 +7,7 @@ import { findEnvironmentDrift, listGeneratedEnvironments, removeEnvironment, wri
 import { formatProblem, problem, PROBLEM_CATALOG } from "../gitops/problems.js";
 import { diskResultCache, generatorIdentity, RESULT_CACHE_DIR, type GeneratorRun } from "../gitops/result-cache.js";
 import { diskValidatorCache, VALIDATOR_CACHE_DIR } from "../gitops/validator-cache.js";
+import { diskWorkCache, WORK_CACHE_DIR } from "../gitops/work-cache.js";
 import { repoRoot } from "../paths.js";
 
 const USAGE = `Usage: nx run generate:gitops [-- [--check] [--environment <name>] [--root <dir>] [--prune-environments]]
@@ -96,7 +97,8 @@ async function main(argv: readonly string[]): Promise<number> {
     return 1;
   }
   const identity = generatorIdentity();
-  const plan = generate(inputs, { validatorCache: diskValidatorCache(VALIDATOR_CACHE_DIR), resultCache: identity ? diskResultCache(RESULT_CACHE_DIR, identity) : undefined });
+  const caches = identity ? { resultCache: diskResultCache(RESULT_CACHE_DIR, identity), workCache: diskWorkCache(WORK_CACHE_DIR, identity, root) } : {};
+  const plan = generate(inputs, { validatorCache: diskValidatorCache(VALIDATOR_CACHE_DIR), ...caches });
   for (const warning of plan.warnings) console.error(formatProblem(warning));
   if (plan.problems.length > 0) {
     for (const p of plan.problems) console.error(formatProblem(p));

@@ -29,6 +29,8 @@ export interface CatalogValidatorResult {
   validator: CatalogValidator;
   /** Charts whose schema ajv rejects, with its message; they are left out of the validator. */
   broken: Map<string, string>;
+  /** With a cache: each chart's validator key (its name, schema, ajv's version and options, this code). */
+  keys: ReadonlyMap<string, string>;
 }
 
 /**
@@ -101,6 +103,7 @@ export function compileCatalogValidator(schemas: ReadonlyMap<string, object>, ca
   };
   return {
     broken,
+    keys,
     validator: {
       validate(chart, values) {
         const validate = validatorOf(chart);

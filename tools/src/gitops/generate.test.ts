@@ -7,6 +7,8 @@ import { generate } from "./generate.js";
 import { readGeneratorInputs } from "./inputs.js";
 import { formatProblem } from "./problems.js";
 import { diskResultCache, generatorIdentity, type ResultCache } from "./result-cache.js";
+import { diskValidatorCache } from "./validator-cache.js";
+import { diskWorkCache, NOT_CACHED, type WorkCache } from "./work-cache.js";
 
 const roots: string[] = [];
 afterAll(() => roots.forEach(removeTree));
@@ -127,5 +129,75 @@ describe("generatorIdentity", () => {
       if (saved === undefined) delete process.env.LC_ALL;
       else process.env.LC_ALL = saved;
     }
+  });
+});
+
+describe("generate with a work cache (what unchanged inputs gave before)", () => {
+  /** A disk work cache for `root` that counts its hits. */
+  function counted(dir: string, root: string) {
+    const disk = diskWorkCache(dir, "code-1", root);
+    const hits = { parsed: 0, valid: 0, rendered: 0 };
+    const cache: WorkCache = {
+      ...disk,
+      parsed: (text) => {
+        const data = disk.parsed(text);
+        if (data !== NOT_CACHED) hits.parsed++;
+        return data;
+      },
+      isValid: (key) => {
+        const valid = disk.isValid(key);
+        if (valid) hits.valid++;
+        return valid;
+      },
+      rendered: (digest) => {
+        const files = disk.rendered(digest);
+        if (files) hits.rendered++;
+        return files;
+      },
+    };
+    return { cache, hits };
+  }
+  const runWith = (root: string, cache: WorkCache, validatorCache = diskValidatorCache(join(root, ".validators"))) => {
+    const outcome = generate(readGeneratorInputs(root), { workCache: cache, validatorCache });
+    return { files: outcome.environments.flatMap((e) => e.files), problems: outcome.problems.map(formatProblem) };
+  };
+
+  it("parses, validates and renders nothing again that did not change, with the same outcome", () => {
+    const root = writeFixtureRepo(FILES, { tags: ["v1"] });
+    roots.push(root);
+    const dir = temporary("work-cache-");
+    const first = runWith(root, counted(dir, root).cache);
+    expect(first.problems).toEqual([]);
+    const again = counted(dir, root);
+    expect(runWith(root, again.cache)).toEqual(first);
+    expect(again.hits.parsed).toBeGreaterThan(5);
+    expect(again.hits.valid).toBe(2);
+    expect(again.hits.rendered).toBe(1);
+  });
+
+  it("validates values against a changed schema instead of trusting the verdict of the old one", () => {
+    const root = writeFixtureRepo(FILES, { tags: ["v1"] });
+    roots.push(root);
+    const dir = temporary("work-cache-");
+    expect(runWith(root, counted(dir, root).cache).problems).toEqual([]);
+    const stricter = { ...FIXTURE_SCHEMA, properties: { ...FIXTURE_SCHEMA.properties, replicaCount: { type: "integer", minimum: 1, maximum: 1, default: 1 } } };
+    writeFileSync(join(root, "charts/gateway/values.schema.json"), `${JSON.stringify(stricter, null, 2)}\n`);
+    const after = counted(dir, root);
+    expect(runWith(root, after.cache).problems).toEqual([expect.stringMatching(/^environments\/dev\/values\/gateway\.yaml:2:\d+: GEN003 .*replicaCount/)]);
+    // cert-manager's schema did not change: its verdict still holds.
+    expect(after.hits.valid).toBe(1);
+  });
+
+  it("renders an environment again when its plan changes", () => {
+    const root = writeFixtureRepo(FILES, { tags: ["v1"] });
+    roots.push(root);
+    const dir = temporary("work-cache-");
+    const first = runWith(root, counted(dir, root).cache);
+    writeFileSync(join(root, "environments/dev/environment.yaml"), (FILES["environments/dev/environment.yaml"] as string).replace("domain: dev.example.com", "domain: dev2.example.com"));
+    const after = counted(dir, root);
+    const changed = runWith(root, after.cache);
+    expect(after.hits.rendered).toBe(0);
+    expect(changed.files).not.toEqual(first.files);
+    expect(changed).toEqual(runWith(root, counted(temporary("work-cache-"), root).cache));
   });
 });

@@ -26,7 +26,9 @@ import { isReleaseImageTag } from "./revisions.js";
 import { suggestKey } from "./schema-validation.js";
 import { checkSyncWindows } from "./sync-window-check.js";
 import { compileCached, type ValidatorCache } from "./validator-cache.js";
-import { parseYamlSource, type YamlSource } from "./yaml-source.js";
+import { contentDigest } from "./content-digest.js";
+import type { WorkCache } from "./work-cache.js";
+import { parseYamlSource, withParsedData, type YamlSource } from "./yaml-source.js";
 
 export interface EnvironmentOutput {
   name: string;
@@ -56,7 +58,17 @@ interface CheckedEnvironment {
  * Validates everything and computes every file to write, without touching the disk. All
  * problems of all environments are collected; when there is any, no environment yields files.
  */
-export function planGitops(inputs: GeneratorInputs, options: { validatorCache?: ValidatorCache } = {}): GitopsPlan {
+export function planGitops(inputs: GeneratorInputs, options: PlanOptions = {}): GitopsPlan {
+  return withParsedData(options.workCache, () => plan(inputs, options));
+}
+
+export interface PlanOptions {
+  validatorCache?: ValidatorCache;
+  /** What earlier runs derived from inputs that did not change: parsed texts, values found valid, rendered environments. */
+  workCache?: WorkCache;
+}
+
+function plan(inputs: GeneratorInputs, options: PlanOptions): GitopsPlan {
   const catalog = buildCatalog(inputs.charts, inputs.upstream);
   const problems: Problem[] = [...catalog.problems];
   const environmentValidator = compileCached(inputs.environmentSchema.schema, options.validatorCache);
@@ -74,7 +86,7 @@ export function planGitops(inputs: GeneratorInputs, options: { validatorCache?: 
   for (const environment of checked) for (const component of environment.enabled) needed.set(component.name, component);
   const order = orderByDependencies(catalog.components, new Set(needed.keys()));
   problems.push(...order.problems);
-  const charts = loadChartValues([...needed.values()], inputs, problems, options.validatorCache);
+  const charts = loadChartValues([...needed.values()], inputs, problems, options.validatorCache, options.workCache);
   const kinds = loadComponentKinds([...needed.keys()], inputs, problems);
   // The bootstrap installs Argo CD's chart package only after checking its sha256 (argocd-bootstrap.ts).
   for (const component of needed.values()) {
@@ -93,7 +105,7 @@ export function planGitops(inputs: GeneratorInputs, options: { validatorCache?: 
   const errors = sortProblems(problems.filter((p) => !WARNING_CODES.has(p.code)));
   const warnings = sortProblems(problems.filter((p) => WARNING_CODES.has(p.code)));
   if (errors.length > 0) return { catalog, environments: [], problems: errors, warnings };
-  for (const output of environments) output.files = renderEnvironment(output.plan);
+  for (const output of environments) output.files = renderCached(output.plan, options.workCache);
   return { catalog, environments, problems: [], warnings };
 }
 
@@ -370,7 +382,7 @@ function checkNames(environment: EnvironmentSpec, enabled: readonly CatalogCompo
  * Reads each needed component's values schema (and, for a chart of this repository, its
  * values.yaml) and compiles all the schemas together (see compileCatalogValidator).
  */
-function loadChartValues(components: readonly CatalogComponent[], inputs: GeneratorInputs, problems: Problem[], cache: ValidatorCache | undefined): Map<string, ChartValues> {
+function loadChartValues(components: readonly CatalogComponent[], inputs: GeneratorInputs, problems: Problem[], cache: ValidatorCache | undefined, work: WorkCache | undefined): Map<string, ChartValues> {
   const schemas = new Map<string, object>();
   const loaded = new Map<string, { schemaFile: string; defaults: YamlSource }>();
   for (const component of components) {
@@ -397,7 +409,7 @@ function loadChartValues(components: readonly CatalogComponent[], inputs: Genera
     schemas.set(component.name, schema as object);
     loaded.set(component.name, { schemaFile: component.valuesSchemaFile, defaults });
   }
-  const { validator, broken } = compileCatalogValidator(schemas, cache);
+  const { validator, broken, keys } = compileCatalogValidator(schemas, cache);
   for (const [component, message] of broken) {
     problems.push(problem("GEN015", loaded.get(component)?.schemaFile ?? component, `ajv cannot compile the schema: ${message}`));
   }
@@ -408,12 +420,49 @@ function loadChartValues(components: readonly CatalogComponent[], inputs: Genera
       component,
       schemaFile,
       schema: schemas.get(component) as JsonSchema,
-      validate: (values) => validator.validate(component, values),
+      validate: validateCached(component, (values) => validator.validate(component, values), keys.get(component), work),
       defaults: defaults.data ?? {},
       defaultsSource: defaults,
     });
   }
   return charts;
+}
+
+/**
+ * A chart's validation, skipped for values found valid before against the same validator (its key
+ * covers the schema, ajv and the code that compiled it). Only a verdict of "valid" is kept: errors
+ * are reported with lines that belong to this run's files.
+ */
+function validateCached(component: string, validate: ChartValues["validate"], key: string | undefined, work: WorkCache | undefined): ChartValues["validate"] {
+  if (!work || key === undefined) return validate;
+  return (values) => {
+    let digest: string | undefined;
+    try {
+      digest = contentDigest(values, { prefix: `${component}\u0000${key}` });
+    } catch {
+      return validate(values);
+    }
+    if (work.isValid(digest)) return null;
+    const errors = validate(values);
+    if (errors === null) work.rememberValid(digest);
+    return errors;
+  };
+}
+
+/** An environment's files, taken from an earlier run that rendered the same plan (renderEnvironment reads nothing else). */
+function renderCached(plan: EnvironmentPlan, work: WorkCache | undefined): PlannedFile[] {
+  if (!work) return renderEnvironment(plan);
+  let digest: string;
+  try {
+    digest = contentDigest(plan);
+  } catch {
+    return renderEnvironment(plan);
+  }
+  const rendered = work.rendered(digest);
+  if (rendered) return rendered;
+  const files = renderEnvironment(plan);
+  work.rememberRendered(digest, files);
+  return files;
 }
 
 /**

@@ -1,10 +1,28 @@
 import { createRequire } from "node:module";
 import type { Document, Node } from "yaml";
 import { problem, type Problem, type SourceLocation } from "./problems.js";
+import { NOT_CACHED, type WorkCache } from "./work-cache.js";
 
 /** The position-keeping parser is needed only for broken files and for locating problems, so it loads on first use. */
 let positionParser: typeof import("yaml") | undefined;
 const yamlLibrary = (): typeof import("yaml") => (positionParser ??= createRequire(import.meta.url)("yaml") as typeof import("yaml"));
+/**
+ * The data of texts parsed before (see work-cache.ts), used while a run has set it: only texts that
+ * parsed without a problem are kept, and the position-keeping document is still built on demand.
+ */
+let parsedData: Pick<WorkCache, "parsed" | "rememberParsed"> | undefined;
+
+/** Runs `work` with parsed data kept in and taken from `cache`. */
+export function withParsedData<T>(cache: Pick<WorkCache, "parsed" | "rememberParsed"> | undefined, work: () => T): T {
+  const previous = parsedData;
+  parsedData = cache;
+  try {
+    return work();
+  } finally {
+    parsedData = previous;
+  }
+}
+
 /** The fast parser loads on first use too: a run whose outcome is cached (result-cache.ts) parses nothing. */
 let fastParser: typeof import("js-yaml") | undefined;
 const jsYaml = (): typeof import("js-yaml") => (fastParser ??= createRequire(import.meta.url)("js-yaml") as typeof import("js-yaml"));
@@ -37,16 +55,21 @@ const START: SourceLocation = { line: 1, column: 1 };
 export function parseYamlSource(file: string, text: string): YamlSource {
   let parsed: ParsedDocument | undefined;
   const full = (): ParsedDocument => (parsed ??= parseWithPositions(file, text));
-  let data: unknown;
+  let data: unknown = parsedData ? parsedData.parsed(text) : NOT_CACHED;
   let problems: Problem[] = [];
-  try {
-    const { load, CORE_SCHEMA } = jsYaml();
-    data = load(text, { schema: CORE_SCHEMA });
+  if (data === NOT_CACHED) {
     // js-yaml 4 has no alias limit: a file that may hold an alias takes the `yaml` path, whose
     // toJS counts every alias expansion against maxAliasCount.
     if (mayHoldAlias(text)) ({ data, problems } = full());
-  } catch {
-    ({ data, problems } = full());
+    else {
+      try {
+        const { load, CORE_SCHEMA } = jsYaml();
+        data = load(text, { schema: CORE_SCHEMA });
+      } catch {
+        ({ data, problems } = full());
+      }
+    }
+    if (problems.length === 0) parsedData?.rememberParsed(text, data);
   }
   return {
     file,
