@@ -89,8 +89,11 @@ export interface ChartValues {
   /** `charts/<c>/values.schema.json`, or `schemas/upstream/<c>.json` for an upstream chart. */
   schemaFile: string;
   schema: JsonSchema;
-  /** Null when the values match the schema, else ajv's errors. */
-  validate: (values: unknown) => ErrorObject[] | null;
+  /**
+   * Null when the values match the schema, else ajv's errors. `origin` is what the values were
+   * made of besides the chart's defaults (a cache may key the verdict by it, see plan.ts).
+   */
+  validate: (values: unknown, origin?: ValuesOrigin) => ErrorObject[] | null;
   /** The chart's values.yaml; empty for an upstream chart (its schema covers only what the platform sets). */
   defaults: unknown;
   defaultsSource: YamlSource;
@@ -103,6 +106,13 @@ export interface ChartValues {
  */
 export function expectedModeline(schemaFile: string, valuesFile = "environments/env/values/component.yaml"): string {
   return `# yaml-language-server: $schema=${"../".repeat(valuesFile.split("/").length - 1)}${schemaFile}`;
+}
+
+/** The texts of the values files merged over a chart's defaults, in order, the generated values and the pin parameters: the merged values follow from them. */
+export interface ValuesOrigin {
+  texts: string[];
+  generated: Record<string, unknown>;
+  parameters: [string, string][];
 }
 
 export interface ValuesCheck {
@@ -133,7 +143,7 @@ export function checkComponentValues(chart: ChartValues, valuesFile: { file: str
   // Argo CD's precedence: value files (in order), then valuesObject, then parameters.
   const values = (Object.keys(generated).length > 0 ? mergeHelmValues(merged, generated) : merged) as Record<string, unknown>;
   for (const parameter of parameters) setHelmParameterInPlace(values, parameter.name, parameter.value);
-  const errors = chart.validate(values);
+  const errors = chart.validate(values, { texts: (overlay ? [valuesFile, overlay] : [valuesFile]).map((f) => f.text), generated, parameters: parameters.map((p) => [p.name, p.value]) });
   if (errors) {
     const locate: Locator = (path, target) => locateValue(path, target, sources, chart.defaultsSource, parameters);
     problems.push(...schemaErrorsToProblems(errors, values, locate, (overlay ?? valuesFile).file));

@@ -1,46 +1,61 @@
-import { createHash, type Hash } from "node:crypto";
+import { createHash } from "node:crypto";
 
 /**
- * A sha256 digest of plain data that two values share only when they are equal: every value is fed
- * with a type tag and its length (texts as they are, which is faster than hashing their JSON), map
- * keys sorted. Numbers keep what JSON would lose (NaN, infinities, -0 are told apart). Anything
- * that is not plain data (a class instance, a symbol) throws; functions are left out only when
- * `skipFunctions` says so (the Git lookup of the generator's inputs).
+ * A sha256 digest of plain data that two values share only when they are equal: every value is
+ * written with a type tag and its length into one canonical text, hashed once (texts go in as they
+ * are), map keys sorted. Numbers keep what JSON would lose (NaN, infinities, -0 are told apart).
+ * Anything that is not plain data (a class instance, a symbol) throws; functions are left out only
+ * when `skipFunctions` says so (the Git lookup of the generator's inputs).
  */
 export function contentDigest(value: unknown, options: { skipFunctions?: boolean; prefix?: string } = {}): string {
-  const hash = createHash("sha256");
-  if (options.prefix !== undefined) hash.update(`p${options.prefix.length}:`).update(options.prefix);
-  feed(hash, value, options.skipFunctions === true);
-  return hash.digest("hex");
+  const parts: string[] = [];
+  if (options.prefix !== undefined) parts.push(`p${options.prefix.length}:`, options.prefix);
+  write(parts, value, options.skipFunctions === true);
+  return createHash("sha256").update(parts.join("")).digest("hex");
 }
 
-function feed(hash: Hash, value: unknown, skipFunctions: boolean): void {
-  if (typeof value === "string") hash.update(`s${value.length}:`).update(value);
-  else if (value === undefined) hash.update("u");
-  else if (value === null) hash.update("z");
-  else if (typeof value === "boolean") hash.update(value ? "t" : "f");
-  else if (typeof value === "number") hash.update(`n${Object.is(value, -0) ? "-0" : String(value)};`);
-  else if (typeof value === "function") {
-    if (!skipFunctions) throw new TypeError("cannot digest a function");
-    hash.update("F");
-  } else if (Array.isArray(value)) {
-    hash.update(`a${value.length}:`);
-    for (const item of value) feed(hash, item, skipFunctions);
+function write(parts: string[], value: unknown, skipFunctions: boolean): void {
+  switch (typeof value) {
+    case "string":
+      parts.push(`s${value.length}:`, value);
+      return;
+    case "number":
+      parts.push(Object.is(value, -0) ? "n-0;" : `n${value};`);
+      return;
+    case "boolean":
+      parts.push(value ? "t" : "f");
+      return;
+    case "undefined":
+      parts.push("u");
+      return;
+    case "function":
+      if (!skipFunctions) throw new TypeError("cannot digest a function");
+      parts.push("F");
+      return;
+    case "object":
+      break;
+    default:
+      throw new TypeError(`cannot digest a ${typeof value}`);
+  }
+  if (value === null) parts.push("z");
+  else if (Array.isArray(value)) {
+    parts.push(`a${value.length}:`);
+    for (const item of value) write(parts, item, skipFunctions);
   } else if (value instanceof Map) {
-    hash.update(`m${value.size}:`);
+    parts.push(`m${value.size}:`);
     for (const [key, item] of value) {
-      feed(hash, key, skipFunctions);
-      feed(hash, item, skipFunctions);
+      write(parts, key, skipFunctions);
+      write(parts, item, skipFunctions);
     }
   } else if (value instanceof Set) {
-    hash.update(`S${value.size}:`);
-    for (const item of value) feed(hash, item, skipFunctions);
-  } else if (typeof value === "object" && (Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null)) {
+    parts.push(`S${value.size}:`);
+    for (const item of value) write(parts, item, skipFunctions);
+  } else if (Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null) {
     const keys = Object.keys(value).sort();
-    hash.update(`o${keys.length}:`);
+    parts.push(`o${keys.length}:`);
     for (const key of keys) {
-      feed(hash, key, skipFunctions);
-      feed(hash, (value as Record<string, unknown>)[key], skipFunctions);
+      parts.push(`${key.length}:`, key);
+      write(parts, (value as Record<string, unknown>)[key], skipFunctions);
     }
   } else throw new TypeError(`cannot digest ${Object.prototype.toString.call(value)}`);
 }

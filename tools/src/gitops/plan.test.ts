@@ -1,6 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { chartFiles, environmentFiles, fixtureCommit, modeline, removeTree, upstreamFiles, writeFixtureRepo, type FixtureEnvironment } from "../../../test/gitops/support/fixture-repo.js";
+import { repoRoot } from "../paths.js";
+import type { RevisionQuery } from "./git-revisions.js";
 import { readGeneratorInputs } from "./inputs.js";
 import { planGitops } from "./plan.js";
 import { formatProblem, type Problem } from "./problems.js";
@@ -336,5 +338,25 @@ describe("upstream components (schemas/upstream/<name>.json)", () => {
     ]);
     const twice = plan({ ...CHARTS, ...upstreamFiles({ name: "gateway" }), ...environmentFiles({ name: "dev", components: ALL_ON }) }).problems;
     expect(twice).toEqual([expect.objectContaining({ code: "GEN010", message: 'component "gateway" is defined twice: by charts/gateway/Chart.yaml and by schemas/upstream/gateway.json.' })]);
+  });
+});
+
+describe("planGitops asking Git", () => {
+  it("asks one question for every environment's pins and cluster overlays (one git cat-file)", () => {
+    const inputs = readGeneratorInputs(repoRoot);
+    const asked: RevisionQuery[] = [];
+    const lookup = inputs.revisions;
+    const result = planGitops({
+      ...inputs,
+      revisions: (query) => {
+        asked.push(query);
+        return lookup(query);
+      },
+    });
+    expect(result.problems).toEqual([]);
+    expect(asked).toHaveLength(1);
+    expect(asked[0]?.files?.length).toBeGreaterThan(0);
+    // The overlays at the pins were found in that answer: production's second cluster reads them.
+    expect(result.environments.flatMap((e) => e.plan.components).filter((c) => c.overlayValuesFile !== undefined).length).toBeGreaterThan(0);
   });
 });

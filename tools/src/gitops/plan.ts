@@ -15,6 +15,7 @@ import { isPlainObject, mergeHelmValues } from "./helm-values.js";
 import { argocdChartValues, isArgoCdChart } from "./manifests/argocd-config.js";
 import { argocdSizingValues } from "./manifests/argocd-sizing.js";
 import { applicationCount, checkClusters, clusterApplicationNames, effectivePin, overlayOf, planClusters, runsIn } from "./cluster-plan.js";
+import type { RevisionLookup } from "./git-revisions.js";
 import type { EnvironmentInput, GeneratorInputs } from "./inputs.js";
 import { names } from "./manifests/conventions.js";
 import { handWrittenPodSecurityLabels, planNamespaces } from "./namespace-plan.js";
@@ -27,7 +28,7 @@ import { suggestKey } from "./schema-validation.js";
 import { checkSyncWindows } from "./sync-window-check.js";
 import { compileCached, type ValidatorCache } from "./validator-cache.js";
 import { contentDigest } from "./content-digest.js";
-import type { WorkCache } from "./work-cache.js";
+import { digestOf, type WorkCache } from "./work-cache.js";
 import { parseYamlSource, withParsedData, type YamlSource } from "./yaml-source.js";
 
 export interface EnvironmentOutput {
@@ -80,7 +81,10 @@ function plan(inputs: GeneratorInputs, options: PlanOptions): GitopsPlan {
     if (result.checked) checked.push(result.checked);
   }
 
-  problems.push(...verifyPins(checked.map((c) => ({ file: c.input.environment.file, environment: c.environment, enabled: c.enabled.map((component) => component.name), locate: (path) => c.locate(path) })), inputs.revisions));
+  // One question to Git for the pins and the overlays (one `git cat-file` for both).
+  const overlays = overlayQuestions(checked);
+  const revisions = askingFilesToo(inputs.revisions, overlays);
+  problems.push(...verifyPins(checked.map((c) => ({ file: c.input.environment.file, environment: c.environment, enabled: c.enabled.map((component) => component.name), locate: (path) => c.locate(path) })), revisions));
 
   const needed = new Map<string, CatalogComponent>();
   for (const environment of checked) for (const component of environment.enabled) needed.set(component.name, component);
@@ -95,7 +99,7 @@ function plan(inputs: GeneratorInputs, options: PlanOptions): GitopsPlan {
     }
   }
 
-  const readable = overlaysAtPins(checked, inputs);
+  const readable = overlaysAtPins(checked, overlays, revisions);
   const environments: EnvironmentOutput[] = [];
   for (const environment of checked) {
     const result = planEnvironment(environment, order.waves, charts, kinds, readable);
@@ -420,7 +424,7 @@ function loadChartValues(components: readonly CatalogComponent[], inputs: Genera
       component,
       schemaFile,
       schema: schemas.get(component) as JsonSchema,
-      validate: validateCached(component, (values) => validator.validate(component, values), keys.get(component), work),
+      validate: validateCached(component, (values) => validator.validate(component, values), keys.get(component), defaults.text, work),
       defaults: defaults.data ?? {},
       defaultsSource: defaults,
     });
@@ -430,15 +434,19 @@ function loadChartValues(components: readonly CatalogComponent[], inputs: Genera
 
 /**
  * A chart's validation, skipped for values found valid before against the same validator (its key
- * covers the schema, ajv and the code that compiled it). Only a verdict of "valid" is kept: errors
- * are reported with lines that belong to this run's files.
+ * covers the schema, ajv and the code that compiled it), recognized by what they were merged from:
+ * the chart's defaults and the values files' texts, the generated values and the pin parameters
+ * (digesting those costs far less than digesting the merged values). Only a verdict of "valid" is
+ * kept: errors are reported with lines that belong to this run's files.
  */
-function validateCached(component: string, validate: ChartValues["validate"], key: string | undefined, work: WorkCache | undefined): ChartValues["validate"] {
+function validateCached(component: string, validate: ChartValues["validate"], key: string | undefined, defaults: string, work: WorkCache | undefined): ChartValues["validate"] {
   if (!work || key === undefined) return validate;
-  return (values) => {
-    let digest: string | undefined;
+  const chart = `${component}\u0000${key}\u0000${digestOf(defaults)}`;
+  return (values, origin) => {
+    if (!origin) return validate(values);
+    let digest: string;
     try {
-      digest = contentDigest(values, { prefix: `${component}\u0000${key}` });
+      digest = contentDigest(origin, { prefix: chart });
     } catch {
       return validate(values);
     }
@@ -471,7 +479,16 @@ function renderCached(plan: EnvironmentPlan, work: WorkCache | undefined): Plann
  * tools/src/render/render-application.ts); any other pin (a commit SHA in staging and production)
  * is asked of the repository, all overlays of all environments in one `git cat-file`.
  */
-function overlaysAtPins(checked: readonly CheckedEnvironment[], inputs: GeneratorInputs): (revision: string, file: string) => boolean {
+function overlaysAtPins(checked: readonly CheckedEnvironment[], asked: readonly string[], revisions: RevisionLookup): (revision: string, file: string) => boolean {
+  const following = new Set(checked.map((c) => c.environment.repository.revision));
+  if (asked.length === 0) return (revision) => following.has(revision);
+  const result = revisions({ revisions: [], branches: [], ancestry: [], files: asked });
+  const present = "answer" in result ? (result.answer.files ?? new Set<string>()) : new Set<string>();
+  return (revision, file) => following.has(revision) || present.has(`${revision}:${file}`);
+}
+
+/** `<revision>:<file>` of every overlay at a pin other than the branch its environment follows, sorted. */
+function overlayQuestions(checked: readonly CheckedEnvironment[]): string[] {
   const asked = new Set<string>();
   for (const { input, environment } of checked) {
     for (const overlay of input.clusterValuesFiles ?? []) {
@@ -479,12 +496,23 @@ function overlaysAtPins(checked: readonly CheckedEnvironment[], inputs: Generato
       if (revision && revision !== environment.repository.revision) asked.add(`${revision}:${overlay.file}`);
     }
   }
-  const branches = new Map(checked.map((c) => [c.environment.name, c.environment.repository.revision]));
-  const following = new Set([...branches.values()]);
-  if (asked.size === 0) return (revision) => following.has(revision);
-  const result = inputs.revisions({ revisions: [], branches: [], ancestry: [], files: [...asked].sort() });
-  const present = "answer" in result ? (result.answer.files ?? new Set<string>()) : new Set<string>();
-  return (revision, file) => following.has(revision) || present.has(`${revision}:${file}`);
+  return [...asked].sort();
+}
+
+/**
+ * A lookup that asks for `files` with the first question (the pins'), and answers a later question
+ * for exactly those files from that answer, so that Git is started once for both.
+ */
+function askingFilesToo(lookup: RevisionLookup, files: readonly string[]): RevisionLookup {
+  if (files.length === 0) return lookup;
+  let first: ReturnType<RevisionLookup> | undefined;
+  return (query) => {
+    const onlyTheseFiles = query.revisions.length === 0 && query.branches.length === 0 && query.ancestry.length === 0 && query.files?.join("\n") === files.join("\n");
+    if (first !== undefined && onlyTheseFiles) return "unavailable" in first ? first : { answer: { commits: new Map(), branches: new Map(), outside: new Map(), files: first.answer.files ?? new Set() } };
+    if (first !== undefined || onlyTheseFiles) return lookup(query);
+    first = lookup({ ...query, files: [...(query.files ?? []), ...files] });
+    return first;
+  };
 }
 
 function problemKey(p: Problem): string {

@@ -46,15 +46,19 @@ describe("diskWorkCache", () => {
     expect(reloaded.parsed("a: [1]\n")).toEqual({ a: [1] });
   });
 
-  it("does not keep data JSON would change (NaN, infinities, -0)", () => {
+  it("never changes parsed data: NaN, infinities and -0, which JSON cannot hold, are not kept", () => {
     const dir = newDir();
     const cache = diskWorkCache(dir, "code", "/repo");
-    cache.rememberParsed("x: .nan\n", { x: Number.NaN });
-    cache.rememberParsed("y: -0\n", { y: -0 });
+    const texts = ["x: .nan\n", "x: -.inf\n", "x: -0.0\n", "x: [-0x0]\n", "x: -0\n", "x: -.0\n", "x: 1e999\n", "x: null\ny: -1\n"];
+    for (const text of texts) cache.rememberParsed(text, parseYamlSource("f.yaml", text).data);
     cache.save();
     const reloaded = diskWorkCache(dir, "code", "/repo");
-    expect(reloaded.parsed("x: .nan\n")).toBe(NOT_CACHED);
-    expect(reloaded.parsed("y: -0\n")).toBe(NOT_CACHED);
+    for (const text of texts) {
+      const kept = reloaded.parsed(text);
+      if (kept !== NOT_CACHED) expect(kept, text).toEqual(parseYamlSource("f.yaml", text).data);
+    }
+    expect(["x: .nan\n", "x: -.inf\n", "x: -0.0\n", "x: [-0x0]\n"].map((text) => reloaded.parsed(text))).toEqual(Array(4).fill(NOT_CACHED));
+    expect(reloaded.parsed("x: null\ny: -1\n")).toEqual({ x: null, y: -1 });
   });
 
   it("starts empty from a damaged file", () => {

@@ -80,7 +80,10 @@ export function diskWorkCache(dir: string, identity: string, root: string, keep 
       return JSON.parse(json) as unknown;
     },
     rememberParsed(text, data) {
-      const json = jsonExactly(data);
+      // NaN and the infinities (`.nan`, `.inf`, a number too large) are written `null` by JSON, and
+      // -0 needs a `-0` or `-.0` in the text: without either, the data is plain JSON as it is.
+      const plain = JSON.stringify(data) as string | undefined;
+      const json = plain === undefined || plain.includes("null") || NEGATIVE_ZERO.test(text) ? jsonExactly(data) : plain;
       if (json === undefined) return;
       used.parsed[textDigest(text)] = json;
       changed = true;
@@ -122,6 +125,9 @@ export function diskWorkCache(dir: string, identity: string, root: string, keep 
     },
   };
 }
+
+/** Every way YAML can write -0 starts with `-0` or `-.0` (`-0`, `-0.0`, `-0e3`, `-0x0`, `-.0`). */
+const NEGATIVE_ZERO = /-\.?0/;
 
 /** The JSON of plain data when parsing it gives the same data back; undefined for NaN, infinities and -0, which JSON cannot hold. */
 function jsonExactly(data: unknown): string | undefined {
