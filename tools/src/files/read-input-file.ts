@@ -19,8 +19,9 @@ const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
  * location (symbolic links resolved) is outside `root` or is not a regular file (a FIFO or a device
  * would block or never end), and a file over `maxBytes`. Bytes that are not UTF-8 are refused with
  * the line they are on instead of being replaced by U+FFFD. Refusals never quote the file's content.
+ * A caller reading many files passes `realRoot` (the root's real path) so that it is resolved once.
  */
-export function readInputFile(root: string, file: string, maxBytes = MAX_INPUT_BYTES): InputRead {
+export function readInputFile(root: string, file: string, maxBytes = MAX_INPUT_BYTES, realRoot?: string): InputRead {
   const absolute = join(root, file);
   try {
     lstatSync(absolute);
@@ -33,7 +34,7 @@ export function readInputFile(root: string, file: string, maxBytes = MAX_INPUT_B
   } catch {
     return { kind: "refused", refusal: { reason: "outside", message: "is a symbolic link that points at nothing" } };
   }
-  const fromRoot = relative(realpathSync.native(root), real);
+  const fromRoot = relative(realRoot ?? realpathSync.native(root), real);
   if (fromRoot === "" || fromRoot === ".." || fromRoot.startsWith(`..${sep}`) || isAbsolute(fromRoot)) {
     return { kind: "refused", refusal: { reason: "outside", message: "is a symbolic link (or sits under one) that leaves the repository" } };
   }

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, realpathSync } from "node:fs";
 import { join } from "node:path";
 import { MAX_INPUT_BYTES, readInputFile } from "../files/read-input-file.js";
 import { readChartManifests, readUpstreamSchemas, type ChartManifestText, type UpstreamSchemaText } from "../catalog/catalog.js";
@@ -57,7 +57,8 @@ export class InputProblems extends Error {
  */
 export function readGeneratorInputs(root: string, only?: string, options: { repository?: string } = {}): GeneratorInputs {
   const refused: Problem[] = [];
-  const readInput = (file: string) => readChecked(root, file, refused);
+  const realRoot = realpathSync.native(root);
+  const readInput = (file: string) => readChecked(root, file, refused, realRoot);
   const charts = readChartManifests(root);
   const chartValues = new Map(
     charts.map((chart) => [
@@ -124,8 +125,8 @@ function readClusterValuesFiles(root: string, name: string, readInput: (file: st
 }
 
 /** A file's text, or undefined when it is absent or refused (the refusal is added to `refused`). */
-function readChecked(root: string, file: string, refused: Problem[]): InputFile {
-  const read = readInputFile(root, file);
+function readChecked(root: string, file: string, refused: Problem[], realRoot: string): InputFile {
+  const read = readInputFile(root, file, MAX_INPUT_BYTES, realRoot);
   if (read.kind === "text") return { file, text: read.text };
   if (read.kind === "refused") {
     const { refusal } = read;
