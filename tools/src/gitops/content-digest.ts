@@ -1,17 +1,56 @@
 import { createHash } from "node:crypto";
 
 /**
- * A sha256 digest of plain data that two values share only when they are equal: every value is
- * written with a type tag and its length into one canonical text, hashed once (texts go in as they
- * are), map keys sorted. Numbers keep what JSON would lose (NaN, infinities, -0 are told apart).
+ * A sha256 digest of plain data that two values share only when they are equal: its JSON when JSON
+ * loses nothing of it, else every value written with a type tag and its length into one canonical
+ * text (texts as they are, map keys sorted); either is hashed once. Numbers keep what JSON would lose (NaN, infinities, -0 are told apart).
  * Anything that is not plain data (a class instance, a symbol) throws; functions are left out only
  * when `skipFunctions` says so (the Git lookup of the generator's inputs).
  */
 export function contentDigest(value: unknown, options: { skipFunctions?: boolean; prefix?: string } = {}): string {
   const parts: string[] = [];
   if (options.prefix !== undefined) parts.push(`p${options.prefix.length}:`, options.prefix);
-  write(parts, value, options.skipFunctions === true);
+  const skipFunctions = options.skipFunctions === true;
+  // Data that JSON writes without loss (the usual case) is hashed as its JSON, which the runtime
+  // writes far faster than the walk below; the two forms are told apart by their first letter.
+  if (isJsonExact(value, skipFunctions)) parts.push("J", JSON.stringify(value) ?? "");
+  else {
+    parts.push("C");
+    write(parts, value, skipFunctions);
+  }
   return createHash("sha256").update(parts.join("")).digest("hex");
+}
+
+/**
+ * Whether JSON.stringify writes a value without losing anything, so that equal JSON means equal
+ * data: texts, booleans, null, finite numbers other than -0, and arrays and plain objects of
+ * those, no property undefined (JSON drops it) and no Map, Set or class instance (JSON writes
+ * `{}`); functions only when they are to be left out anyway (JSON leaves them out too).
+ */
+function isJsonExact(value: unknown, skipFunctions: boolean): boolean {
+  switch (typeof value) {
+    case "string":
+    case "boolean":
+      return true;
+    case "number":
+      return Number.isFinite(value) && !Object.is(value, -0);
+    case "object":
+      break;
+    default:
+      return false;
+  }
+  if (value === null) return true;
+  if (Array.isArray(value)) {
+    for (const item of value) if (!isJsonExact(item, skipFunctions) || typeof item === "function") return false;
+    return true;
+  }
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return false;
+  for (const key of Object.keys(value)) {
+    const item = (value as Record<string, unknown>)[key];
+    if (!(skipFunctions && typeof item === "function") && !isJsonExact(item, skipFunctions)) return false;
+  }
+  return true;
 }
 
 function write(parts: string[], value: unknown, skipFunctions: boolean): void {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -171,7 +171,8 @@ describe("generate with a work cache (what unchanged inputs gave before)", () =>
     const again = counted(dir, root);
     expect(runWith(root, again.cache)).toEqual(first);
     expect(again.hits.parsed).toBeGreaterThan(5);
-    expect(again.hits.valid).toBe(2);
+    // The values of cert-manager and gateway, and environment.yaml.
+    expect(again.hits.valid).toBe(3);
     expect(again.hits.rendered).toBe(1);
   });
 
@@ -184,8 +185,19 @@ describe("generate with a work cache (what unchanged inputs gave before)", () =>
     writeFileSync(join(root, "charts/gateway/values.schema.json"), `${JSON.stringify(stricter, null, 2)}\n`);
     const after = counted(dir, root);
     expect(runWith(root, after.cache).problems).toEqual([expect.stringMatching(/^environments\/dev\/values\/gateway\.yaml:2:\d+: GEN003 .*replicaCount/)]);
-    // cert-manager's schema did not change: its verdict still holds.
-    expect(after.hits.valid).toBe(1);
+    // cert-manager's schema and the environment schema did not change: their verdicts still hold.
+    expect(after.hits.valid).toBe(2);
+  });
+
+  it("validates environment.yaml against a changed environment schema", () => {
+    const root = writeFixtureRepo(FILES, { tags: ["v1"] });
+    roots.push(root);
+    const dir = temporary("work-cache-");
+    expect(runWith(root, counted(dir, root).cache).problems).toEqual([]);
+    const schema = JSON.parse(readFileSync(join(root, "schemas/environment.json"), "utf8")) as { properties: { domain: Record<string, unknown> } };
+    schema.properties.domain = { ...schema.properties.domain, pattern: "^prod\\." };
+    writeFileSync(join(root, "schemas/environment.json"), JSON.stringify(schema));
+    expect(runWith(root, counted(dir, root).cache).problems).toEqual([expect.stringMatching(/^environments\/dev\/environment\.yaml:\d+:\d+: GEN003 .*domain/)]);
   });
 
   it("renders an environment again when its plan changes", () => {

@@ -1,8 +1,6 @@
 import type { GeneratorInputs } from "./inputs.js";
 import { planGitops } from "./plan.js";
-import type { EnvironmentPlan } from "./environment-plan.js";
 import type { Problem } from "./problems.js";
-import { environmentObjects } from "./render-environment.js";
 import { recordingLookup, type GeneratorRun, type ResultCache } from "./result-cache.js";
 import type { ValidatorCache } from "./validator-cache.js";
 import type { WorkCache } from "./work-cache.js";
@@ -28,14 +26,7 @@ export function generate(inputs: GeneratorInputs, options: { validatorCache?: Va
   options.validatorCache?.saveCompiledCode?.();
   options.workCache?.save();
   if (plan.problems.length > 0) return { problems: plan.problems, warnings: plan.warnings, environments: [], cached: false };
-  const run: GeneratorRun = { warnings: plan.warnings, environments: plan.environments.map((output) => ({ name: output.name, summary: summarizeEnvironment(output.plan), files: output.files })) };
+  const run: GeneratorRun = { warnings: plan.warnings, environments: plan.environments.map((output) => ({ name: output.name, summary: output.summary, files: output.files })) };
   options.resultCache?.store(inputs, run, recorder.questions);
   return { ...run, problems: [], cached: false };
-}
-
-/** `<n> component(s) enabled, <n> Applications, <n> AppProjects`, as the CLI reports each environment. */
-export function summarizeEnvironment(plan: EnvironmentPlan): string {
-  const objects = environmentObjects(plan);
-  const count = (kind: string) => objects.filter((o) => o.object.kind === kind).length;
-  return `${plan.components.length} component(s) enabled, ${count("Application")} Applications, ${count("AppProject")} AppProjects`;
 }

@@ -20,13 +20,13 @@ import type { EnvironmentInput, GeneratorInputs } from "./inputs.js";
 import { names } from "./manifests/conventions.js";
 import { handWrittenPodSecurityLabels, planNamespaces } from "./namespace-plan.js";
 import { problem, sortProblems, WARNING_CODES, type Problem, type SourceLocation } from "./problems.js";
-import { renderEnvironment } from "./render-environment.js";
+import { renderEnvironment, summarizeEnvironment } from "./render-environment.js";
 import { SYNC_IDENTITIES_COMPONENT, syncIdentityValues } from "./sync-identities.js";
 import { verifyPins } from "./pins.js";
 import { isReleaseImageTag } from "./revisions.js";
 import { suggestKey } from "./schema-validation.js";
 import { checkSyncWindows } from "./sync-window-check.js";
-import { compileCached, type ValidatorCache } from "./validator-cache.js";
+import { compileCached, validatorCacheKey, type ValidatorCache } from "./validator-cache.js";
 import { contentDigest } from "./content-digest.js";
 import { digestOf, type WorkCache } from "./work-cache.js";
 import { parseYamlSource, withParsedData, type YamlSource } from "./yaml-source.js";
@@ -36,6 +36,8 @@ export interface EnvironmentOutput {
   plan: EnvironmentPlan;
   /** Every file of apps/<env>/, paths relative to the root. */
   files: PlannedFile[];
+  /** What the CLI reports of it (summarizeEnvironment). */
+  summary: string;
 }
 
 export interface GitopsPlan {
@@ -72,11 +74,11 @@ export interface PlanOptions {
 function plan(inputs: GeneratorInputs, options: PlanOptions): GitopsPlan {
   const catalog = buildCatalog(inputs.charts, inputs.upstream);
   const problems: Problem[] = [...catalog.problems];
-  const environmentValidator = compileCached(inputs.environmentSchema.schema, options.validatorCache);
+  const environmentValidator = environmentValidatorOf(inputs.environmentSchema.schema, options.validatorCache, options.workCache);
 
   const checked: CheckedEnvironment[] = [];
   for (const input of inputs.environments) {
-    const result = checkEnvironmentFile(input, inputs, catalog, environmentValidator);
+    const result = checkEnvironmentFile(input, inputs, catalog, environmentValidator(input.environment.text ?? ""));
     problems.push(...result.problems);
     if (result.checked) checked.push(result.checked);
   }
@@ -104,12 +106,12 @@ function plan(inputs: GeneratorInputs, options: PlanOptions): GitopsPlan {
   for (const environment of checked) {
     const result = planEnvironment(environment, order.waves, charts, kinds, readable);
     problems.push(...result.problems);
-    environments.push({ name: environment.input.name, plan: result.plan, files: [] });
+    environments.push({ name: environment.input.name, plan: result.plan, files: [], summary: "" });
   }
   const errors = sortProblems(problems.filter((p) => !WARNING_CODES.has(p.code)));
   const warnings = sortProblems(problems.filter((p) => WARNING_CODES.has(p.code)));
   if (errors.length > 0) return { catalog, environments: [], problems: errors, warnings };
-  for (const output of environments) output.files = renderCached(output.plan, options.workCache);
+  for (const output of environments) Object.assign(output, renderCached(output.plan, options.workCache));
   return { catalog, environments, problems: [], warnings };
 }
 
@@ -433,6 +435,32 @@ function loadChartValues(components: readonly CatalogComponent[], inputs: Genera
 }
 
 /**
+ * The validator of environment.yaml for a given text: compiled (or loaded) when first called, and
+ * not called for a text found valid before against the same schema (the verdict follows from the
+ * schema and the text the data is parsed from).
+ */
+function environmentValidatorOf(schema: JsonSchema, cache: ValidatorCache | undefined, work: WorkCache | undefined): (text: string) => ValidateFunction {
+  let compiled: ValidateFunction | undefined;
+  const compiledValidator = () => (compiled ??= compileCached(schema, cache));
+  const schemaKey = work ? validatorCacheKey(schema) : "";
+  return (text) => {
+    const key = digestOf(`environment\u0000${schemaKey}\u0000${text}`);
+    const validate = ((data: unknown) => {
+      if (work?.isValid(key)) {
+        validate.errors = null;
+        return true;
+      }
+      const real = compiledValidator();
+      const valid = real(data) as boolean;
+      validate.errors = real.errors;
+      if (valid) work?.rememberValid(key);
+      return valid;
+    }) as ValidateFunction;
+    return validate;
+  };
+}
+
+/**
  * A chart's validation, skipped for values found valid before against the same validator (its key
  * covers the schema, ajv and the code that compiled it), recognized by what they were merged from:
  * the chart's defaults and the values files' texts, the generated values and the pin parameters
@@ -457,20 +485,21 @@ function validateCached(component: string, validate: ChartValues["validate"], ke
   };
 }
 
-/** An environment's files, taken from an earlier run that rendered the same plan (renderEnvironment reads nothing else). */
-function renderCached(plan: EnvironmentPlan, work: WorkCache | undefined): PlannedFile[] {
-  if (!work) return renderEnvironment(plan);
+/** An environment's files and summary, taken from an earlier run that rendered the same plan (rendering reads nothing else). */
+function renderCached(plan: EnvironmentPlan, work: WorkCache | undefined): { files: PlannedFile[]; summary: string } {
+  const render = () => ({ files: renderEnvironment(plan), summary: summarizeEnvironment(plan) });
+  if (!work) return render();
   let digest: string;
   try {
     digest = contentDigest(plan);
   } catch {
-    return renderEnvironment(plan);
+    return render();
   }
   const rendered = work.rendered(digest);
   if (rendered) return rendered;
-  const files = renderEnvironment(plan);
-  work.rememberRendered(digest, files);
-  return files;
+  const fresh = render();
+  work.rememberRendered(digest, fresh);
+  return fresh;
 }
 
 /**

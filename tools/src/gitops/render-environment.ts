@@ -56,6 +56,13 @@ function buildObjects(plan: EnvironmentPlan): RenderedObject[] {
   return objects;
 }
 
+/** `<n> component(s) enabled, <n> Applications, <n> AppProjects`, as the CLI reports an environment. */
+export function summarizeEnvironment(plan: EnvironmentPlan): string {
+  const objects = environmentObjects(plan);
+  const count = (kind: string) => objects.filter((o) => o.object.kind === kind).length;
+  return `${plan.components.length} component(s) enabled, ${count("Application")} Applications, ${count("AppProject")} AppProjects`;
+}
+
 /** Every file of `apps/<env>/`, paths relative to the repository root, sorted. */
 export function renderEnvironment(plan: EnvironmentPlan): PlannedFile[] {
   const { environment } = plan;

@@ -21,13 +21,13 @@ describe("diskWorkCache", () => {
     first.rememberParsed("a: 1\n", { a: 1 });
     first.rememberParsed("b: 2\n", { b: 2 });
     first.rememberValid("v1");
-    first.rememberRendered("plan", [{ path: "apps/x/a.yaml", content: "a\n" }]);
+    first.rememberRendered("plan", { files: [{ path: "apps/x/a.yaml", content: "a\n" }], summary: "1 component(s) enabled" });
     first.save();
     const second = diskWorkCache(dir, "code", "/repo");
     expect(second.parsed("a: 1\n")).toEqual({ a: 1 });
     expect(second.isValid("v1")).toBe(true);
     expect(second.isValid("v2")).toBe(false);
-    expect(second.rendered("plan")).toEqual([{ path: "apps/x/a.yaml", content: "a\n" }]);
+    expect(second.rendered("plan")).toEqual({ files: [{ path: "apps/x/a.yaml", content: "a\n" }], summary: "1 component(s) enabled" });
     second.save();
     const third = diskWorkCache(dir, "code", "/repo");
     expect(third.parsed("b: 2\n")).toBe(NOT_CACHED);
@@ -91,7 +91,11 @@ describe("contentDigest", () => {
   it("tells apart what JSON would merge", () => {
     const digests = [{ a: null }, { a: Number.NaN }, { a: undefined }, {}, { a: 0 }, { a: -0 }, { a: "1" }, { a: 1 }, { a: [] }, { a: {} }, new Map([["a", 1]]), ["a", 1]].map((v) => contentDigest(v));
     expect(new Set(digests).size).toBe(digests.length);
-    expect(contentDigest({ b: 1, a: 2 })).toBe(contentDigest({ a: 2, b: 1 }));
+    const value = { b: [1, "x", { c: null }], a: 2 };
+    expect(contentDigest(structuredClone(value))).toBe(contentDigest(value));
+    // Not JSON-exact (undefined, a Map): the canonical form, which still tells them apart.
+    expect(contentDigest({ a: undefined, m: new Map([["k", 1]]) })).toBe(contentDigest({ a: undefined, m: new Map([["k", 1]]) }));
+    expect(contentDigest({ a: undefined, m: new Map([["k", 1]]) })).not.toBe(contentDigest({ a: undefined, m: new Map([["k", 2]]) }));
   });
 
   it("refuses what is not plain data, and functions unless told to skip them", () => {

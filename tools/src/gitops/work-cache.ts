@@ -9,7 +9,7 @@ import { repoRoot } from "../paths.js";
 export const WORK_CACHE_DIR = join(repoRoot, "node_modules", ".cache", "generate-gitops", "work");
 
 /** Bumped whenever what is stored changes. */
-const FORMAT = "generate-gitops-work/1";
+const FORMAT = "generate-gitops-work/2";
 
 /**
  * What a run derived from its inputs, kept for the next run when only some inputs change (the
@@ -26,10 +26,16 @@ export interface WorkCache {
   rememberParsed(text: string, data: unknown): void;
   isValid(key: string): boolean;
   rememberValid(key: string): void;
-  rendered(digest: string): PlannedFile[] | undefined;
-  rememberRendered(digest: string, files: readonly PlannedFile[]): void;
+  rendered(digest: string): RenderedEnvironment | undefined;
+  rememberRendered(digest: string, rendered: RenderedEnvironment): void;
   /** Keeps what this run used and added (the entries it did not use are dropped). */
   save(): void;
+}
+
+/** An environment's files and its summary line. */
+export interface RenderedEnvironment {
+  files: PlannedFile[];
+  summary: string;
 }
 
 /** No entry found: data that cannot be stored as JSON as it is (NaN, infinities, -0) is never stored. */
@@ -42,7 +48,7 @@ interface Stored {
   identity: string;
   parsed: Record<string, string>;
   valid: string[];
-  rendered: Record<string, PlannedFile[]>;
+  rendered: Record<string, RenderedEnvironment>;
 }
 
 /**
@@ -99,13 +105,13 @@ export function diskWorkCache(dir: string, identity: string, root: string, keep 
       changed = true;
     },
     rendered(digest) {
-      const files = used.rendered[digest] ?? stored.rendered[digest];
-      if (files === undefined) return undefined;
-      used.rendered[digest] = files;
-      return files.map((f) => ({ ...f }));
+      const rendered = used.rendered[digest] ?? stored.rendered[digest];
+      if (rendered === undefined) return undefined;
+      used.rendered[digest] = rendered;
+      return { files: rendered.files.map((f) => ({ ...f })), summary: rendered.summary };
     },
-    rememberRendered(digest, files) {
-      used.rendered[digest] = files.map((f) => ({ path: f.path, content: f.content }));
+    rememberRendered(digest, rendered) {
+      used.rendered[digest] = { files: rendered.files.map((f) => ({ path: f.path, content: f.content })), summary: rendered.summary };
       changed = true;
     },
     save() {
