@@ -86,7 +86,7 @@ describe("compileCatalogValidator", () => {
   /** A disk cache that counts what the catalog validator asks of it. */
   function countingCache(dir: string) {
     const disk = diskValidatorCache(dir);
-    const calls = { load: 0, loaded: 0, store: 0, stored: [] as string[][] };
+    const calls = { load: 0, loaded: 0, store: 0, stored: [] as string[] };
     const cache: ValidatorCache = {
       load: (key) => {
         calls.load++;
@@ -96,36 +96,35 @@ describe("compileCatalogValidator", () => {
       },
       store: (key, code) => {
         calls.store++;
-        // The entry points the stored module exports (ajv writes `exports["<entry>"] = validateN;`, or `exports.<entry>` for an identifier).
-        calls.stored.push([...code.matchAll(/exports(?:\["([0-9a-f]{64})"\]|\.([0-9a-f]{64})) = /g)].map((m) => (m[1] ?? m[2]) as string));
+        // A module exports its chart's validator under the key it is stored by (ajv writes `exports["<entry>"] = validateN;`, or `exports.<entry>`).
+        expect([...code.matchAll(/exports(?:\["([0-9a-f]{64})"\]|\.([0-9a-f]{64})) = /g)].map((m) => m[1] ?? m[2])).toEqual([key]);
+        calls.stored.push(key);
         disk.store(key, code);
       },
-      moduleOf: (entry) => disk.moduleOf(entry),
-      recordModule: (entry, key) => disk.recordModule(entry, key),
+      has: (key) => disk.has(key),
     };
     return { cache, calls };
   }
 
-  it("caches the compiled catalog on disk and loads it instead of compiling again, when a validator is first called", () => {
+  it("caches each chart's validator on disk and loads it instead of compiling again, when it is first called", () => {
     const dir = mkdtempSync(join(tmpdir(), "validator-cache-"));
     try {
       const { cache, calls } = countingCache(dir);
       const schemas = new Map<string, object>([["a", chartA], ["b", chartB]]);
       const first = compileCatalogValidator(schemas, cache).validator;
-      expect(calls).toMatchObject({ load: 0, store: 1 });
-      expect(calls.stored[0]).toHaveLength(2);
-      expect(readdirSync(dir).filter((f) => f.endsWith(".cjs"))).toHaveLength(1);
+      expect(calls).toMatchObject({ load: 0, store: 2 });
+      expect(readdirSync(dir).filter((f) => f.endsWith(".cjs"))).toHaveLength(2);
       const second = compileCatalogValidator(schemas, cache).validator;
-      expect(calls).toMatchObject({ load: 0, store: 1 });
+      expect(calls).toMatchObject({ load: 0, store: 2 });
       const samples = [{}, { image: { tag: 1 } }, { port: "80" }, { self: { digest: "md5:1" } }];
       expect(samples.map((sample) => second.validate("a", sample))).toEqual(samples.map((sample) => first.validate("a", sample)));
-      expect(calls).toMatchObject({ load: 1, loaded: 1, store: 1 });
+      // Only a's module was loaded.
+      expect(calls).toMatchObject({ load: 1, loaded: 1, store: 2 });
       expect(samples.map((sample) => second.validate("b", sample))).toEqual(samples.map((sample) => first.validate("b", sample)));
-      expect(calls).toMatchObject({ load: 1, loaded: 1, store: 1 });
+      expect(calls).toMatchObject({ load: 2, loaded: 2, store: 2 });
 
       // A damaged cache file is discarded and the chart compiled again.
-      const [file] = readdirSync(dir).filter((f) => f.endsWith(".cjs"));
-      writeFileSync(join(dir, file as string), "this is not javascript");
+      for (const file of readdirSync(dir).filter((f) => f.endsWith(".cjs"))) writeFileSync(join(dir, file), "this is not javascript");
       const third = compileCatalogValidator(new Map<string, object>([["a", chartA], ["b", chartB]]), diskValidatorCache(dir)).validator;
       expect(third.validate("a", { port: "80" })?.[0]).toMatchObject({ keyword: "type" });
       expect(third.validate("b", { default: 3 })?.[0]).toMatchObject({ keyword: "type" });
@@ -139,21 +138,20 @@ describe("compileCatalogValidator", () => {
     try {
       const { cache, calls } = countingCache(dir);
       compileCatalogValidator(new Map<string, object>([["a", chartA], ["b", chartB]]), cache);
-      const [firstModule] = calls.stored;
+      const [keyA, keyB] = calls.stored;
       const stricter = { ...chartB, properties: { ...chartB.properties, default: { type: "string", maxLength: 2 } } };
       const changed = compileCatalogValidator(new Map<string, object>([["a", chartA], ["b", stricter]]), cache).validator;
-      expect(calls.store).toBe(2);
-      expect(calls.stored[1]).toHaveLength(1);
-      expect(firstModule).not.toContain(calls.stored[1]?.[0]);
+      expect(calls.store).toBe(3);
+      expect([keyA, keyB]).not.toContain(calls.stored[2]);
       expect(changed.validate("b", { default: "80" })).toBeNull();
       expect(changed.validate("b", { default: "8080" })?.[0]).toMatchObject({ instancePath: "/default", keyword: "maxLength" });
-      // a comes from the first module; b never from it.
+      // a comes from its module; b is the one just compiled.
       expect(changed.validate("a", { port: "80" })?.[0]).toMatchObject({ keyword: "type" });
       expect(calls).toMatchObject({ load: 1, loaded: 1 });
-      // Back to the old schema: both modules are still there, nothing is compiled.
+      // Back to the old schema: every module is still there, nothing is compiled.
       const back = compileCatalogValidator(new Map<string, object>([["a", chartA], ["b", chartB]]), cache).validator;
       expect(back.validate("b", { default: "8080" })).toBeNull();
-      expect(calls.store).toBe(2);
+      expect(calls.store).toBe(3);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import { runsBundled, sourceTreeDigest } from "./code-identity.js";
 import { isPlainObject } from "./helm-values.js";
-import { compileEntriesWithAjv } from "./schema-validation.js";
+import { compileEntriesWithAjv, type CompiledEntries } from "./schema-validation.js";
 import { validatorCacheKey, type ValidatorCache } from "./validator-cache.js";
 
 /**
@@ -42,29 +42,30 @@ export interface CatalogValidatorResult {
  * for V8 to optimize and would cost more than the validation itself.
  *
  * With a cache, each chart's validator is found by a key of its own (the chart's name and schema,
- * ajv's version and options, this code): only the charts without one are compiled, together, into
- * a new cached module, so a schema change recompiles that chart alone. A cached module is loaded
- * when one of its validators is first called.
+ * ajv's version and options, this code) and stored as a module of its own: the charts without one
+ * are compiled together (what they share compiled once), then each written out alone, so a schema
+ * change recompiles that chart alone and a run loads only the validators it calls, when it first
+ * calls them.
  */
 export function compileCatalogValidator(schemas: ReadonlyMap<string, object>, cache?: ValidatorCache): CatalogValidatorResult {
   const broken = new Map<string, string>();
   const compiled = new Map<string, ValidateFunction>();
   const keys = new Map<string, string>();
-  const stored = new Map<string, string>();
+  const stored = new Set<string>();
   if (cache) {
     for (const [chart, schema] of schemas) {
       const key = validatorCacheKey({ combinedBy: COMBINER_DIGEST(), chart, schema });
       keys.set(chart, key);
-      const module = cache.moduleOf(key);
-      if (module !== undefined) stored.set(chart, module);
+      if (cache.has(key)) stored.add(chart);
     }
   }
-  /** Compiles charts together (setting aside those ajv rejects) and, with a cache, stores them as one module. */
+  /** Compiles charts together (setting aside those ajv rejects) and, with a cache, stores each as a module of its own. */
   const compile = (charts: ReadonlyMap<string, object>) => {
-    // With a cache, the entry points are named by the charts' keys, so that any later run finds them whatever else it compiles.
+    // With a cache, the entry points are named by the charts' keys: a module exports its validator under the key it is stored by.
     const entryOf = (chart: string) => keys.get(chart) ?? chart;
+    const standalone = cache ? "each" : false;
     let usable = new Map(charts);
-    let validators = tryCompile(usable, entryOf, cache !== undefined);
+    let validators = tryCompile(usable, entryOf, standalone);
     if (validators instanceof Error) {
       // Find the culprits one by one (only on this rare path), then compile the rest together.
       for (const [chart, schema] of charts) {
@@ -72,32 +73,28 @@ export function compileCatalogValidator(schemas: ReadonlyMap<string, object>, ca
         if (single instanceof Error) broken.set(chart, single.message);
       }
       usable = new Map([...charts].filter(([chart]) => !broken.has(chart)));
-      validators = tryCompile(usable, entryOf, cache !== undefined);
+      validators = tryCompile(usable, entryOf, standalone);
       if (validators instanceof Error) throw validators;
     }
-    for (const chart of usable.keys()) compiled.set(chart, validators.validators[entryOf(chart)] as ValidateFunction);
-    if (cache && validators.code !== undefined && usable.size > 0) {
-      const entries = [...usable.keys()].map(entryOf).sort();
-      const module = createHash("sha256").update(entries.join("\n")).digest("hex");
-      cache.store(module, validators.code);
-      for (const entry of entries) cache.recordModule(entry, module);
+    for (const chart of usable.keys()) {
+      compiled.set(chart, validators.validators[entryOf(chart)] as ValidateFunction);
+      const code = validators.codes?.[entryOf(chart)];
+      if (cache && code !== undefined) cache.store(entryOf(chart), code);
     }
   };
   const missing = new Map([...schemas].filter(([chart]) => !stored.has(chart)));
   if (missing.size > 0) compile(missing);
 
-  const modules = new Map<string, Record<string, unknown> | undefined>();
   const validatorOf = (chart: string): ValidateFunction | undefined => {
     const found = compiled.get(chart);
     if (found || broken.has(chart) || !schemas.has(chart)) return found;
-    const module = stored.get(chart) as string;
-    if (!modules.has(module)) modules.set(module, cache?.load(module));
-    const loaded = modules.get(module)?.[keys.get(chart) as string];
+    const key = keys.get(chart) as string;
+    const loaded = cache?.load(key)?.[key];
     if (typeof loaded === "function") {
       compiled.set(chart, loaded as ValidateFunction);
       return loaded as ValidateFunction;
     }
-    // The module was evicted or damaged since its record was read: compile the chart now.
+    // The module was evicted or damaged since it was found: compile the chart now.
     compile(new Map([[chart, schemas.get(chart) as object]]));
     return compiled.get(chart);
   };
@@ -115,7 +112,7 @@ export function compileCatalogValidator(schemas: ReadonlyMap<string, object>, ca
 }
 
 /** The charts' combined document compiled, each chart's validator under `entryOf(chart)`; the error when ajv rejects it. */
-function tryCompile(schemas: ReadonlyMap<string, object>, entryOf: (chart: string) => string, standalone: boolean): { validators: Record<string, ValidateFunction>; code?: string } | Error {
+function tryCompile(schemas: ReadonlyMap<string, object>, entryOf: (chart: string) => string, standalone: boolean | "each"): CompiledEntries | Error {
   try {
     const { schema, entries } = combine(schemas);
     return compileEntriesWithAjv(schema, Object.fromEntries(Object.entries(entries).map(([chart, pointer]) => [entryOf(chart), pointer])), standalone);

@@ -24,6 +24,8 @@ export const AJV_OPTIONS = { allErrors: true, verbose: true, strict: false, allo
 export interface CompiledEntries {
   validators: Record<string, ValidateFunction>;
   code?: string;
+  /** With `standalone: "each"`: the standalone code of each entry alone (with what it references). */
+  codes?: Record<string, string>;
 }
 
 /**
@@ -31,8 +33,8 @@ export interface CompiledEntries {
  * root, `"/definitions/x"`), into a validator of its own, sharing whatever the entries reference.
  * Throws ajv's error when an entry cannot be compiled.
  */
-export function compileEntriesWithAjv(schema: object, entries: Readonly<Record<string, string>>, standalone: boolean): CompiledEntries {
-  const ajv = newAjv(standalone);
+export function compileEntriesWithAjv(schema: object, entries: Readonly<Record<string, string>>, standalone: boolean | "each"): CompiledEntries {
+  const ajv = newAjv(standalone !== false);
   const id = "https://generate-gitops.invalid/entries.json";
   ajv.addSchema({ ...schema, $id: id });
   const refs = Object.fromEntries(Object.entries(entries).map(([name, pointer]) => [name, pointer === "" ? id : `${id}#${pointer}`]));
@@ -45,6 +47,10 @@ export function compileEntriesWithAjv(schema: object, entries: Readonly<Record<s
   if (!standalone) return { validators };
   // Standalone code (ajv's CommonJS, formats required from ajv-formats) can be cached and loaded later.
   const standaloneCode = require("ajv/dist/standalone") as { default: (ajv: Ajv, refs: Record<string, string>) => string };
+  if (standalone === "each") {
+    // Each entry's code on its own, written from the functions compiled above (so what the entries share is compiled once).
+    return { validators, codes: Object.fromEntries(Object.entries(refs).map(([name, ref]) => [name, standaloneCode.default(ajv, { [name]: ref })])) };
+  }
   return { validators, code: standaloneCode.default(ajv, refs) };
 }
 

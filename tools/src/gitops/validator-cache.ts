@@ -20,10 +20,8 @@ export interface ValidatorCache {
   /** The exports of the compiled module stored under `key`, if there is one. */
   load(key: string): Record<string, unknown> | undefined;
   store(key: string, code: string): void;
-  /** The key of the module that exports the validator `entry` (a key of its own), if one was recorded. */
-  moduleOf(entry: string): string | undefined;
-  /** Records that the module stored under `key` exports the validator `entry`. */
-  recordModule(entry: string, key: string): void;
+  /** Whether a module is stored under `key` (it then counts as used, for eviction). */
+  has(key: string): boolean;
   /** Called once the loaded validators have run (see diskValidatorCache). */
   saveCompiledCode?(): void;
 }
@@ -35,8 +33,8 @@ export function validatorCacheKey(schema: object): string {
 
 /**
  * ajv standalone code in `dir` (under node_modules/.cache, so `require` finds ajv's runtime), one
- * CommonJS file per key, written atomically; only the `keep` most recently used are kept. Which
- * module exports a chart's validator is a small file per entry key (`<entry>.module`).
+ * CommonJS file per key (a chart's validator, or the environment schema's), written atomically;
+ * only the `keep` most recently used are kept.
  *
  * Beside each file, V8's code cache for it (`<key>.code`): loading the catalog's validators costs
  * more in compiling their code than in running it, as V8 compiles each chart's function when it is
@@ -45,10 +43,9 @@ export function validatorCacheKey(schema: object): string {
  * run, and Node 20 has no compile cache of its own). V8 rejects a cache that does not match the
  * source or the V8 build.
  */
-export function diskValidatorCache(dir: string, keep = 16): ValidatorCache {
+export function diskValidatorCache(dir: string, keep = 512): ValidatorCache {
   const fileOf = (key: string) => join(dir, `${key}.cjs`);
   const codeFileOf = (key: string) => join(dir, `${key}.code`);
-  const recordOf = (entry: string) => join(dir, `${entry}.module`);
   const unsaved = new Map<string, Script>();
   return {
     load(key) {
@@ -77,29 +74,12 @@ export function diskValidatorCache(dir: string, keep = 16): ValidatorCache {
           rmSync(join(dir, f), { force: true });
           rmSync(codeFileOf(f.slice(0, -".cjs".length)), { force: true });
         }
-        // Records of entries whose module is gone point nowhere: a lookup would only miss.
-        if (files.length > keep) {
-          for (const record of readdirSync(dir).filter((f) => f.endsWith(".module"))) {
-            if (!existsSync(fileOf(readFileSync(join(dir, record), "utf8")))) rmSync(join(dir, record), { force: true });
-          }
-        }
       } catch {
         // A cache that cannot be written only costs time on the next run.
       }
     },
-    moduleOf(entry) {
-      try {
-        return readFileSync(recordOf(entry), "utf8");
-      } catch {
-        return undefined;
-      }
-    },
-    recordModule(entry, key) {
-      try {
-        writeFileAtomically(recordOf(entry), key);
-      } catch {
-        // As above.
-      }
+    has(key) {
+      return touch(fileOf(key));
     },
     saveCompiledCode() {
       for (const [key, script] of unsaved) {
@@ -114,13 +94,14 @@ export function diskValidatorCache(dir: string, keep = 16): ValidatorCache {
   };
 }
 
-/** Marks a file as just used, so that eviction (oldest first) keeps it. */
-function touch(file: string): void {
+/** Marks a file as just used, so that eviction (oldest first) keeps it; false when it does not exist. */
+function touch(file: string): boolean {
   try {
     const now = new Date();
     utimesSync(file, now, now);
+    return true;
   } catch {
-    // Only its place in the eviction order is lost.
+    return false;
   }
 }
 
