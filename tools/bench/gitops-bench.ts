@@ -1,264 +1,336 @@
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from "node:fs";
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
+import { parseArgs } from "node:util";
 import { resolveBinary, type BinaryName } from "../src/binaries/binaries.js";
-import { bundleCli, bundlePath } from "../src/build/bundle-cli.js";
+import { bundleCli } from "../src/build/bundle-cli.js";
 import { readGeneratorInputs } from "../src/gitops/inputs.js";
-import { writeEnvironments } from "../src/gitops/output.js";
 import { planGitops } from "../src/gitops/plan.js";
-import { renderEnvironment } from "../src/gitops/render-environment.js";
-import { diskValidatorCache, VALIDATOR_CACHE_DIR } from "../src/gitops/validator-cache.js";
+import { mayHoldAlias } from "../src/gitops/yaml-source.js";
 import { repoRoot } from "../src/paths.js";
 import { run } from "../src/process/run.js";
-import { writeAppOfAppsChart } from "./app-of-apps-chart.js";
+import { plannedAppOfAppsValues, syntheticAppOfAppsValues, writeAppOfAppsChart, type AppOfAppsValues } from "./app-of-apps-chart.js";
+import { cpuSeconds, linearFit, measure, runInRounds, type Case, type Measurement } from "./measure.js";
+import { copyRepository } from "./repository-copy.js";
 import { writeSyntheticRepository, type SyntheticSize } from "./synthetic-catalog.js";
+import { toolSandbox, type ToolSandbox } from "./tool-sandbox.js";
 
 /**
- * `npm run bench [-- --components 200 --environments 10 --repeat 5 --dir <dir>]`: the generator
- * against a synthetic catalog, alone and through nx, beside `helm template` of the equivalent
- * classic app-of-apps chart (Helm 4.1 and 3.17), and the generator's growth with components x
- * environments. "The generator" is what `nx run generate:gitops` runs: the CLI bundled into
- * tools/dist (rebuilt here first); the unbundled source through tsx is measured too.
+ * `npm run bench [-- --repeat 7 --components 200 --environments 10 --sections repository,synthetic,clusters,nx --dir <dir>]`
  *
- * The cases run in rounds (every case once per round, medians over the rounds), so a machine that
- * speeds up or slows down during the run affects them alike. Wall time, user and system CPU time
- * (all threads and children) and peak RSS come from GNU time (`/usr/bin/time`), the peak being
- * that of the largest single process of the command. System time is mostly the kernel creating
- * files, which depends on the file system the catalog is on (`--dir`). Not a test: it prints a
- * Markdown report.
+ * The generator as `nx run generate:gitops` runs it (the CLI bundled into tools/dist, rebuilt
+ * here first, run from a copy with caches of its own: tool-sandbox.ts) beside `helm template` of
+ * the classic app-of-apps chart rendering the same Applications (app-of-apps-chart.ts), Helm 4.1
+ * and 3.17, one render per environment:
+ * - this repository (a copy of its inputs and apps/): nothing changed, one values file changed, the
+ *   largest chart schema changed (its validator recompiled), everything validated and rendered;
+ * - the synthetic catalog (synthetic-catalog.ts), 200 components x 10 environments, and its growth;
+ * - multi-cluster: 40 components x 3 environments with 1 to 50 production clusters;
+ * - `nx run generate:gitops` with a cache hit, and what nx costs by itself.
+ * The cases of a section run in rounds (every case once per round, medians over the rounds), so a
+ * machine that slows down during the run slows them all. Wall time, user and system CPU time and
+ * peak RSS come from GNU time; on a shared machine CPU time is the steadier figure. Not a test: it
+ * prints a Markdown report, the targets of issue 16 (and 15) first.
  */
-const TIME = "/usr/bin/time";
-const SOURCE_CLI = join(repoRoot, "tools/src/cli/generate-gitops.ts");
-
-interface Measurement {
-  seconds: number;
-  userSeconds?: number;
-  systemSeconds?: number;
-  peakMiB?: number;
-}
-
-function measure(command: string, args: readonly string[], cwd = repoRoot): Measurement {
-  if (existsSync(TIME)) {
-    const result = run(TIME, ["-f", "BENCH %e %U %S %M", command, ...args], { cwd });
-    const match = /BENCH ([\d.]+) ([\d.]+) ([\d.]+) (\d+)\s*$/.exec(result.stderr);
-    if (result.status !== 0 || !match) throw new Error(`${command} ${args.join(" ")} failed:\n${result.stderr.slice(-2000)}`);
-    return { seconds: Number(match[1]), userSeconds: Number(match[2]), systemSeconds: Number(match[3]), peakMiB: Number(match[4]) / 1024 };
-  }
-  const start = performance.now();
-  const result = run(command, args, { cwd });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed:\n${result.stderr.slice(-2000)}`);
-  return { seconds: (performance.now() - start) / 1000 };
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] as number;
-}
-
-function summarize(runs: readonly Measurement[]): Measurement {
-  const medianOf = (pick: (m: Measurement) => number | undefined) => {
-    const values = runs.map(pick).filter((v): v is number => v !== undefined);
-    return values.length > 0 ? median(values) : undefined;
-  };
-  const peak = Math.max(...runs.map((r) => r.peakMiB ?? 0));
-  return { seconds: medianOf((r) => r.seconds) as number, userSeconds: medianOf((r) => r.userSeconds), systemSeconds: medianOf((r) => r.systemSeconds), peakMiB: peak > 0 ? peak : undefined };
-}
-
-interface Case {
-  label: string;
-  /** Run before and after each measured run, unmeasured (e.g. emptying apps/, then filling it again). */
-  prepare?: () => void;
-  restore?: () => void;
-  run: () => Measurement;
-}
-
-/** Every case once per round, `rounds` times; the median of each case. */
-function runInRounds(cases: readonly Case[], rounds: number): Map<Case, Measurement> {
-  const runs = new Map<Case, Measurement[]>(cases.map((c) => [c, []]));
-  for (let round = 0; round < rounds; round++) {
-    for (const c of cases) {
-      c.prepare?.();
-      runs.get(c)?.push(c.run());
-      c.restore?.();
-    }
-  }
-  return new Map(cases.map((c) => [c, summarize(runs.get(c) ?? [])]));
-}
-
-const generator = (root: string, ...extra: string[]) => measure(process.execPath, [bundlePath("generate-gitops"), "--root", root, ...extra]);
-const generatorFromSource = (root: string) => measure(process.execPath, ["--import", "tsx", SOURCE_CLI, "--root", root]);
-/**
- * Empties apps/ by moving it aside (the synthetic repository is deleted at the end): deleting
- * thousands of files right before a measured run makes the kernel's deferred work for that
- * deletion (journal, discard) slow the run's own file creation by several times on ext4, a cost
- * of the benchmark's preparation, not of the generator.
- */
-let retired = 0;
-const emptyApps = (root: string) => () => {
-  if (!existsSync(join(root, "apps"))) return;
-  mkdirSync(join(root, ".bench-retired"), { recursive: true });
-  renameSync(join(root, "apps"), join(root, ".bench-retired", `apps-${retired++}`));
-};
-
-interface Options extends SyntheticSize {
+interface Options {
   repeat: number;
+  size: SyntheticSize;
+  sections: Set<string>;
   dir: string;
 }
 
-function parseArguments(argv: readonly string[]): Options {
-  const value = (flag: string) => {
-    const index = argv.indexOf(flag);
-    return index === -1 ? undefined : argv[index + 1];
+function parseOptions(argv: readonly string[]): Options {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: { repeat: { type: "string" }, components: { type: "string" }, environments: { type: "string" }, sections: { type: "string" }, dir: { type: "string" } },
+    strict: true,
+  });
+  const number = (value: string | undefined, fallback: number) => {
+    const parsed = Number(value ?? fallback);
+    if (!Number.isInteger(parsed) || parsed < 1) throw new Error(`expected a positive integer, got ${value}`);
+    return parsed;
   };
-  const number = (flag: string, fallback: number) => Number(value(flag) ?? fallback);
-  return { components: number("--components", 200), environments: number("--environments", 10), repeat: number("--repeat", 5), dir: value("--dir") ?? tmpdir() };
+  return {
+    repeat: number(values.repeat, 7),
+    size: { components: number(values.components, 200), environments: number(values.environments, 10) },
+    sections: new Set((values.sections ?? "repository,synthetic,clusters,nx").split(",")),
+    dir: values.dir ?? tmpdir(),
+  };
 }
 
-function syntheticRepository(dir: string, size: SyntheticSize) {
-  const root = mkdtempSync(join(dir, `gitops-bench-${size.components}x${size.environments}-`));
-  const components = writeSyntheticRepository(root, size);
-  return { root, components };
+/** A row of the targets table. */
+interface Target {
+  what: string;
+  generator: Measurement;
+  helm?: Measurement;
+  /** Shown as the target, and whether it is met. */
+  target: string;
+  met: boolean;
+  /** What the ratio column shows (Helm / generator), when there is a Helm peer. */
+  ratio?: number;
 }
 
-const seconds = (value: number | undefined) => (value === undefined ? "n/a" : `${value.toFixed(2)} s`);
+const seconds = (value: number | undefined) => (value === undefined ? "n/a" : `${value.toFixed(3)} s`);
+const mib = (value: number | undefined) => (value === undefined ? "n/a" : `${value.toFixed(0)} MiB`);
+const row = (label: string, m: Measurement) => `| ${label} | ${seconds(m.seconds)} | ${seconds(cpuSeconds(m))} | ${seconds(m.userSeconds)} | ${seconds(m.systemSeconds)} | ${mib(m.peakMiB)} |`;
+const TABLE_HEAD = "| wall (median) | CPU user+sys (median) | user | system | peak RSS |\n|---|---|---|---|---|---|";
 
-function row(label: string, m: Measurement): string {
-  return `| ${label} | ${seconds(m.seconds)} | ${seconds(m.userSeconds)} | ${seconds(m.systemSeconds)} | ${m.peakMiB === undefined ? "n/a" : `${m.peakMiB.toFixed(0)} MiB`} |`;
+/** Every `kind: Application` the generator wrote under apps/<env>/. */
+function generatedApplications(root: string, env: string): number {
+  const dir = join(root, "apps", env);
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((file) => file.endsWith(".yaml"))
+    .reduce((sum, file) => sum + (readFileSync(join(dir, file), "utf8").match(/^kind: Application$/gm) ?? []).length, 0);
 }
 
-const TABLE_HEAD = "| wall time | user CPU | system CPU | peak RSS |\n|---|---|---|---|---|";
+/** `helm template` of the chart once per environment, Helm 4 and 3, after checking that it renders the generator's Applications. */
+function helmCases(chartDir: string, environments: readonly AppOfAppsValues[], root: string): Case[] {
+  const files = writeAppOfAppsChart(chartDir, environments);
+  return (["helm", "helm3"] as BinaryName[]).map((binary) => {
+    const helm = resolveBinary(binary);
+    environments.forEach((values, i) => {
+      const rendered = run(helm, ["template", "root", join(chartDir, "apps"), "-f", files[i]?.file as string]);
+      if (rendered.status !== 0) throw new Error(`helm template failed for ${values.environment}: ${rendered.stderr}`);
+      const count = (rendered.stdout.match(/^kind: Application$/gm) ?? []).length;
+      const generated = generatedApplications(root, values.environment);
+      if (count !== generated) throw new Error(`the Helm chart rendered ${count} Applications for ${values.environment}, the generator ${generated}`);
+    });
+    const script = files.map((f) => `"${helm}" template root "${join(chartDir, "apps")}" -f "${f.file}" > /dev/null`).join(" && ");
+    return { label: `\`helm template\` app-of-apps chart, ${binary === "helm" ? "Helm 4.1" : "Helm 3.17"} (${environments.length} renders)`, run: () => measure("bash", ["-c", script]) };
+  });
+}
+
+/** The faster of the Helm cases. */
+function fastest(results: Map<Case, Measurement>, cases: readonly Case[]): Measurement {
+  return cases.map((c) => results.get(c) as Measurement).reduce((a, b) => (b.seconds < a.seconds ? b : a));
+}
+
+/** Appends a comment to a file, a different one each time: its content changes, its data does not. */
+let edits = 0;
+const touchComment = (file: string) => () => appendFileSync(file, `# bench edit ${++edits}\n`);
+
+/** Rewrites a chart schema's description, a different one each time: the schema changes, so its validator is compiled again. */
+function editSchema(file: string): () => void {
+  const original = readFileSync(file, "utf8");
+  return () => {
+    const schema = JSON.parse(original) as { description?: string };
+    schema.description = `${schema.description ?? ""} (bench edit ${++edits})`;
+    writeFileSync(file, `${JSON.stringify(schema, null, 2)}\n`);
+  };
+}
+
+interface Section {
+  title: string;
+  lines: string[];
+  targets: Target[];
+}
+
+function repositorySection(work: string, sandbox: ToolSandbox, repeat: number): Section {
+  const root = copyRepository(join(work, "repository"));
+  const generator = (...extra: string[]) => () => measure(process.execPath, [sandbox.cli, "--root", root, ...extra]);
+  sandbox.forgetAll();
+  const first = generator()();
+  generator()();
+  const inputs = readGeneratorInputs(root);
+  const plan = planGitops(inputs);
+  if (plan.problems.length > 0) throw new Error(`this repository does not generate: ${plan.problems.map((p) => p.message).join("; ")}`);
+  const environments = plannedAppOfAppsValues(plan.environments.map((e) => e.plan));
+  const helm = helmCases(join(work, "repository-helm"), environments, root);
+  const applications = environments.reduce((sum, e) => sum + generatedApplications(root, e.environment), 0);
+  const largestSchema = readdirSync(join(root, "charts"))
+    .map((chart) => join(root, "charts", chart, "values.schema.json"))
+    .filter((file) => existsSync(file))
+    .sort((a, b) => readFileSync(b).length - readFileSync(a).length)[0] as string;
+  // The first staging values file without YAML aliases (a file with aliases takes the slower, position-keeping parser).
+  const valuesDir = join(root, "environments", "staging", "values");
+  const valuesFile = join(valuesDir, readdirSync(valuesDir).sort().find((file) => !mayHoldAlias(readFileSync(join(valuesDir, file), "utf8"))) as string);
+
+  const unchanged: Case = { label: "generator, nothing changed (result cache)", run: generator() };
+  const check: Case = { label: "generator `--check`, nothing changed", run: generator("--check") };
+  const values: Case = { label: `generator, one values file changed (${valuesFile.slice(root.length + 1)}: a comment added, so parsed and validated again)`, prepare: touchComment(valuesFile), run: generator() };
+  const schema: Case = { label: `generator, largest chart schema changed (${largestSchema.slice(root.length + 1)}, ${Math.round(readFileSync(largestSchema).length / 1024)} KiB): its validator recompiled`, prepare: editSchema(largestSchema), run: generator() };
+  const everything: Case = { label: "generator, everything validated and rendered (compiled validators cached)", prepare: sandbox.forgetRuns, run: generator() };
+  const cases = [unchanged, check, values, schema, everything, ...helm];
+  const results = runInRounds(cases, repeat);
+  const helmBest = fastest(results, helm);
+  const get = (c: Case) => results.get(c) as Measurement;
+  const repoCases = [unchanged, check, values, schema, everything].map(get);
+  return {
+    title: `This repository: ${environments.length} environments, ${applications} Applications`,
+    lines: [`| case ${TABLE_HEAD}`, row("generator, first run (no caches at all)", first), ...cases.map((c) => row(c.label, get(c)))],
+    targets: [
+      { what: "repository, nothing changed", generator: get(unchanged), target: "≤ 0.2 s", met: get(unchanged).seconds <= 0.2 },
+      { what: "repository, nothing changed, against the per-environment Helm renders", generator: get(unchanged), helm: helmBest, ratio: helmBest.seconds / get(unchanged).seconds, target: "no slower than Helm (ratio ≥ 1)", met: get(unchanged).seconds <= helmBest.seconds },
+      { what: "repository, a chart schema changed (validator recompiled)", generator: get(schema), target: "≤ 0.4 s", met: get(schema).seconds <= 0.4 },
+      { what: "repository, one values file changed", generator: get(values), helm: helmBest, ratio: helmBest.seconds / get(values).seconds, target: "(reported)", met: true },
+      { what: "repository, everything validated and rendered", generator: get(everything), helm: helmBest, ratio: helmBest.seconds / get(everything).seconds, target: "(reported)", met: true },
+      { what: "repository, nothing changed: peak RSS", generator: { seconds: Number.NaN, peakMiB: get(unchanged).peakMiB }, target: "≤ 100 MiB", met: (get(unchanged).peakMiB ?? Number.POSITIVE_INFINITY) <= 100 },
+      { what: "repository, peak RSS of every generator case above", generator: { seconds: Number.NaN, peakMiB: Math.max(...repoCases.map((m) => m.peakMiB ?? 0)) }, target: "≤ 100 MiB", met: Math.max(...repoCases.map((m) => m.peakMiB ?? 0)) <= 100 },
+    ],
+  };
+}
+
+function syntheticRepository(work: string, size: SyntheticSize) {
+  const root = mkdtempSync(join(work, `synthetic-${size.components}x${size.environments}${size.productionClusters ? `x${size.productionClusters}` : ""}-`));
+  return { root, ...writeSyntheticRepository(root, size) };
+}
+
+function syntheticSection(work: string, sandbox: ToolSandbox, size: SyntheticSize, repeat: number): Section {
+  const { root, components, environments } = syntheticRepository(work, size);
+  const generator = () => measure(process.execPath, [sandbox.cli, "--root", root]);
+  sandbox.forgetAll();
+  const first = generator();
+  generator();
+  const helm = helmCases(join(work, "synthetic-helm"), syntheticAppOfAppsValues(components, environments), root);
+  const applications = environments.reduce((sum, e) => sum + generatedApplications(root, e.name), 0);
+  const valuesFile = join(root, "environments", "env-01", "values", `${components[0]?.name}.yaml`);
+  const unchanged: Case = { label: "generator, nothing changed (result cache)", run: generator };
+  const values: Case = { label: "generator, one values file changed (a comment added: parsed and validated again)", prepare: touchComment(valuesFile), run: generator };
+  const everything: Case = { label: "generator, everything validated and rendered (compiled validators cached)", prepare: sandbox.forgetRuns, run: generator };
+  const cases = [unchanged, values, everything, ...helm];
+  const results = runInRounds(cases, repeat);
+  const get = (c: Case) => results.get(c) as Measurement;
+  const helmBest = fastest(results, helm);
+
+  // Growth of the full run with components x environments.
+  const sizes: SyntheticSize[] = [
+    { components: Math.round(size.components / 4), environments: size.environments },
+    { components: Math.round(size.components / 2), environments: size.environments },
+    { components: size.components, environments: Math.max(1, Math.round(size.environments / 2)) },
+    size,
+  ];
+  const growth = sizes.map((s) => {
+    const synthetic = s === size ? root : syntheticRepository(work, s).root;
+    measure(process.execPath, [sandbox.cli, "--root", synthetic]);
+    return { size: s, case: { label: `${s.components} x ${s.environments} = ${s.components * s.environments}`, prepare: sandbox.forgetRuns, run: () => measure(process.execPath, [sandbox.cli, "--root", synthetic]) } as Case };
+  });
+  const grown = runInRounds(growth.map((g) => g.case), repeat);
+  const fit = linearFit(growth.map((g) => ({ units: g.size.components * g.size.environments, seconds: cpuSeconds(grown.get(g.case) as Measurement) ?? (grown.get(g.case) as Measurement).seconds })));
+  return {
+    title: `Synthetic catalog: ${size.components} components x ${size.environments} environments, ${applications} Applications`,
+    lines: [
+      `| case ${TABLE_HEAD}`,
+      row("generator, first run (no caches at all)", first),
+      ...cases.map((c) => row(c.label, get(c))),
+      "",
+      `Growth of "everything validated and rendered" with components x environments:`,
+      "",
+      `| components x environments ${TABLE_HEAD}`,
+      ...growth.map((g) => row(g.case.label, grown.get(g.case) as Measurement)),
+      "",
+      `Linear fit of CPU time: ${fit.intercept.toFixed(3)} s + ${(fit.slope * 1000).toFixed(3)} ms per component-environment (R² = ${fit.r2.toFixed(3)}).`,
+    ],
+    targets: [
+      { what: `${size.components} x ${size.environments}, everything validated and rendered`, generator: get(everything), helm: helmBest, ratio: helmBest.seconds / get(everything).seconds, target: "≥ 1.5x faster than Helm", met: helmBest.seconds / get(everything).seconds >= 1.5 },
+      { what: `${size.components} x ${size.environments}, one values file changed`, generator: get(values), helm: helmBest, ratio: helmBest.seconds / get(values).seconds, target: "≥ 1.5x faster than Helm", met: helmBest.seconds / get(values).seconds >= 1.5 },
+      { what: `${size.components} x ${size.environments}, nothing changed`, generator: get(unchanged), helm: helmBest, ratio: helmBest.seconds / get(unchanged).seconds, target: "(reported)", met: true },
+      { what: `${size.components} x ${size.environments}, growth of the full run (CPU, 4 sizes)`, generator: grown.get(growth[3]?.case as Case) as Measurement, target: "linear (R² ≥ 0.95)", met: fit.r2 >= 0.95 },
+    ],
+  };
+}
+
+function clustersSection(work: string, sandbox: ToolSandbox, repeat: number): Section {
+  const counts = [1, 10, 25, 50];
+  const steps = counts.map((clusters) => {
+    const size: SyntheticSize = { components: 40, environments: 3, productionClusters: clusters };
+    const { root, components, environments } = syntheticRepository(work, size);
+    measure(process.execPath, [sandbox.cli, "--root", root]);
+    const helm = helmCases(join(work, `clusters-helm-${clusters}`), syntheticAppOfAppsValues(components, environments), root);
+    const applications = environments.reduce((sum, e) => sum + generatedApplications(root, e.name), 0);
+    const generator: Case = { label: `generator, ${clusters} production cluster(s), ${applications} Applications: everything validated and rendered`, prepare: sandbox.forgetRuns, run: () => measure(process.execPath, [sandbox.cli, "--root", root]) };
+    const production = environments.find((e) => e.production)?.name as string;
+    const values: Case = { label: `generator, ${clusters} production cluster(s): one values file changed`, prepare: touchComment(join(root, "environments", production, "values", `${components[0]?.name}.yaml`)), run: () => measure(process.execPath, [sandbox.cli, "--root", root]) };
+    return { clusters, applications, generator, values, helm };
+  });
+  const results = runInRounds(steps.flatMap((s) => [s.generator, s.values, ...s.helm]), repeat);
+  const get = (c: Case) => results.get(c) as Measurement;
+  const fitOf = (pick: (s: (typeof steps)[number]) => Measurement) => linearFit(steps.map((s) => ({ units: s.applications, seconds: cpuSeconds(pick(s)) ?? pick(s).seconds })));
+  const generatorFit = fitOf((s) => get(s.generator));
+  const helmFit = fitOf((s) => fastest(results, s.helm));
+  return {
+    title: "Multi-cluster: 40 components x 3 environments, production in 1 to 50 clusters",
+    lines: [
+      `| case ${TABLE_HEAD}`,
+      ...steps.flatMap((s) => [row(s.generator.label, get(s.generator)), row(s.values.label, get(s.values)), ...s.helm.map((h) => row(`${h.label}, ${s.clusters} cluster(s)`, get(h)))]),
+      "",
+      `Linear fit of CPU time per Application: generator ${generatorFit.intercept.toFixed(3)} s + ${(generatorFit.slope * 1000).toFixed(3)} ms (R² = ${generatorFit.r2.toFixed(3)}); Helm ${helmFit.intercept.toFixed(3)} s + ${(helmFit.slope * 1000).toFixed(3)} ms (R² = ${helmFit.r2.toFixed(3)}).`,
+    ],
+    targets: [
+      ...steps.flatMap((s) => {
+        const helmBest = fastest(results, s.helm);
+        return [s.values, s.generator].map((c) => ({
+          what: `multi-cluster, ${s.clusters} production cluster(s) (${s.applications} Applications), ${c === s.values ? "one values file changed" : "everything validated and rendered"}`,
+          generator: get(c),
+          helm: helmBest,
+          ratio: helmBest.seconds / get(c).seconds,
+          target: "faster than Helm",
+          met: get(c).seconds < helmBest.seconds,
+        }));
+      }),
+      { what: "multi-cluster, growth of the full run with the number of Applications (CPU)", generator: get(steps[steps.length - 1]?.generator as Case), target: "linear (R² ≥ 0.95)", met: generatorFit.r2 >= 0.95 },
+    ],
+  };
+}
+
+/** `nx run generate:gitops` on this checkout: a cache hit, and what nx costs by itself. */
+function nxSection(repeat: number): Section {
+  const nx = join(repoRoot, "node_modules", ".bin", "nx");
+  const nxRun = (...args: string[]) => () => measure(process.execPath, [nx, ...args]);
+  // Fill nx's cache first (the generator writes nothing: apps/ is up to date).
+  nxRun("run", "generate:gitops")();
+  const cases: Case[] = [
+    { label: "`nx run generate:gitops`, cache hit (with its dependsOn targets schemas and bundle, cache hits too)", run: nxRun("run", "generate:gitops") },
+    { label: "`nx run generate:gitops --excludeTaskDependencies`, cache hit", run: nxRun("run", "generate:gitops", "--excludeTaskDependencies") },
+    { label: "`nx run generate:gitops --skip-nx-cache --excludeTaskDependencies`: nx running the generator (result cache hit)", run: nxRun("run", "generate:gitops", "--skip-nx-cache", "--excludeTaskDependencies") },
+    { label: "`node tools/dist/generate-gitops.mjs`, the same command without nx", run: () => measure(process.execPath, [join(repoRoot, "tools", "dist", "generate-gitops.mjs")]) },
+    { label: "`nx show projects`: nx's start-up and project graph alone", run: nxRun("show", "projects") },
+    { label: "`nx --version`: nx's start-up alone", run: nxRun("--version") },
+    { label: "`git for-each-ref` of the gitops target's runtime input", run: () => measure("git", ["for-each-ref", "--format=%(objectname) %(refname)", "refs/heads", "refs/remotes", "refs/tags"]) },
+  ];
+  const results = runInRounds(cases, repeat);
+  // With nx's daemon (nx.json sets useDaemonProcess: false): it keeps the project graph between runs. Stopped afterwards.
+  const daemon: Case = { label: "`nx run generate:gitops`, cache hit, with the nx daemon (NX_DAEMON=true; nx.json turns it off)", run: () => measure("env", ["NX_DAEMON=true", process.execPath, nx, "run", "generate:gitops"]) };
+  measure("env", ["NX_DAEMON=true", process.execPath, nx, "run", "generate:gitops"]);
+  try {
+    results.set(daemon, runInRounds([daemon], repeat).get(daemon) as Measurement);
+    cases.push(daemon);
+  } finally {
+    run("env", ["NX_DAEMON=true", process.execPath, nx, "daemon", "--stop"], { cwd: repoRoot });
+  }
+  const get = (c: Case) => results.get(c) as Measurement;
+  return {
+    title: "nx on this checkout",
+    lines: [`| case ${TABLE_HEAD}`, ...cases.map((c) => row(c.label, get(c)))],
+    targets: [
+      { what: "`nx run generate:gitops` with a cache hit", generator: get(cases[0] as Case), target: "(reported)", met: true },
+      { what: "`nx run generate:gitops` with a cache hit, nx daemon on", generator: get(daemon), target: "(reported)", met: true },
+    ],
+  };
+}
 
 async function main(): Promise<void> {
-  const options = parseArguments(process.argv.slice(2));
-  const size: SyntheticSize = { components: options.components, environments: options.environments };
+  const options = parseOptions(process.argv.slice(2));
   await bundleCli("generate-gitops");
-  const cleanup: string[] = [];
+  const work = mkdtempSync(join(options.dir, "gitops-bench-"));
+  const sections: Section[] = [];
   try {
-    const { root, components } = syntheticRepository(options.dir, size);
-    cleanup.push(root);
-    const applications = size.environments * (1 + 3 + size.components);
-    const files = size.environments * (size.components + 23);
-    console.error(`bench: synthetic catalog ${size.components} components x ${size.environments} environments in ${root}`);
-
-    // First run: nothing generated yet, no compiled validators. Then one more run, so V8's code cache of the validators exists.
-    rmSync(VALIDATOR_CACHE_DIR, { recursive: true, force: true });
-    emptyApps(root)();
-    const cold = generator(root);
-    emptyApps(root)();
-    generator(root);
-
-    // The classic app-of-apps chart rendering the same Applications, one `helm template` per environment.
-    const chartDir = mkdtempSync(join(options.dir, "gitops-bench-helm-"));
-    cleanup.push(chartDir);
-    const environments = writeAppOfAppsChart(chartDir, components, size.environments);
-    const helmCases: Case[] = (["helm", "helm3"] as BinaryName[]).map((binary) => {
-      const helm = resolveBinary(binary);
-      const rendered = run(helm, ["template", "root", join(chartDir, "apps"), "-f", environments[0]?.file as string]);
-      const count = (rendered.stdout.match(/^kind: Application$/gm) ?? []).length;
-      if (count !== environments[0]?.applications) throw new Error(`the Helm chart rendered ${count} Applications, expected ${environments[0]?.applications}`);
-      const script = environments.map((env) => `"${helm}" template root "${join(chartDir, "apps")}" -f "${env.file}" > /dev/null`).join(" && ");
-      return { label: `\`helm template\` app-of-apps chart, ${binary === "helm" ? "Helm 4.1" : "Helm 3.17"} (${size.environments} renders)`, run: () => measure("bash", ["-c", script]) };
-    });
-
-    const unchanged: Case = { label: "generator, nothing changed (validate, render, compare with apps/)", run: () => generator(root) };
-    // The next cases need apps/ complete, hence the restore.
-    const written: Case = { label: `generator, apps/ empty (validate, render, create ${files} files)`, prepare: emptyApps(root), run: () => generator(root), restore: () => generator(root) };
-    const cases: Case[] = [
-      unchanged,
-      { label: "generator `--check`", run: () => generator(root, "--check") },
-      written,
-      { label: "generator unbundled, through tsx (the development path), nothing changed", run: () => generatorFromSource(root) },
-      // Through nx: the target as configured, its own cache skipped (its inputs are this repository's, not the synthetic one).
-      { label: "`nx run generate:gitops` (nx cache skipped), nothing changed", run: () => measure(process.execPath, [join(repoRoot, "node_modules/.bin/nx"), "run", "generate:gitops", "--skip-nx-cache", "--excludeTaskDependencies", "--", "--root", root]) },
-      ...helmCases,
-    ];
-    const results = runInRounds(cases, options.repeat);
-
-    // In-process phases of the generator (validators cached), to show where the time goes.
-    const phases = await phaseTimings(root, diskValidatorCache(VALIDATOR_CACHE_DIR));
-
-    // Growth with components x environments: the "nothing changed" run at four sizes.
-    const sizes: SyntheticSize[] = [
-      { components: Math.round(size.components / 4), environments: size.environments },
-      { components: Math.round(size.components / 2), environments: size.environments },
-      { components: size.components, environments: Math.max(1, Math.round(size.environments / 2)) },
-      size,
-    ];
-    const growthCases = sizes.map((s) => {
-      const synthetic = s === size ? root : syntheticRepository(options.dir, s).root;
-      if (synthetic !== root) cleanup.push(synthetic);
-      generator(synthetic);
-      generator(synthetic);
-      return { size: s, case: { label: `${s.components} x ${s.environments} = ${s.components * s.environments}`, run: () => generator(synthetic) } };
-    });
-    const growth = runInRounds(growthCases.map((g) => g.case), options.repeat);
-    const fit = linearFit(growthCases.map((g) => ({ units: g.size.components * g.size.environments, seconds: (growth.get(g.case) as Measurement).seconds })));
-
-    const helmFastest = Math.min(...helmCases.map((c) => (results.get(c) as Measurement).seconds));
-    const verdict = (c: Case) => {
-      const ratio = helmFastest / (results.get(c) as Measurement).seconds;
-      return ratio >= 1 ? `${ratio.toFixed(2)}x faster than` : `${(1 / ratio).toFixed(2)}x slower than`;
-    };
-
-    console.log(`## Benchmark: ${size.components} components x ${size.environments} environments (${applications} Applications, ${files} files)\n`);
-    console.log(`Machine: ${process.platform}/${process.arch}, Node ${process.version}, ${availableParallelism()} CPUs; catalog under ${options.dir}; median of ${options.repeat} rounds.\n`);
-    console.log(`| what ${TABLE_HEAD}`);
-    console.log(row("generator, first run (no compiled-validator cache, apps/ empty)", cold));
-    for (const c of cases) console.log(row(c.label, results.get(c) as Measurement));
-    console.log(`\nAgainst the faster Helm render: the generator with nothing changed is ${verdict(unchanged)} it; with apps/ empty, ${verdict(written)} it.`);
-    console.log(`\nGenerator phases (in process, validators cached): ${phases}\n`);
-    console.log(`| components x environments (nothing changed) ${TABLE_HEAD}`);
-    for (const g of growthCases) console.log(row(g.case.label, growth.get(g.case) as Measurement));
-    console.log(`\nLinear fit: ${fit.intercept.toFixed(2)} s + ${(fit.slope * 1000).toFixed(3)} ms per component-environment (R² = ${fit.r2.toFixed(3)}).`);
+    const sandbox = toolSandbox(join(work, "tool"));
+    if (options.sections.has("repository")) sections.push(repositorySection(work, sandbox, options.repeat));
+    if (options.sections.has("synthetic")) sections.push(syntheticSection(work, sandbox, options.size, options.repeat));
+    if (options.sections.has("clusters")) sections.push(clustersSection(work, sandbox, options.repeat));
+    if (options.sections.has("nx")) sections.push(nxSection(options.repeat));
   } finally {
-    for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
   }
-}
-
-async function phaseTimings(root: string, cache: ReturnType<typeof diskValidatorCache>): Promise<string> {
-  const t0 = performance.now();
-  const inputs = readGeneratorInputs(root);
-  const t1 = performance.now();
-  // The pins of every environment are verified by one call (one git cat-file, one git rev-list for production's).
-  let pins = 0;
-  const lookup = inputs.revisions;
-  inputs.revisions = (query) => {
-    const start = performance.now();
-    const answer = lookup(query);
-    pins += performance.now() - start;
-    return answer;
-  };
-  const plan = planGitops(inputs, { validatorCache: cache });
-  const t2 = performance.now();
-  // planGitops rendered already; render copies of the plans again (rendering keeps its objects per plan) to time it alone.
-  const copies = plan.environments.map((environment) => structuredClone(environment.plan));
-  const t3 = performance.now();
-  for (const copy of copies) renderEnvironment(copy);
-  const render = performance.now() - t3;
-  emptyApps(root)();
-  const t4 = performance.now();
-  await writeEnvironments(root, plan.environments.map((environment) => ({ environment: environment.name, files: environment.files })));
-  const t5 = performance.now();
-  return [
-    `read ${((t1 - t0) / 1000).toFixed(2)} s`,
-    `validate (parse, schema checks, values) ${((t2 - t1 - render - pins) / 1000).toFixed(2)} s`,
-    `verify pins in Git ${(pins / 1000).toFixed(3)} s`,
-    `render manifests ${(render / 1000).toFixed(2)} s`,
-    `write into an empty apps/ ${((t5 - t4) / 1000).toFixed(2)} s`,
-  ].join(", ");
-}
-
-function linearFit(points: readonly { units: number; seconds: number }[]): { slope: number; intercept: number; r2: number } {
-  const n = points.length;
-  const mx = points.reduce((s, p) => s + p.units, 0) / n;
-  const my = points.reduce((s, p) => s + p.seconds, 0) / n;
-  const sxy = points.reduce((s, p) => s + (p.units - mx) * (p.seconds - my), 0);
-  const sxx = points.reduce((s, p) => s + (p.units - mx) ** 2, 0);
-  const slope = sxy / sxx;
-  const intercept = my - slope * mx;
-  const ssTot = points.reduce((s, p) => s + (p.seconds - my) ** 2, 0);
-  const ssRes = points.reduce((s, p) => s + (p.seconds - (intercept + slope * p.units)) ** 2, 0);
-  return { slope, intercept, r2: ssTot === 0 ? 1 : 1 - ssRes / ssTot };
+  const load = readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
+  console.log(`## Benchmark of the generator (issues 15 and 16)\n`);
+  console.log(`Machine: ${process.platform}/${process.arch}, Node ${process.version}, ${availableParallelism()} CPUs, load average at the end ${load}; median of ${options.repeat} alternating rounds.\n`);
+  console.log("| case | generator wall | generator CPU | Helm wall (faster of 4.1, 3.17) | Helm CPU | ratio Helm/generator (wall) | target | result |\n|---|---|---|---|---|---|---|---|");
+  for (const t of sections.flatMap((s) => s.targets)) {
+    const wall = Number.isNaN(t.generator.seconds) ? `peak ${mib(t.generator.peakMiB)}` : seconds(t.generator.seconds);
+    console.log(`| ${t.what} | ${wall} | ${seconds(cpuSeconds(t.generator))} | ${t.helm ? seconds(t.helm.seconds) : "-"} | ${t.helm ? seconds(cpuSeconds(t.helm)) : "-"} | ${t.ratio === undefined ? "-" : `${t.ratio.toFixed(2)}x`} | ${t.target} | ${t.target === "(reported)" ? "-" : t.met ? "pass" : "FAIL"} |`);
+  }
+  for (const section of sections) console.log(`\n### ${section.title}\n\n${section.lines.join("\n")}`);
 }
 
 await main();

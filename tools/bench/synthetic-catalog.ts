@@ -15,6 +15,16 @@ import { run } from "../src/process/run.js";
 export interface SyntheticSize {
   components: number;
   environments: number;
+  /** Clusters of each production environment (every third); one, written as no `clusters:`, when absent. */
+  productionClusters?: number;
+}
+
+/** One environment of the synthetic repository, as the Helm peer needs it. */
+export interface SyntheticEnvironment {
+  name: string;
+  production: boolean;
+  /** Its clusters, the home cluster first; empty for one cluster. */
+  clusters: { name: string; server: string }[];
 }
 
 export interface SyntheticComponent {
@@ -128,9 +138,9 @@ function initRepository(root: string): string {
 /**
  * Writes the synthetic repository under `root` (which must be empty): a Git repository whose
  * staging and production environments pin the commit of `main` (development follows `main`), as
- * this repository's do.
+ * this repository's do. Production environments run in `productionClusters` clusters when asked.
  */
-export function writeSyntheticRepository(root: string, size: SyntheticSize): SyntheticComponent[] {
+export function writeSyntheticRepository(root: string, size: SyntheticSize): { components: SyntheticComponent[]; environments: SyntheticEnvironment[] } {
   const components = syntheticComponents(size.components);
   const commit = initRepository(root);
   mkdirSync(join(root, "schemas"), { recursive: true });
@@ -143,10 +153,14 @@ export function writeSyntheticRepository(root: string, size: SyntheticSize): Syn
     write(root, `charts/${component.name}/values.schema.json`, `${JSON.stringify(schema, null, 2)}\n`);
     write(root, `charts/${component.name}/values.yaml`, stringify(defaultsOf(schema, BLOCKS as unknown as Record<string, Record<string, unknown>>)));
   });
+  // Every component renders one Deployment (the AppProjects' whitelists come from this file).
+  write(root, "schemas/component-kinds.json", `${JSON.stringify({ components: Object.fromEntries(components.map((c) => [c.name, { namespaced: ["apps/Deployment"], cluster: [] }])) }, null, 2)}\n`);
+  const environments: SyntheticEnvironment[] = [];
   for (let env = 0; env < size.environments; env++) {
     const name = `env-${String(env).padStart(2, "0")}`;
     const tier = env % 3 === 2 ? "production" : env % 3 === 1 ? "staging" : "development";
     const revision = tier === "development" ? "main" : commit;
+    const clusters = tier === "production" && (size.productionClusters ?? 1) > 1 ? syntheticClusters(name, size.productionClusters as number) : [];
     const document = {
       name,
       tier,
@@ -154,6 +168,7 @@ export function writeSyntheticRepository(root: string, size: SyntheticSize): Syn
       destination: { server: "https://kubernetes.default.svc" },
       domain: `${name}.example.com`,
       notifications: { subscriptions: [{ trigger: "on-sync-failed", service: "slack", recipients: [`${name}-alerts`] }] },
+      ...(clusters.length > 0 ? { clusters } : {}),
       // Production pins images by digest too (GEN037).
       components: Object.fromEntries(components.map((c) => [c.name, tier === "production" ? { enabled: true, chartRevision: revision, imageTag: "v1.0.0", imageDigest: `sha256:${"0".repeat(64)}` } : { enabled: true, chartRevision: revision, imageTag: "main" }])),
     };
@@ -161,6 +176,17 @@ export function writeSyntheticRepository(root: string, size: SyntheticSize): Syn
     for (const component of components) {
       write(root, `environments/${name}/values/${component.name}.yaml`, `# yaml-language-server: $schema=../../../charts/${component.name}/values.schema.json\n${stringify(environmentValues(component, env))}`);
     }
+    environments.push({ name, production: tier === "production", clusters: clusters.map((c) => ({ name: c.name, server: c.server ?? "https://kubernetes.default.svc" })) });
   }
-  return components;
+  return { components, environments };
+}
+
+/** `count` clusters in three regions: the first is where Argo CD runs, every other is registered from the secret store. */
+function syntheticClusters(env: string, count: number): { name: string; region: string; server?: string; credentials?: { secretStore: string; key: string } }[] {
+  const regions = ["eu-west-1", "us-east-1", "ap-south-1"];
+  return Array.from({ length: count }, (_, i) => {
+    const name = `c${String(i).padStart(2, "0")}`;
+    const region = regions[i % regions.length] as string;
+    return i === 0 ? { name, region } : { name, region, server: `https://${name}.${env}.k8s.example.com:6443`, credentials: { secretStore: "vault", key: `platform/${env}/clusters/${name}` } };
+  });
 }
