@@ -6,7 +6,7 @@ import { chartFiles, environmentFiles, FIXTURE_SCHEMA, fixtureGit, removeTree, w
 import { generate } from "./generate.js";
 import { readGeneratorInputs } from "./inputs.js";
 import { formatProblem } from "./problems.js";
-import { diskResultCache, generatorIdentity, type ResultCache } from "./result-cache.js";
+import { diskResultCache, generatorIdentity, withoutProfiling, type ResultCache } from "./result-cache.js";
 import { diskValidatorCache } from "./validator-cache.js";
 import { diskWorkCache, NOT_CACHED, type WorkCache } from "./work-cache.js";
 
@@ -211,5 +211,11 @@ describe("generate with a work cache (what unchanged inputs gave before)", () =>
     expect(after.hits.rendered).toBe(0);
     expect(changed.files).not.toEqual(first.files);
     expect(changed).toEqual(runWith(root, counted(temporary("work-cache-"), root).cache));
+  });
+});
+
+describe("withoutProfiling", () => {
+  it("drops Node's profiler flags and their values, and keeps every other flag", () => {
+    expect(withoutProfiling(["--cpu-prof", "--cpu-prof-interval", "200", "--cpu-prof-dir=/tmp/p", "--heap-prof-name", "x.heapprofile", "--icu-data-dir=/icu", "--stack-size=2000", "--prof"])).toEqual(["--icu-data-dir=/icu", "--stack-size=2000"]);
   });
 });

@@ -137,13 +137,26 @@ export function generatorIdentity(): string | undefined {
   if (!existsSync(installed)) return undefined;
   hash.update(readFileSync(installed));
   // ICU takes the default locale and time zone from these (reading them through Intl costs more than the rest of a cached run).
-  const runtime = [process.version, process.versions.icu, process.versions.tz, process.versions.unicode, process.execArgv.filter((flag) => !PROFILING_FLAG.test(flag)), localTimeZone(), ...RUNTIME_VARIABLES.map((name) => process.env[name] ?? null)];
+  const runtime = [process.version, process.versions.icu, process.versions.tz, process.versions.unicode, withoutProfiling(process.execArgv), localTimeZone(), ...RUNTIME_VARIABLES.map((name) => process.env[name] ?? null)];
   hash.update(JSON.stringify(runtime));
   return hash.digest("hex");
 }
 
 /** Node's profilers only observe: a profiled run may use what an unprofiled one stored. */
 const PROFILING_FLAG = /^--(cpu-prof|heap-prof|prof)(-|=|$)|^--diagnostic-dir(=|$)/;
+/** Profiler flags whose value may follow as the next argument (`--cpu-prof-dir /tmp/p`). */
+const PROFILING_VALUE_FLAG = /^--((cpu|heap)-prof-(dir|name|interval)|diagnostic-dir)$/;
+
+/** Node's flags without its profilers' (and their values). */
+export function withoutProfiling(argv: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i] as string;
+    if (!PROFILING_FLAG.test(flag)) kept.push(flag);
+    else if (PROFILING_VALUE_FLAG.test(flag)) i++;
+  }
+  return kept;
+}
 
 /** The environment variables that choose ICU's default locale and time zone, and its data. */
 const RUNTIME_VARIABLES = ["LANG", "LANGUAGE", "LC_ALL", "LC_COLLATE", "LC_CTYPE", "LC_MESSAGES", "TZ", "NODE_ICU_DATA", "NODE_OPTIONS"];
