@@ -88,3 +88,25 @@ export function linearFit(points: readonly { units: number; seconds: number }[])
   const ssRes = points.reduce((s, p) => s + (p.seconds - (intercept + slope * p.units)) ** 2, 0);
   return { slope, intercept, r2: ssTot === 0 ? 1 : 1 - ssRes / ssTot };
 }
+
+/**
+ * Least squares of seconds = a + b·x1 + c·x2 (e.g. x1 components, x2 component-environments: a
+ * catalog costs per chart and per chart in each environment), with its coefficient of determination.
+ */
+export function linearFit2(points: readonly { x1: number; x2: number; seconds: number }[]): { intercept: number; b1: number; b2: number; r2: number } {
+  // Normal equations (XᵀX) β = Xᵀy for the columns [1, x1, x2], solved by Cramer's rule.
+  const rows = points.map((p) => [1, p.x1, p.x2]);
+  const xtx = [0, 1, 2].map((i) => [0, 1, 2].map((j) => rows.reduce((s, r) => s + (r[i] as number) * (r[j] as number), 0)));
+  const xty = [0, 1, 2].map((i) => rows.reduce((s, r, k) => s + (r[i] as number) * (points[k] as { seconds: number }).seconds, 0));
+  const det = (m: number[][]) => {
+    const [a, b, c] = m as [number[], number[], number[]];
+    return (a[0] as number) * ((b[1] as number) * (c[2] as number) - (b[2] as number) * (c[1] as number)) - (a[1] as number) * ((b[0] as number) * (c[2] as number) - (b[2] as number) * (c[0] as number)) + (a[2] as number) * ((b[0] as number) * (c[1] as number) - (b[1] as number) * (c[0] as number));
+  };
+  const d = det(xtx);
+  const solve = (column: number) => det(xtx.map((row, i) => row.map((value, j) => (j === column ? (xty[i] as number) : value)))) / d;
+  const [intercept, b1, b2] = [solve(0), solve(1), solve(2)];
+  const mean = points.reduce((s, p) => s + p.seconds, 0) / points.length;
+  const ssTot = points.reduce((s, p) => s + (p.seconds - mean) ** 2, 0);
+  const ssRes = points.reduce((s, p) => s + (p.seconds - (intercept + b1 * p.x1 + b2 * p.x2)) ** 2, 0);
+  return { intercept, b1, b2, r2: ssTot === 0 ? 1 : 1 - ssRes / ssTot };
+}
