@@ -60,7 +60,19 @@ export function placements(app: ComponentApplication): Placement[] {
  * label Argo CD puts on it (managedNamespaceMetadata of the Applications that create it) or a rendered
  * Namespace object carries. Unlabelled namespaces run at Kubernetes' default, "privileged".
  */
+const levelsByEnv = new Map<string, Map<string, { level: PodSecurityLevel; from: string[] }>>();
+
 export function namespaceLevels(env: string): Map<string, { level: PodSecurityLevel; from: string[] }> {
+  // Read for every object of every pod check: computed once per environment and process.
+  let known = levelsByEnv.get(env);
+  if (!known) {
+    known = computeNamespaceLevels(env);
+    levelsByEnv.set(env, known);
+  }
+  return known;
+}
+
+function computeNamespaceLevels(env: string): Map<string, { level: PodSecurityLevel; from: string[] }> {
   const levels = new Map<string, { level: PodSecurityLevel; from: string[] }>();
   const note = (namespace: string, value: unknown, from: string) => {
     if (value === undefined) return;

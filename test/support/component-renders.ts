@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { HELM_VERSIONS } from "../../tools/src/binaries/binaries.js";
-import { parseManifests, type KubeObject } from "../../tools/src/kubernetes/index.js";
+import type { KubeObject } from "../../tools/src/kubernetes/index.js";
+import { parseManifestsCached } from "../../tools/src/kubernetes/manifest-cache.js";
 import { repoRoot } from "../../tools/src/paths.js";
 import { renderRequestOf, type ApplicationSource, type RenderRequest } from "../../tools/src/render/application-source.js";
 import { renderApplication, type ApplicationRender, type RepositoryCheckout } from "../../tools/src/render/render-application.js";
@@ -31,8 +32,17 @@ export interface ComponentRender {
   objects: KubeObject[];
 }
 
-export function environmentSpec(env: string): { repository: { url: string; revision: string }; destination: { server: string; namespaces: Record<string, string> } } {
-  return parse(readFileSync(join(repoRoot, "environments", env, "environment.yaml"), "utf8"));
+type EnvironmentSpec = { repository: { url: string; revision: string }; destination: { server: string; namespaces: Record<string, string> } };
+const environmentSpecs = new Map<string, EnvironmentSpec>();
+
+/** environments/<env>/environment.yaml of this checkout (read once per process: the tests never write it); a copy to change. */
+export function environmentSpec(env: string): EnvironmentSpec {
+  let spec = environmentSpecs.get(env);
+  if (!spec) {
+    spec = parse(readFileSync(join(repoRoot, "environments", env, "environment.yaml"), "utf8")) as EnvironmentSpec;
+    environmentSpecs.set(env, spec);
+  }
+  return structuredClone(spec);
 }
 
 export function checkoutFor(env: string): RepositoryCheckout {
@@ -75,7 +85,7 @@ export function renderComponent(app: ComponentApplication): ComponentRender {
     const outputs = HELM_VERSIONS.map(({ label, binary }) => ({ label, render: renderApplication(app.request, binary, checkout) }));
     // Rendering failures (a pin that does not resolve, a chart version nowhere to be found) fail the tests that read the render.
     const first = outputs[0]?.render;
-    const objects = first && first.status === 0 ? parseManifests(first.stdout, key) : [];
+    const objects = first && first.status === 0 ? parseManifestsCached(first.stdout, key) : [];
     result = { outputs, objects };
     renders.set(key, result);
   }

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parse, parseAllDocuments } from "yaml";
 import { resolveBinary } from "../../../tools/src/binaries/binaries.js";
@@ -39,7 +39,25 @@ export function generatedObjects(env: string, root = repoRoot): GeneratedObject[
   const base = join(root, "apps", env);
   return filesUnder(base)
     .filter((file) => file.endsWith(".yaml") && !file.endsWith("kustomization.yaml") && file !== BOOTSTRAP_VALUES_FILE)
-    .map((file) => ({ file: `apps/${env}/${file}`, object: parse(readFileSync(join(base, file), "utf8")) as GeneratedObject["object"] }));
+    .map((file) => ({ file: `apps/${env}/${file}`, object: parsedYamlFile(join(base, file)) as GeneratedObject["object"] }));
+}
+
+const parsedFiles = new Map<string, { stamp: string; value: unknown }>();
+
+/**
+ * A YAML file's value, parsed once per version of the file: the render checks read every
+ * environment's generated objects hundreds of times. The file's inode, size and times tell a
+ * rewritten file, and each caller gets its own copy to change.
+ */
+function parsedYamlFile(path: string): unknown {
+  const stat = statSync(path, { bigint: true });
+  const stamp = `${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`;
+  let entry = parsedFiles.get(path);
+  if (entry?.stamp !== stamp) {
+    entry = { stamp, value: parse(readFileSync(path, "utf8")) };
+    parsedFiles.set(path, entry);
+  }
+  return structuredClone(entry.value);
 }
 
 /** A content hash of every file under a directory: proves a failed run left it byte-identical. */

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { stringify } from "yaml";
 import type { BinaryName } from "../binaries/binaries.js";
@@ -25,10 +25,29 @@ export const DEFAULT_CLUSTER: ClusterCapabilities = { kubeVersion: DEFAULT_KUBE_
 
 export class RenderInputError extends Error {}
 
+/**
+ * Commits that full SHAs resolved to, by repository: an object's name never changes what it names, so
+ * `git rev-parse` runs once per SHA and process instead of once per value file of every render.
+ * Branches and tags move, and are resolved every time; so is a SHA that did not resolve.
+ */
+const resolvedShas = new Map<string, string>();
+
+function resolveCommit(root: string, revision: string): string | undefined {
+  if (!/^[0-9a-f]{40}$/.test(revision)) return resolveRevision(root, revision);
+  // The directory's inode too: a scratch repository made later at the same path is another repository.
+  const key = `${root}\0${statSync(root).ino}\0${revision}`;
+  let commit = resolvedShas.get(key);
+  if (commit === undefined) {
+    commit = resolveRevision(root, revision);
+    if (commit !== undefined) resolvedShas.set(key, commit);
+  }
+  return commit;
+}
+
 /** What the chart path, the value files and the snapshot prefixes resolve to on this machine. */
 function repositoryDirectory(checkout: RepositoryCheckout, revision: string): string {
   if (checkout.workingTreeRevisions.has(revision)) return checkout.root;
-  const commit = resolveRevision(checkout.root, revision);
+  const commit = resolveCommit(checkout.root, revision);
   if (!commit) throw new RenderInputError(`revision ${revision} does not resolve in ${checkout.root}: Argo CD would report "Unable to resolve '${revision}'". Pin a commit of this repository.`);
   return commitSnapshot(checkout.root, commit, ["apps", "charts", "environments"]);
 }
