@@ -40,18 +40,34 @@ export function templateArgs(chartDir: string, options: RenderOptions = {}): str
 }
 
 /**
+ * The environment a short-lived Helm runs with: `base` (default: this process's) plus Go runtime
+ * settings that change how much CPU it spends, never what it prints. A `helm template` is over in a
+ * fraction of a second, most of it start-up, and the default collector (GOGC=100) runs several
+ * collections on a heap that dies with the process anyway: GOGC=off leaves it off, and GOMEMLIMIT
+ * turns it back on near 512 MiB, so a very large render is still bounded. Both are the runtime's own
+ * variables (Go's runtime package documentation, "Environment Variables": "Setting GOGC=off disables
+ * the garbage collector entirely", and "The GOMEMLIMIT variable sets a soft memory limit for the
+ * runtime", since Go 1.19); `helm version` reports GoVersion go1.25.9 for Helm v4.1.4 and go1.23.7
+ * for v3.17.2. Measured here, interleaved, 40 runs each: `helm template` of charts/redis 104 -> 84 ms
+ * of CPU, `helm version` 87 -> 67 ms. A value the caller's environment sets wins.
+ */
+export function helmEnvironment(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return { ...base, GOGC: base.GOGC ?? "off", GOMEMLIMIT: base.GOMEMLIMIT ?? "512MiB" };
+}
+
+/**
  * `helm template` under the chosen Helm binary; callers inspect status and stderr. `spawn.env`
  * names the environment Helm runs with (default: this process's): a caller holding credentials
  * passes a minimal one.
  */
 export function helmTemplate(binary: BinaryName, chartDir: string, options: RenderOptions = {}, spawn: { env?: NodeJS.ProcessEnv } = {}): RunResult {
-  return run(resolveBinary(binary), templateArgs(chartDir, options), { env: spawn.env });
+  return run(resolveBinary(binary), templateArgs(chartDir, options), { env: helmEnvironment(spawn.env) });
 }
 
 export function helmLint(binary: BinaryName, chartDir: string, valuesFiles: readonly string[] = [], strict = false): RunResult {
   const args = ["lint", chartDir, ...valuesFiles.flatMap((f) => ["--values", f])];
   if (strict) args.push("--strict");
-  return run(resolveBinary(binary), args);
+  return run(resolveBinary(binary), args, { env: helmEnvironment() });
 }
 
 export function helmBinary(binary: BinaryName): string {

@@ -15,7 +15,7 @@ import { createRequire } from "node:module";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { resolveBinary, type BinaryName } from "../binaries/binaries.js";
-import { templateArgs } from "../helm/helm.js";
+import { helmEnvironment, templateArgs } from "../helm/helm.js";
 import { repoRoot } from "../paths.js";
 import { run } from "../process/run.js";
 import { compileCrds, type CrdRegistry, type CustomResourceDefinition } from "./crd-schema.js";
@@ -87,7 +87,7 @@ function renderKey(helm: string, argsWithoutChart: readonly string[], values: Re
 }
 
 function renderCrds(helm: string, args: readonly string[], tgzPath: string, values: Record<string, unknown>): CustomResourceDefinition[] {
-  const result = run(helm, args, { input: JSON.stringify(values) });
+  const result = run(helm, args, { input: JSON.stringify(values), env: helmEnvironment() });
   if (result.status !== 0) {
     throw new ChartCrdError(tgzPath, `helm template --include-crds failed (exit ${result.status}): ${result.stderr.trim()}\nFix the values passed for this chart, or render it by hand: ${basename(helm)} ${args.join(" ")}`);
   }

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { resolveBinary, type BinaryName } from "../binaries/binaries.js";
+import { helmEnvironment } from "../helm/helm.js";
 import { repoRoot } from "../paths.js";
 import { run, type RunResult } from "../process/run.js";
 import { contentDigest } from "./content-digest.js";
@@ -63,7 +64,7 @@ export function cachedHelm(binaryName: BinaryName, args: readonly string[], path
       // A damaged entry is rendered again and replaced.
     }
   }
-  const result = run(binary, args, { timeoutMs: 300_000 });
+  const result = run(binary, args, { timeoutMs: 300_000, env: helmEnvironment() });
   // A render stopped by the time limit says nothing about the chart: never kept.
   if (result.status === 124) return { ...result, cached: false };
   writeFileAtomically(file, JSON.stringify(result));
