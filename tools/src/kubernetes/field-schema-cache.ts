@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import ts from "typescript";
+import { createRequire } from "node:module";
 import { extractFieldGraph } from "./field-schema-extract.js";
 import type { FieldGraph } from "./field-schema.js";
 import { allKindModulesOfInstalledPackages, installedModelPackages } from "./model-packages.js";
@@ -51,7 +51,8 @@ export function loadFieldGraph(): FieldGraphLoad {
 
 function cacheKey(kindNames: readonly string[]): string {
   const hash = createHash("sha256");
-  hash.update(`typescript@${ts.version}\n`);
+  // The compiler's version from its package.json: importing the compiler just for it would cost every process its start-up.
+  hash.update(`typescript@${(createRequire(import.meta.url)("typescript/package.json") as { version: string }).version}\n`);
   for (const pkg of installedModelPackages()) hash.update(`${pkg.name}@${pkg.version}\n`);
   for (const name of kindNames) hash.update(`${name}\n`);
   for (const file of EXTRACTOR_SOURCES) hash.update(readFileSync(file));

@@ -1,32 +1,46 @@
+import { createRequire } from "node:module";
 import { join } from "node:path";
-import ts from "typescript";
+import type * as TypeScript from "typescript";
 import { rootKey, type FieldGraph, type FieldNode } from "./field-schema.js";
 import type { KindModule } from "./model-packages.js";
 
-const LEAF_FLAGS =
-  ts.TypeFlags.StringLike |
-  ts.TypeFlags.NumberLike |
-  ts.TypeFlags.BigIntLike |
-  ts.TypeFlags.BooleanLike |
-  ts.TypeFlags.EnumLike |
-  ts.TypeFlags.ESSymbolLike |
-  ts.TypeFlags.Void |
-  ts.TypeFlags.Undefined |
-  ts.TypeFlags.Null |
-  ts.TypeFlags.Never;
-const OPEN_FLAGS = ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.NonPrimitive;
+/**
+ * The compiler, loaded on first use: it is a quarter of a second of start-up, and every process that
+ * validates objects imports this module while only the first one after an install (see
+ * field-schema-cache.ts) ever extracts a graph.
+ */
+let ts: typeof TypeScript;
+let LEAF_FLAGS: number;
+let OPEN_FLAGS: number;
+let COMPILER_OPTIONS: TypeScript.CompilerOptions;
 
-const COMPILER_OPTIONS: ts.CompilerOptions = {
-  target: ts.ScriptTarget.ES2022,
-  module: ts.ModuleKind.NodeNext,
-  moduleResolution: ts.ModuleResolutionKind.NodeNext,
-  strict: true,
-  noEmit: true,
-  skipLibCheck: true,
-  types: [],
-  // Array, Record, Exclude, ... are all the declarations need.
-  lib: ["lib.es5.d.ts"],
-};
+function loadCompiler(): void {
+  if (ts) return;
+  ts = createRequire(import.meta.url)("typescript") as typeof TypeScript;
+  LEAF_FLAGS =
+    ts.TypeFlags.StringLike |
+    ts.TypeFlags.NumberLike |
+    ts.TypeFlags.BigIntLike |
+    ts.TypeFlags.BooleanLike |
+    ts.TypeFlags.EnumLike |
+    ts.TypeFlags.ESSymbolLike |
+    ts.TypeFlags.Void |
+    ts.TypeFlags.Undefined |
+    ts.TypeFlags.Null |
+    ts.TypeFlags.Never;
+  OPEN_FLAGS = ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.NonPrimitive;
+  COMPILER_OPTIONS = {
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+    types: [],
+    // Array, Record, Exclude, ... are all the declarations need.
+    lib: ["lib.es5.d.ts"],
+  };
+}
 
 /**
  * Reads the model declarations of `kinds` with the TypeScript compiler and turns each `I<Kind>` interface
@@ -34,6 +48,7 @@ const COMPILER_OPTIONS: ts.CompilerOptions = {
  * `baseDir` must be a folder of an ESM package (the repository root) for the synthetic entry file.
  */
 export function extractFieldGraph(kinds: readonly KindModule[], baseDir: string): FieldGraph {
+  loadCompiler();
   const entryPath = join(baseDir, "__kubernetes_field_schema_entry__.ts");
   const entryText = kinds
     .map((k, i) => `export type Kind${i} = import(${JSON.stringify(k.modulePath)}).${k.interfaceName};`)
@@ -74,12 +89,12 @@ export function extractFieldGraph(kinds: readonly KindModule[], baseDir: string)
 class FieldGraphBuilder {
   readonly nodes: FieldNode[] = [];
   private readonly nodeIds = new Map<string, number>();
-  private readonly typeIds = new Map<ts.Type, number>();
+  private readonly typeIds = new Map<TypeScript.Type, number>();
 
-  constructor(private readonly checker: ts.TypeChecker) {}
+  constructor(private readonly checker: TypeScript.TypeChecker) {}
 
   /** The node for a value that may have any of `types`; unions are flattened, undefined and null ignored. */
-  nodeFor(types: readonly ts.Type[]): number {
+  nodeFor(types: readonly TypeScript.Type[]): number {
     const constituents = this.flatten(types);
     const key = constituents
       .map((t) => this.typeId(t))
@@ -96,10 +111,10 @@ class FieldGraphBuilder {
     return id;
   }
 
-  private fill(node: FieldNode, constituents: readonly ts.Type[]): void {
-    const propertyTypes = new Map<string, ts.Type[]>();
-    const additionalTypes: ts.Type[] = [];
-    const itemTypes: ts.Type[] = [];
+  private fill(node: FieldNode, constituents: readonly TypeScript.Type[]): void {
+    const propertyTypes = new Map<string, TypeScript.Type[]>();
+    const additionalTypes: TypeScript.Type[] = [];
+    const itemTypes: TypeScript.Type[] = [];
     const typeNames: string[] = [];
     let acceptsObject = false;
     for (const type of constituents) {
@@ -109,7 +124,7 @@ class FieldGraphBuilder {
       }
       if (type.flags & LEAF_FLAGS) continue;
       if (this.checker.isArrayType(type) || this.checker.isTupleType(type)) {
-        itemTypes.push(...this.checker.getTypeArguments(type as ts.TypeReference));
+        itemTypes.push(...this.checker.getTypeArguments(type as TypeScript.TypeReference));
         continue;
       }
       if (!(type.flags & ts.TypeFlags.Object)) continue;
@@ -142,9 +157,9 @@ class FieldGraphBuilder {
    * Asking the checker for the properties of an intersection instead makes it build intersections of every
    * nested property type, which takes seconds for Istio's oneOf-shaped types (DestinationRule).
    */
-  private flatten(types: readonly ts.Type[]): ts.Type[] {
-    const out: ts.Type[] = [];
-    const add = (type: ts.Type, inIntersection: boolean): void => {
+  private flatten(types: readonly TypeScript.Type[]): TypeScript.Type[] {
+    const out: TypeScript.Type[] = [];
+    const add = (type: TypeScript.Type, inIntersection: boolean): void => {
       if (type.isUnion()) type.types.forEach((member) => add(member, inIntersection));
       else if (type.isIntersection()) type.types.forEach((member) => add(member, true));
       else if (type.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null)) return;
@@ -156,7 +171,7 @@ class FieldGraphBuilder {
     return out;
   }
 
-  private isEmptyObject(type: ts.Type): boolean {
+  private isEmptyObject(type: TypeScript.Type): boolean {
     return (
       (type.flags & ts.TypeFlags.Object) !== 0 &&
       !this.checker.isArrayType(type) &&
@@ -165,7 +180,7 @@ class FieldGraphBuilder {
     );
   }
 
-  private typeId(type: ts.Type): number {
+  private typeId(type: TypeScript.Type): number {
     let id = this.typeIds.get(type);
     if (id === undefined) {
       id = this.typeIds.size;
@@ -174,7 +189,7 @@ class FieldGraphBuilder {
     return id;
   }
 
-  private typeName(type: ts.Type): string | undefined {
+  private typeName(type: TypeScript.Type): string | undefined {
     const symbol = type.aliasSymbol ?? type.getSymbol();
     const name = symbol?.getName();
     if (!name || name.startsWith("__")) return undefined;
