@@ -75,9 +75,12 @@ export const sourcesOf = (application: GeneratedObject["object"]) => (applicatio
 
 const renders = new Map<string, ComponentRender>();
 
+/** What a component's parsed objects name as their source when no `# Source:` comment does. */
+export const renderSource = (app: ComponentApplication) => `${app.env}/${app.application.metadata.name}`;
+
 /** The renders of one component Application (memoised in the process, cached on disk across processes). */
 export function renderComponent(app: ComponentApplication): ComponentRender {
-  const key = `${app.env}/${app.application.metadata.name}`;
+  const key = renderSource(app);
   let result = renders.get(key);
   if (!result) {
     if (app.requestError) throw new Error(app.requestError);

@@ -57,12 +57,23 @@ export function survivesJson(value: unknown): boolean {
   return Object.getOwnPropertySymbols(value).length === 0;
 }
 
+function entryFile(text: string, source: string, cacheDir: string): string | undefined {
+  const parser = parserIdentity();
+  if (parser === null) return undefined;
+  const key = createHash("sha256").update(parser).update("\0").update(source).update("\0").update(text).digest("hex");
+  return join(cacheDir, key.slice(0, 2), `${key}.json`);
+}
+
+/** Parses a stream into the cache unless it is there already (reading nothing when it is): for filling the cache ahead of the tests. */
+export function ensureParsedManifests(text: string, source = "<manifests>", options: { cacheDir?: string } = {}): void {
+  const file = entryFile(text, source, options.cacheDir ?? MANIFEST_CACHE_DIR);
+  if (file !== undefined && !existsSync(file)) parseManifestsCached(text, source, options);
+}
+
 /** parseManifests(text, source), read from the cache when the same text was parsed before by the same parser. */
 export function parseManifestsCached(text: string, source = "<manifests>", options: { cacheDir?: string } = {}): KubeObject[] {
-  const parser = parserIdentity();
-  if (parser === null) return parseManifests(text, source);
-  const key = createHash("sha256").update(parser).update("\0").update(source).update("\0").update(text).digest("hex");
-  const file = join(options.cacheDir ?? MANIFEST_CACHE_DIR, key.slice(0, 2), `${key}.json`);
+  const file = entryFile(text, source, options.cacheDir ?? MANIFEST_CACHE_DIR);
+  if (file === undefined) return parseManifests(text, source);
   if (existsSync(file)) {
     try {
       const entry = JSON.parse(readFileSync(file, "utf8")) as Entry;

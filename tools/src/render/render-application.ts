@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { stringify } from "yaml";
 import type { BinaryName } from "../binaries/binaries.js";
+import { writeFileAtomically } from "../files/atomic-write.js";
 import { commitSnapshot, resolveRevision } from "../git/commit-snapshot.js";
 import { DEFAULT_KUBE_VERSION, PLATFORM_API_VERSIONS } from "../helm/helm.js";
 import { locateUpstreamChart } from "../upstream/chart-locator.js";
@@ -67,8 +68,15 @@ export interface ApplicationRender extends CachedRender {
   binary: BinaryName;
 }
 
-/** `helm template` of one Application, exactly as the repo-server runs it, through the render cache. */
-export function renderApplication(request: RenderRequest, binary: BinaryName, checkout: RepositoryCheckout, cluster: ClusterCapabilities = DEFAULT_CLUSTER): ApplicationRender {
+/** The `helm template` command line of one Application and the files and folders it reads (which key its cache entry). */
+export interface RenderPlan {
+  binary: BinaryName;
+  args: string[];
+  paths: string[];
+}
+
+/** What `helm template` the repo-server would run for one Application, with the chart and value files resolved on this machine. */
+export function planApplicationRender(request: RenderRequest, binary: BinaryName, checkout: RepositoryCheckout, cluster: ClusterCapabilities = DEFAULT_CLUSTER): RenderPlan {
   const paths: string[] = [];
   let chartPath: string;
   if (request.chart.kind === "upstream") {
@@ -84,13 +92,18 @@ export function renderApplication(request: RenderRequest, binary: BinaryName, ch
   let valuesObjectFile: string | undefined;
   if (request.valuesObject) {
     const text = stringify(request.valuesObject);
-    const dir = join(RENDER_CACHE_DIR, "values-objects");
-    mkdirSync(dir, { recursive: true });
-    valuesObjectFile = join(dir, `${createHash("sha256").update(text).digest("hex")}.yaml`);
-    if (!existsSync(valuesObjectFile)) writeFileSync(valuesObjectFile, text);
+    valuesObjectFile = join(RENDER_CACHE_DIR, "values-objects", `${createHash("sha256").update(text).digest("hex")}.yaml`);
+    // Named by its content, and written whole (another test worker may be reading it).
+    if (!existsSync(valuesObjectFile)) writeFileAtomically(valuesObjectFile, text);
     paths.push(valuesObjectFile);
   }
   const args = repoServerTemplateArgs(chartPath, request, { valueFiles, ...(valuesObjectFile ? { valuesObjectFile } : {}) }, cluster);
+  return { binary, args, paths };
+}
+
+/** `helm template` of one Application, exactly as the repo-server runs it, through the render cache. */
+export function renderApplication(request: RenderRequest, binary: BinaryName, checkout: RepositoryCheckout, cluster: ClusterCapabilities = DEFAULT_CLUSTER): ApplicationRender {
+  const plan = planApplicationRender(request, binary, checkout, cluster);
   // The working tree may change between runs; snapshots and packages never do.
-  return { ...cachedHelm(binary, args, paths), args, binary };
+  return { ...cachedHelm(binary, plan.args, plan.paths), args: plan.args, binary };
 }
