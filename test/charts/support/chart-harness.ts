@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { applicationCharts, valuesScenarios } from "../../../tools/src/charts/discover.js";
+import { applicationCharts, valuesScenarios, type ChartDir } from "../../../tools/src/charts/discover.js";
 import { helmLint, helmTemplate } from "../../../tools/src/helm/helm.js";
 import { formatProblems, validateRendered } from "../../../tools/src/kubernetes/index.js";
 import { repoRoot } from "../../../tools/src/paths.js";
@@ -19,17 +19,43 @@ import { valuesMistakes } from "../../support/schema-mistakes.js";
 const SCHEMA_ERROR = "values don't meet the specifications of the schema(s)";
 
 /** The number of test files the harness is split into, so that vitest's workers share it. */
-export const HARNESS_SHARDS = 4;
+export const HARNESS_SHARDS = 6;
 
 /**
- * The charts of one shard (1-based): every chart under charts/ in name order, dealt round-robin.
- * CHARTS=a,b limits a local run to some charts; CI always runs every chart.
+ * About how many Helm processes a chart's harness tests run: two per helm-unittest test (Helm 4 and
+ * Helm 3), four per values scenario (render and lint under both), and six for the schema mistakes.
+ * Helm's start-up is most of each, so this is most of a chart's time.
  */
-export function harnessCharts(shard: number, root = repoRoot) {
+export function harnessWeight(chart: ChartDir): number {
+  const tests = join(chart.dir, "tests");
+  const jobs = existsSync(tests)
+    ? readdirSync(tests)
+        .filter((file) => file.endsWith("_test.yaml"))
+        .reduce((count, file) => count + (readFileSync(join(tests, file), "utf8").match(/^\s*-\s+it:/gm)?.length ?? 0), 0)
+    : 0;
+  return 2 * jobs + 4 * valuesScenarios(chart).length + 6;
+}
+
+/**
+ * The charts of one shard (1-based): every chart under charts/, heaviest first, each to the shard
+ * with the least weight so far (ties to the lower shard), so the shards take about as long as each
+ * other. CHARTS=a,b limits a local run to some charts; CI always runs every chart.
+ */
+export function harnessCharts(shard: number, root = repoRoot): ChartDir[] {
   const only = process.env.CHARTS?.split(",").map((c) => c.trim()).filter(Boolean);
-  return applicationCharts(root)
+  const load = Array.from({ length: HARNESS_SHARDS }, () => 0);
+  const assigned = applicationCharts(root)
+    .map((chart) => ({ chart, weight: harnessWeight(chart) }))
+    .sort((a, b) => b.weight - a.weight || a.chart.name.localeCompare(b.chart.name))
+    .map(({ chart, weight }) => {
+      const target = load.indexOf(Math.min(...load));
+      load[target] = (load[target] ?? 0) + weight;
+      return { chart, shard: target + 1 };
+    });
+  return assigned
+    .filter((a) => a.shard === shard)
+    .map((a) => a.chart)
     .sort((a, b) => a.name.localeCompare(b.name))
-    .filter((_c, index) => index % HARNESS_SHARDS === shard - 1)
     .filter((c) => !only || only.includes(c.name));
 }
 

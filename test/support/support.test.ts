@@ -1,0 +1,50 @@
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { repoRoot } from "../../tools/src/paths.js";
+import { generatedObjects } from "../gitops/support/generated.js";
+import { memoryScratchDir } from "./scratch-dir.js";
+import { LONGEST_FIRST } from "./sequencer.js";
+
+describe("generatedObjects", () => {
+  it("reads a file again when it changes, and gives each caller its own objects", () => {
+    const root = mkdtempSync(join(tmpdir(), "generated-objects-"));
+    try {
+      const file = join(root, "apps", "qa", "root", "app.yaml");
+      const write = (name: string) => {
+        mkdirSync(join(root, "apps", "qa", "root"), { recursive: true });
+        writeFileSync(file, `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n`);
+      };
+      write("first");
+      const first = generatedObjects("qa", root);
+      expect(first.map((o) => o.object.metadata.name)).toEqual(["first"]);
+      first[0]!.object.metadata.name = "changed by a caller";
+      expect(generatedObjects("qa", root)[0]?.object.metadata.name).toBe("first");
+      write("second");
+      expect(generatedObjects("qa", root)[0]?.object.metadata.name).toBe("second");
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("the scratch directory of a run", () => {
+  it("is left to TMPDIR when that is set, and to the system when the memory file system is missing or short of room", () => {
+    expect(memoryScratchDir("/dev/shm", { TMPDIR: "/var/tmp" })).toEqual({ reason: "TMPDIR is set (/var/tmp)" });
+    expect(memoryScratchDir(join(tmpdir(), "no-such-file-system"), {}).dir).toBeUndefined();
+    expect(memoryScratchDir("/dev/shm", {}, Number.MAX_SAFE_INTEGER).dir).toBeUndefined();
+  });
+});
+
+describe("the order test files start in", () => {
+  it("names only test files that exist (a stale entry would quietly stop scheduling a heavy file first)", () => {
+    // Where vitest.config.ts includes test files from.
+    const files = ["test", "tools"].flatMap((dir) =>
+      readdirSync(join(repoRoot, dir), { recursive: true })
+        .map((file) => join(dir, String(file)))
+        .filter((file) => file.endsWith(".test.ts")),
+    );
+    for (const prefix of LONGEST_FIRST) expect(files.some((file) => file.startsWith(prefix)), prefix).toBe(true);
+  });
+});
