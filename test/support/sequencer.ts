@@ -10,7 +10,9 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
  */
 export const LONGEST_FIRST = [
   "test/docs/commands.test.ts",
+  "test/nx/pass-through.test.ts",
   "test/charts/chart-harness-",
+  "test/nx/",
   "test/gitops/bad-inputs.test.ts",
   "test/promote/robustness.test.ts",
   "test/promote/doctor-and-cli.test.ts",
