@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { chmodSync, mkdtempSync, rmSync, statfsSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readdirSync, rmSync, statfsSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 /**
@@ -18,6 +18,41 @@ export const MIN_FREE_BYTES = 2 * 1024 ** 3;
 /** statfs(2) f_type of tmpfs (linux/magic.h TMPFS_MAGIC). */
 const TMPFS_MAGIC = 0x01021994;
 
+const PREFIX = "vitest-scratch-";
+
+/** How long an abandoned scratch directory must have been left alone before it is removed. */
+const ABANDONED_AFTER_MS = 30 * 60 * 1000;
+
+/**
+ * Scratch directories of runs that ended without their teardown (killed, interrupted), so memory is
+ * not held until the next reboot: each is named after the process that made it, and one is removed
+ * when that process is gone and nothing was created or removed in it for half an hour (a live run
+ * makes and removes directories in it all the time; a process in another PID namespace may look
+ * gone from here).
+ */
+export function removeAbandoned(base: string): void {
+  for (const entry of readdirSync(base)) {
+    const pid = new RegExp(`^${PREFIX}(\\d+)-`).exec(entry)?.[1];
+    if (pid === undefined || isRunning(Number(pid))) continue;
+    const dir = join(base, entry);
+    try {
+      if (Date.now() - statSync(dir).mtimeMs < ABANDONED_AFTER_MS) continue;
+    } catch {
+      continue;
+    }
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
 export interface ScratchChoice {
   dir?: string;
   reason: string;
@@ -35,9 +70,10 @@ export function memoryScratchDir(base = MEMORY_FS, env: NodeJS.ProcessEnv = proc
     return { reason: `${base} is not there` };
   }
   if (free < minFree) return { reason: `${base} has ${Math.round(free / 1024 ** 2)} MiB free, less than ${Math.round(minFree / 1024 ** 2)} MiB` };
+  removeAbandoned(base);
   let dir: string | undefined;
   try {
-    dir = mkdtempSync(join(base, "vitest-scratch-"));
+    dir = mkdtempSync(join(base, `${PREFIX}${process.pid}-`));
     const probe = join(dir, "probe.sh");
     writeFileSync(probe, "#!/bin/sh\nexit 0\n");
     chmodSync(probe, 0o755);

@@ -1,10 +1,11 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../../tools/src/paths.js";
 import { generatedObjects } from "../gitops/support/generated.js";
-import { memoryScratchDir } from "./scratch-dir.js";
+import { memoryScratchDir, removeAbandoned } from "./scratch-dir.js";
 import { LONGEST_FIRST } from "./sequencer.js";
 
 describe("generatedObjects", () => {
@@ -34,6 +35,28 @@ describe("the scratch directory of a run", () => {
     expect(memoryScratchDir("/dev/shm", { TMPDIR: "/var/tmp" })).toEqual({ reason: "TMPDIR is set (/var/tmp)" });
     expect(memoryScratchDir(join(tmpdir(), "no-such-file-system"), {}).dir).toBeUndefined();
     expect(memoryScratchDir("/dev/shm", {}, Number.MAX_SAFE_INTEGER).dir).toBeUndefined();
+  });
+});
+
+describe("abandoned scratch directories", () => {
+  it("are removed when their run's process is gone and they were left alone for half an hour; nothing else is", () => {
+    const base = mkdtempSync(join(tmpdir(), "scratch-base-"));
+    try {
+      const gone = spawnSync(process.execPath, ["-e", ""]).pid;
+      const hourAgo = new Date(Date.now() - 60 * 60 * 1000);
+      const make = (name: string, old: boolean) => {
+        mkdirSync(join(base, name));
+        if (old) utimesSync(join(base, name), hourAgo, hourAgo);
+      };
+      make(`vitest-scratch-${gone}-abandoned`, true);
+      make(`vitest-scratch-${gone}-recent`, false);
+      make(`vitest-scratch-${process.pid}-running`, true);
+      make("unrelated", true);
+      removeAbandoned(base);
+      expect(readdirSync(base).sort()).toEqual([`vitest-scratch-${gone}-recent`, `vitest-scratch-${process.pid}-running`, "unrelated"].sort());
+    } finally {
+      rmSync(base, { recursive: true, force: true });
+    }
   });
 });
 
