@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, utimesSync } from "node:fs";
+import { existsSync, readFileSync, readlinkSync, utimesSync } from "node:fs";
 import { bundleDigest, filesUnder, runsBundled, sourceTreeDigest } from "./code-identity.js";
 import { contentDigest } from "./content-digest.js";
 import { join, relative } from "node:path";
 import { writeFileAtomically } from "../files/atomic-write.js";
+import { keepNewestJsonFiles } from "../files/keep-newest.js";
 import type { PlannedFile } from "../files/planned-files.js";
 import { repoRoot } from "../paths.js";
 import type { RevisionLookup, RevisionQuery } from "./git-revisions.js";
@@ -109,11 +110,7 @@ export function diskResultCache(dir: string, identity: string, keep = 8): Result
       const key = keyOf(inputs);
       try {
         writeFileAtomically(fileOf(key), JSON.stringify({ format: FORMAT, key, questions, run }));
-        const files = readdirSync(dir)
-          .filter((f) => f.endsWith(".json"))
-          .map((f) => ({ f, time: statSync(join(dir, f)).mtimeMs }))
-          .sort((a, b) => b.time - a.time);
-        for (const { f } of files.slice(keep)) rmSync(join(dir, f), { force: true });
+        keepNewestJsonFiles(dir, keep);
       } catch {
         // As above: only time is lost.
       }

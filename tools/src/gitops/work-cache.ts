@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { writeFileAtomically } from "../files/atomic-write.js";
+import { keepNewestJsonFiles } from "../files/keep-newest.js";
 import type { PlannedFile } from "../files/planned-files.js";
 import { repoRoot } from "../paths.js";
 
@@ -120,11 +121,7 @@ export function diskWorkCache(dir: string, identity: string, root: string, keep 
       if (!changed && !dropped) return;
       try {
         writeFileAtomically(file, JSON.stringify(used));
-        const files = readdirSync(dir)
-          .filter((f) => f.endsWith(".json"))
-          .map((f) => ({ f, time: statSync(join(dir, f)).mtimeMs }))
-          .sort((a, b) => b.time - a.time);
-        for (const { f } of files.slice(keep)) rmSync(join(dir, f), { force: true });
+        keepNewestJsonFiles(dir, keep);
       } catch {
         // Only time is lost.
       }
