@@ -9,7 +9,8 @@ import { repoRoot } from "../src/paths.js";
  * runs and tests use). The generator finds its root two levels above the bundle
  * (tools/src/paths.ts), so the sandbox is `<dir>/tools/dist/generate-gitops.mjs` beside a
  * node_modules whose entries link to the checkout's packages, all but `.cache`, and a link to
- * tools/src (the README template the generator reads at run time).
+ * tools/src (the bundle holds the README template precompiled, but paths under tools/src resolve
+ * as in the checkout).
  */
 export interface ToolSandbox {
   /** The bundled CLI inside the sandbox. */

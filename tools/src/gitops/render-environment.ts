@@ -1,9 +1,4 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { join } from "node:path";
-import type { TemplateDelegate } from "handlebars";
 import { LAYERS } from "../catalog/layers.js";
-import { repoRoot } from "../paths.js";
 import type { PlannedFile } from "../files/planned-files.js";
 import type { EnvironmentPlan } from "./environment-plan.js";
 import { componentApplication, componentApplicationName, describeSource, layerApplication, rootApplication } from "./manifests/applications.js";
@@ -13,6 +8,7 @@ import { argocdUrl, GENERATED_BY, names, repoPaths } from "./manifests/conventio
 import { kustomization } from "./manifests/kustomization.js";
 import { argocdSizing } from "./manifests/argocd-sizing.js";
 import { componentProjects, gitopsProject, lockedDefaultProject } from "./manifests/projects.js";
+import { readmeTemplate } from "./readme-template.js";
 import { yamlFile } from "./serialize.js";
 
 /** A generated Kubernetes object and the file it is written to (relative to the environment's apps directory). */
@@ -101,21 +97,14 @@ function argoCdBootstrapCommand(plan: EnvironmentPlan): string | undefined {
   return argoCd ? `helm ${bootstrapHelmArgs(plan, argoCd).join(" ")}` : undefined;
 }
 
-/** Found from the repository root, not this module's URL, so the bundled CLI (tools/dist) finds it too. */
-const README_TEMPLATE = join(repoRoot, "tools/src/gitops/templates/environment-readme.md.hbs");
-let readmeTemplate: TemplateDelegate | undefined;
-
 function renderReadme(plan: EnvironmentPlan): string {
-  // Loaded on first use: a run whose outcome is cached (result-cache.ts) renders nothing.
-  const handlebars = () => createRequire(import.meta.url)("handlebars") as typeof import("handlebars");
-  readmeTemplate ??= handlebars().compile(readFileSync(README_TEMPLATE, "utf8"), { noEscape: true, strict: true });
   const { environment } = plan;
   const subscriptions = environment.notifications.subscriptions;
   const notificationSecrets = [
     ...(subscriptions.some((s) => s.service === "slack") ? ["slack-token"] : []),
     ...[...new Set(subscriptions.filter((s) => s.service === "pagerdutyv2").flatMap((s) => s.recipients))].sort().map((r) => `pagerduty-key-${r}`),
   ];
-  return readmeTemplate({
+  return readmeTemplate()({
     name: environment.name,
     tier: environment.tier,
     description: environment.description.trim(),

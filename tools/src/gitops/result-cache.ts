@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readlinkSync, utimesSync } from "node:fs";
-import { bundleDigest, filesUnder, runsBundled, sourceTreeDigest } from "./code-identity.js";
+import { bundleDigest, runsBundled, sourceTreeDigest } from "./code-identity.js";
 import { contentDigest } from "./content-digest.js";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { writeFileAtomically } from "../files/atomic-write.js";
 import { keepNewestJsonFiles } from "../files/keep-newest.js";
 import type { PlannedFile } from "../files/planned-files.js";
@@ -120,7 +120,8 @@ export function diskResultCache(dir: string, identity: string, keep = 8): Result
 
 /**
  * What the generator's output depends on besides its input files: its code (the bundle this module
- * is part of, or else every source and template under tools/), the packages installed beside it
+ * is part of, which holds the environment README's template precompiled (tools/src/build/bundle-cli.ts),
+ * or else every source and template under tools/), the packages installed beside it
  * (npm's record of node_modules), and the runtime: Node's version and flags, its ICU and time zone
  * data, and the variables its default locale and time zone come from (sorting and the sync window
  * checks use them). Undefined when the installed packages cannot be identified: then nothing is
@@ -129,7 +130,6 @@ export function diskResultCache(dir: string, identity: string, keep = 8): Result
 export function generatorIdentity(): string | undefined {
   const hash = createHash("sha256");
   hash.update(runsBundled() ? bundleDigest() : sourceTreeDigest());
-  for (const file of filesUnder(join(repoRoot, "tools", "src", "gitops", "templates"))) hash.update(relative(repoRoot, file)).update("\u0000").update(readFileSync(file)).update("\u0000");
   const installed = join(repoRoot, "node_modules", ".package-lock.json");
   if (!existsSync(installed)) return undefined;
   hash.update(readFileSync(installed));
