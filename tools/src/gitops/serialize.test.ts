@@ -29,6 +29,9 @@ describe("toYaml", () => {
   it("orders keys deterministically and drops undefined", () => {
     expect(toYaml({ spec: { b: 1, a: undefined, name: "x" }, metadata: { namespace: "ns", name: "obj" }, kind: "K", apiVersion: "v1" })).toBe("apiVersion: v1\nkind: K\nmetadata:\n  name: obj\n  namespace: ns\nspec:\n  name: x\n  b: 1\n");
     expect(toYaml({ namespace: "ns", app: "a" })).toBe("app: a\nnamespace: ns\n");
+    // A leading key left undefined is dropped and the next leads; the rest follow UTF-16 code units (upper case first, then lower, then the rest).
+    expect(toYaml({ b: 1, name: undefined, é: 3, B: 2, namespace: "ns", a: 4 })).toBe("namespace: ns\nB: 2\na: 4\nb: 1\n\"é\": 3\n");
+    expect(toYaml({ kind: "K", zeta: 1, apiVersion: "v1", Alpha: 2 })).toBe("apiVersion: v1\nkind: K\nAlpha: 2\nzeta: 1\n");
   });
 
   it("writes maps and lists inside lists on the dash's line", () => {

@@ -24,15 +24,28 @@ export function yamlFile(header: readonly string[], value: unknown): string {
 const OBJECT_KEYS = ["apiVersion", "kind", "metadata"];
 const NAMED_KEYS = ["name", "namespace"];
 
+/** A map's defined keys in the order written: the leading keys that are present, then the rest sorted by UTF-16 code units. */
 function orderedKeys(map: Record<string, unknown>): string[] {
-  const leading = "apiVersion" in map && "kind" in map ? OBJECT_KEYS : "name" in map ? NAMED_KEYS : [];
-  const rank = (key: string) => {
-    const index = leading.indexOf(key);
-    return index === -1 ? leading.length : index;
-  };
-  return Object.keys(map)
-    .filter((key) => map[key] !== undefined)
-    .sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  const leading = "apiVersion" in map && "kind" in map ? OBJECT_KEYS : "name" in map ? NAMED_KEYS : undefined;
+  const rest: string[] = [];
+  for (const key of Object.keys(map)) if (map[key] !== undefined && (leading === undefined || !leading.includes(key))) rest.push(key);
+  // Without a comparator, Array.prototype.sort orders strings by UTF-16 code units, as `<` does (ECMA-262, Array.prototype.sort: IsLessThan of the two strings).
+  rest.sort();
+  if (leading === undefined) return rest;
+  const head: string[] = [];
+  for (const key of leading) if (Object.hasOwn(map, key) && map[key] !== undefined) head.push(key);
+  return head.length === 0 ? rest : [...head, ...rest];
+}
+
+/**
+ * A key as written: plain when YAML reads it back as the same string, else as JSON. Keys repeat
+ * across thousands of manifests (a few hundred distinct ones), so each is decided once.
+ */
+const keyTexts = new Map<string, string>();
+function keyText(key: string): string {
+  let text = keyTexts.get(key);
+  if (text === undefined) keyTexts.set(key, (text = isPlainSafe(key) ? key : JSON.stringify(key)));
+  return text;
 }
 
 /** A map with at least one defined value (a map of only undefined values is written as {}). */
@@ -46,7 +59,7 @@ function mapLines(map: Record<string, unknown>, indent: number, lines: string[],
   const pad = " ".repeat(indent);
   for (const key of orderedKeys(map)) {
     const value = map[key];
-    const head = `${first ?? pad}${isPlainSafe(key) ? key : JSON.stringify(key)}:`;
+    const head = `${first ?? pad}${keyText(key)}:`;
     first = undefined;
     if (isMap(value) && hasEntries(value)) {
       lines.push(head);
