@@ -8,6 +8,7 @@ import { formatProblem, problem, PROBLEM_CATALOG } from "../gitops/problems.js";
 import { diskResultCache, generatorIdentity, RESULT_CACHE_DIR, type GeneratorRun } from "../gitops/result-cache.js";
 import { diskValidatorCache, VALIDATOR_CACHE_DIR } from "../gitops/validator-cache.js";
 import { diskWorkCache, WORK_CACHE_DIR } from "../gitops/work-cache.js";
+import { keepYoungGenerationSmall } from "../gitops/young-generation.js";
 import { repoRoot } from "../paths.js";
 
 const USAGE = `Usage: nx run generate:gitops [-- [--check] [--environment <name>] [--root <dir>] [--prune-environments]]
@@ -70,6 +71,7 @@ function usageError(code: "GEN090" | "GEN091", message: string): number {
 }
 
 async function main(argv: readonly string[]): Promise<number> {
+  keepYoungGenerationSmall();
   const parsed = parseArguments(argv);
   if ("help" in parsed) {
     console.log(USAGE);
