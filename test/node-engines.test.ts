@@ -16,34 +16,6 @@ const manifest = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")
 const documented = manifest.engines?.node ?? "";
 const documentedMajor = semver.validRange(documented) === null ? undefined : semver.minVersion(documented)?.major;
 
-/**
- * Packages whose engines.node excludes the documented Node, each with why no version that supports it
- * can be used. Every entry must still be installed and still exclude it (so the list only shrinks).
- */
-const NODE_22_MODEL_PACKAGES = [
-  "kubernetes-models",
-  "@kubernetes-models/apimachinery",
-  "@kubernetes-models/argo-cd",
-  "@kubernetes-models/argo-rollouts",
-  "@kubernetes-models/base",
-  "@kubernetes-models/cert-manager",
-  "@kubernetes-models/cloudnative-pg",
-  "@kubernetes-models/external-secrets",
-  "@kubernetes-models/gateway-api",
-  "@kubernetes-models/istio",
-  "@kubernetes-models/validate",
-];
-const EXCEPTIONS: ReadonlyMap<string, string> = new Map(
-  NODE_22_MODEL_PACKAGES.map((name) => [
-    name,
-    "The kubernetes-models family (tools/src/kubernetes/model-packages.ts) declares node >=22 from its releases on " +
-      "@kubernetes-models/base 6 and validate 5 on, and its packages share those two, so they move together. The last " +
-      "releases without that bound (base 5, validate 4: external-secrets 0.5.2, istio 2.3.0, argo-rollouts 0.3.2) have no " +
-      "external-secrets.io/v1, the API every chart's ExternalSecret uses, so downgrading would drop its validation. " +
-      "The installed code uses no API newer than Node 20 and the suite runs it on Node 20; the way out is Node 22.",
-  ]),
-);
-
 interface Installed {
   name: string;
   version: string;
@@ -133,14 +105,10 @@ describe("installed packages support the documented Node version", () => {
     expect(installed.map((p) => p.name)).toContain("eslint");
   });
 
+  // No exceptions: a package that needs a newer Node is replaced by a version that supports this one, or the
+  // documented Node changes everywhere at once (package.json engines, .nvmrc, README, workflows).
   it(`every engines.node covers ${documented} (run \`npm ci\` if node_modules is older than package-lock.json)`, () => {
-    const problems = unsupported(documented, installed).filter((p) => !EXCEPTIONS.has(p.name));
-    expect(problems.map(describePackage)).toEqual([]);
-  });
-
-  it("each listed exception is still installed and still excludes it (remove the ones that do not)", () => {
-    const failing = new Set(unsupported(documented, installed).map((p) => p.name));
-    expect([...EXCEPTIONS.keys()].filter((name) => !failing.has(name))).toEqual([]);
+    expect(unsupported(documented, installed).map(describePackage)).toEqual([]);
   });
 
   it("the check itself: a package needing a newer major, or a later minor, fails; one covering the range passes", () => {

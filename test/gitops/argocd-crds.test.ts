@@ -1,9 +1,8 @@
 /**
  * The generated Applications and AppProjects against the CRDs Argo CD really installs: those of the argo-cd chart
  * pinned in schemas/upstream/argo-cd.json (10.1.1, Argo CD v3.4.4), checked with the API server's semantics
- * (tools/src/kubernetes/crd-schema.ts). The @kubernetes-models packages drop the CRDs' maxLength, pattern and enum
- * markers, so validateObject alone misses what the API server rejects, e.g. an AppProject description over 255
- * characters.
+ * (tools/src/kubernetes/crd-schema.ts). validateObject uses the same CRDs, committed without their descriptions
+ * (tools/src/kubernetes/upstream-crds/argo-cd.json, kept equal to this chart's by tools/src/kubernetes/upstream-crds.test.ts).
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -15,6 +14,7 @@ import { loadCrdRegistry, loadCrdsFromChart } from "../../tools/src/kubernetes/c
 import { validateAgainstCrds, type CrdRegistry, type CustomResourceDefinition } from "../../tools/src/kubernetes/crd-schema.js";
 import { setSourceOf, type KubeObject } from "../../tools/src/kubernetes/manifests.js";
 import { formatProblems } from "../../tools/src/kubernetes/problem.js";
+import { validateObject } from "../../tools/src/kubernetes/validate.js";
 import { repoRoot } from "../../tools/src/paths.js";
 import { run } from "../../tools/src/process/run.js";
 import { locateUpstreamChart, type ChartPin } from "../../tools/src/upstream/chart-locator.js";
@@ -104,6 +104,11 @@ describe("AppProject spec.description (appprojects.argoproj.io: maxLength 255)",
 
   it("characters, not bytes: 255 two-byte characters pass", () => {
     expect(validateAgainstCrds([project("é".repeat(255))], registry)).toEqual([]);
+  });
+
+  it("validateObject reports it too, as schema/invalid", () => {
+    expect(validateObject(project("x".repeat(255)))).toEqual([]);
+    expect(validateObject(project("x".repeat(256))).map((p) => `${p.path} ${p.rule}`)).toEqual(["spec.description schema/invalid"]);
   });
 });
 

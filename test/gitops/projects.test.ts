@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { IAppProject } from "@kubernetes-models/argo-cd/argoproj.io/v1alpha1/AppProject";
-import type { IApplication } from "@kubernetes-models/argo-cd/argoproj.io/v1alpha1/Application";
+import type { IApplication, IAppProject } from "../../tools/src/kubernetes/argocd-types.js";
 import { readGeneratorInputs } from "../../tools/src/gitops/inputs.js";
 import { APPPROJECT_DESCRIPTION_MAX_LENGTH } from "../../tools/src/gitops/manifests/conventions.js";
 import { planGitops } from "../../tools/src/gitops/plan.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatProblems, validateRendered } from "./index.js";
 
-// CloudNativePG has no CRD of its own in the cluster schemas; its model package is one of the registry's packages.
+// CloudNativePG's kinds are validated against the CRDs of the pinned cloudnative-pg chart (upstream-crds.ts).
 const cluster = `apiVersion: postgresql.cnpg.io/v1
 kind: Cluster
 metadata:
@@ -46,11 +46,13 @@ describe("CloudNativePG kinds (postgresql.cnpg.io)", () => {
       [
         "charts/postgresql",
         "  Cluster/postgresql",
-        "    spec.instances: must be integer [schema/invalid]",
-        '    spec.managed.roles[0].passwordSecrett: unknown field "passwordSecrett" (not a field of RoleConfiguration); did you mean "passwordSecret"? [schema/unknown-field]',
+        // The scale subresource's check (specReplicasPath .spec.instances) and the schema's type both fail it.
+        '    spec.instances: must be an integer (the scale subresource reads it), got "three" [schema/invalid]',
+        `    spec.instances: must be an integer, got "three"; fix the value's type (clusters.postgresql.cnpg.io v1) [schema/invalid]`,
+        '    spec.managed.roles[0].passwordSecrett: unknown field "passwordSecrett": clusters.postgresql.cnpg.io v1 does not declare it (the API server prunes it; kubectl apply --validate=strict rejects it); did you mean "passwordSecret"? [schema/unknown-field]',
         "  Database/postgresql-authentication",
-        '    spec.databaseReclaimPolicy: must be equal to one of the allowed values: "delete", "retain" [schema/invalid]',
-        "3 problems found.",
+        '    spec.databaseReclaimPolicy: must be one of "delete", "retain", got "keep" (databases.postgresql.cnpg.io v1) [schema/invalid]',
+        "4 problems found.",
       ].join("\n"),
     );
   });

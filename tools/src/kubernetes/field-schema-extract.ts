@@ -193,6 +193,10 @@ class FieldGraphBuilder {
     const symbol = type.aliasSymbol ?? type.getSymbol();
     const name = symbol?.getName();
     if (!name || name.startsWith("__")) return undefined;
+    // kubernetes-models 4 names nested types after their OpenAPI definition (IIoK8sApiAppsV1DeploymentSpec,
+    // IIoK8sApimachineryPkgApisMetaV1ObjectMeta): the part after the API version is the Kubernetes type name.
+    const definition = /^IIoK8s[A-Za-z0-9]*?V\d+(?:alpha\d+|beta\d+)?(?=[A-Z])/.exec(name);
+    if (definition) return name.slice(definition[0].length);
     return name.replace(/^I(?=[A-Z])/, "");
   }
 }

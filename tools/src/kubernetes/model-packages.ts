@@ -2,19 +2,14 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** npm packages whose model classes make up the schema registry. */
-export const MODEL_PACKAGES: readonly { name: string; optional?: boolean }[] = [
-  { name: "kubernetes-models" },
-  { name: "@kubernetes-models/istio" },
-  { name: "@kubernetes-models/prometheus-operator" },
-  { name: "@kubernetes-models/argo-rollouts" },
-  { name: "@kubernetes-models/external-secrets" },
-  { name: "@kubernetes-models/cert-manager" },
-  { name: "@kubernetes-models/argo-cd" },
-  { name: "@kubernetes-models/cloudnative-pg" },
-  // Arrives with cert-manager's models; used when present (Gateway, HTTPRoute, ...).
-  { name: "@kubernetes-models/gateway-api", optional: true },
-];
+/**
+ * npm packages whose model classes make up the schema registry of the core kinds: kubernetes-models 4.5.1, generated
+ * from Kubernetes v1.33.0 (kubernetes-models-ts first-party/kubernetes-models/CHANGELOG.md:53-57), the version whose
+ * API server crd-schema.ts follows. Its 5.x releases (Kubernetes v1.36.0) declare engines node >=22 (CHANGELOG.md:27-44),
+ * outside the documented Node 20. Custom resources are validated against the CRDs of the pinned upstream charts
+ * (upstream-crds.ts), not against model packages.
+ */
+export const MODEL_PACKAGES: readonly { name: string; optional?: boolean }[] = [{ name: "kubernetes-models" }];
 
 /** A model class module for one apiVersion/kind, found by walking a package's folders. */
 export interface KindModule {

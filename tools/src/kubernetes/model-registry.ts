@@ -3,8 +3,9 @@ import { pathToFileURL } from "node:url";
 import { closest, distance } from "fastest-levenshtein";
 import type { KubeObject } from "./manifests.js";
 import { allKindModulesOfInstalledPackages, type KindModule } from "./model-packages.js";
+import { upstreamCrdRegistry } from "./upstream-crd-registry.js";
 
-/** A model class of the kubernetes-models packages: validate() throws an Ajv ValidationError. */
+/** A model class of the kubernetes-models package: validate() throws an Ajv ValidationError. */
 export interface ModelClass {
   new (data?: object): { validate(): void };
   apiVersion: string;
@@ -26,12 +27,14 @@ export interface KindSchema {
   kind: string;
   /** The model package module, when a package declares this kind. */
   module?: KindModule;
+  /** True when a committed upstream CRD (upstream-crds.ts) serves this apiVersion and kind. */
+  crd?: boolean;
   /** Validators added with registerKind, run in addition to the model's checks. */
   validators: readonly KindValidator[];
 }
 
-// require() of an ES module works synchronously on Node >= 20.19; it lets validateObject stay synchronous
-// while importing only the models a manifest actually uses (importing all of them takes ~2 s).
+// require() keeps validateObject synchronous while loading only the models a manifest actually uses (loading all of
+// them takes seconds); kubernetes-models 4 ships CommonJS `.js` beside ES `.mjs` modules.
 const requireModule = createRequire(import.meta.url);
 
 const key = (apiVersion: string, kind: string) => `${apiVersion} ${kind}`;
@@ -46,9 +49,8 @@ function moduleIndex(): Map<string, KindModule> {
 }
 
 /**
- * Adds a validator for a kind, e.g. a CRD without a model package (CloudNativePG `postgresql.cnpg.io/v1
- * Cluster`). For a kind that has a model it runs in addition to the model's checks. Returns a function that
- * removes the validator again.
+ * Adds a validator for a kind, e.g. a custom resource no committed CRD serves. For a kind that has a model or CRD it
+ * runs in addition to their checks. Returns a function that removes the validator again.
  */
 export function registerKind(apiVersion: string, kind: string, validate: KindValidator): () => void {
   const k = key(apiVersion, kind);
@@ -63,18 +65,25 @@ export function registerKind(apiVersion: string, kind: string, validate: KindVal
   };
 }
 
-/** The schema registered for apiVersion/kind, or undefined when neither a model nor a validator knows it. */
+/**
+ * The schema registered for apiVersion/kind, or undefined when neither a model, an upstream CRD nor a validator knows
+ * it. The CRDs are only read for kinds the model packages do not have.
+ */
 export function lookupKind(apiVersion: string, kind: string): KindSchema | undefined {
   const k = key(apiVersion, kind);
   const module = moduleIndex().get(k);
+  const crd = !module && upstreamCrdRegistry().lookup(apiVersion, kind)?.version !== undefined;
   const validators = customValidators.get(k) ?? [];
-  if (!module && validators.length === 0) return undefined;
-  return { apiVersion, kind, ...(module ? { module } : {}), validators: [...validators] };
+  if (!module && !crd && validators.length === 0) return undefined;
+  return { apiVersion, kind, ...(module ? { module } : {}), ...(crd ? { crd } : {}), validators: [...validators] };
 }
 
 /** Every apiVersion/kind the registry knows, sorted. */
 export function knownKinds(): { apiVersion: string; kind: string }[] {
-  const keys = new Set([...moduleIndex().keys(), ...customValidators.keys()]);
+  const served = upstreamCrdRegistry()
+    .servedKinds()
+    .map((s) => key(`${s.group}/${s.version}`, s.kind));
+  const keys = new Set([...moduleIndex().keys(), ...served, ...customValidators.keys()]);
   return [...keys].sort().map((k) => {
     const [apiVersion = "", kind = ""] = k.split(" ");
     return { apiVersion, kind };
@@ -82,8 +91,8 @@ export function knownKinds(): { apiVersion: string; kind: string }[] {
 }
 
 /**
- * The model class of a module, imported on first use. Importing is synchronous (require of an ES module,
- * Node >= 20.19); where a loader hook prevents that (tsx's CommonJS hook does), call preloadModels first.
+ * The model class of a module, loaded on first use with require() of its CommonJS module; where a loader hook
+ * prevents that, call preloadModels first.
  */
 export function loadModel(module: KindModule): ModelClass {
   const cached = loadedModels.get(key(module.apiVersion, module.kind));
@@ -94,7 +103,7 @@ export function loadModel(module: KindModule): ModelClass {
   } catch (error) {
     throw new Error(
       `Cannot load the model for ${module.apiVersion} ${module.kind} synchronously (${(error as Error).message}). ` +
-        "Run under vitest or plain node >= 20.19, or `await preloadModels(objects)` before validating.",
+        "Run `npm ci` if the package is incomplete, or `await preloadModels(objects)` before validating.",
       { cause: error },
     );
   }
@@ -116,7 +125,8 @@ export async function preloadModels(objects?: readonly { apiVersion?: unknown; k
 }
 
 function remember(module: KindModule, exports: Record<string, unknown>): ModelClass {
-  const model = exports[module.kind];
+  // import() of a CommonJS module gives module.exports as `default` when Node cannot list its named exports.
+  const model = exports[module.kind] ?? (exports.default as Record<string, unknown> | undefined)?.[module.kind];
   if (!isModelClass(model) || model.apiVersion !== module.apiVersion || model.kind !== module.kind) {
     throw new Error(
       `${module.modulePath} does not export a model class ${module.kind} for ${module.apiVersion}; ` +

@@ -118,7 +118,8 @@ describe("unknown fields", () => {
       {
         path: "spec.endpoints[0].intervall",
         rule: "schema/unknown-field",
-        message: 'unknown field "intervall" (not a field of Endpoint); did you mean "interval"?',
+        message:
+          'unknown field "intervall": servicemonitors.monitoring.coreos.com v1 does not declare it (the API server prunes it; kubectl apply --validate=strict rejects it); did you mean "interval"?',
       },
     ]);
     expect(problems[0]!.object).toBe("ServiceMonitor/gateway");
@@ -131,7 +132,8 @@ describe("unknown fields", () => {
       {
         path: "spec.rules[0].to[0].operation.method",
         rule: "schema/unknown-field",
-        message: 'unknown field "method"; did you mean "methods"?',
+        message:
+          'unknown field "method": authorizationpolicies.security.istio.io v1 does not declare it (the API server prunes it; kubectl apply --validate=strict rejects it); did you mean "methods"?',
       },
     ]);
   });
@@ -146,7 +148,7 @@ describe("unknown fields", () => {
   });
 });
 
-describe("model validation", () => {
+describe("model and CRD validation", () => {
   it("fails a wrong type", () => {
     const deployment: Loose = fixtureObject("Deployment");
     deployment.spec.replicas = "two";
@@ -181,7 +183,11 @@ describe("model validation", () => {
     const serviceMonitor: Loose = fixtureObject("ServiceMonitor");
     serviceMonitor.spec.endpoints = { port: "metrics" };
     expect(brief(validateObject(serviceMonitor))).toEqual([
-      { path: "spec.endpoints", rule: "schema/invalid", message: "must be array" },
+      {
+        path: "spec.endpoints",
+        rule: "schema/invalid",
+        message: `must be an array, got {"port":"metrics"}; fix the value's type (servicemonitors.monitoring.coreos.com v1)`,
+      },
     ]);
   });
 });
@@ -193,7 +199,8 @@ describe("unknown kinds", () => {
       {
         path: "",
         rule: "schema/unknown-kind",
-        message: "no schema for apps/v1 Deploymnet; add the model package or fix the apiVersion. Did you mean kind Deployment?",
+        message:
+          "no schema for apps/v1 Deploymnet; fix the apiVersion or kind, or add the chart that installs its CRD to CRD_COMPONENTS (tools/src/kubernetes/upstream-crds.ts). Did you mean kind Deployment?",
       },
     ]);
   });
@@ -201,7 +208,7 @@ describe("unknown kinds", () => {
   it("fails a kind under the wrong apiVersion and lists where it exists", () => {
     const [problem] = validateObject({ apiVersion: "monitoring.coreos.com/v2", kind: "ServiceMonitor" });
     expect(problem?.message).toBe(
-      "no schema for monitoring.coreos.com/v2 ServiceMonitor; add the model package or fix the apiVersion. " +
+      "no schema for monitoring.coreos.com/v2 ServiceMonitor; fix the apiVersion or kind, or add the chart that installs its CRD to CRD_COMPONENTS (tools/src/kubernetes/upstream-crds.ts). " +
         "ServiceMonitor exists as apiVersion monitoring.coreos.com/v1.",
     );
   });
@@ -215,7 +222,7 @@ describe("registerKind", () => {
   let unregister: (() => void) | undefined;
   afterEach(() => unregister?.());
 
-  it("validates a CRD without a model package through the registered validator", () => {
+  it("validates a kind without a model or committed CRD through the registered validator", () => {
     const widget = { apiVersion: "example.com/v1", kind: "Widget", metadata: { name: "db" }, spec: { instances: 0 } };
     expect(validateObject(widget).map((p) => p.rule)).toEqual(["schema/unknown-kind"]);
     unregister = registerKind("example.com/v1", "Widget", (obj) =>

@@ -3,7 +3,9 @@ import { loadFieldGraph } from "./field-schema-cache.js";
 import { isRecord, ManifestParseError, objectLabel, parseManifests, sourceOf, type KubeObject } from "./manifests.js";
 import { loadModel, lookupKind, unknownKindHint, type KindSchema } from "./model-registry.js";
 import { runModelValidation } from "./model-validation.js";
+import { validateAgainstCrds } from "./crd-schema.js";
 import { checkPodSpecs } from "./pod-security.js";
+import { upstreamCrdRegistry } from "./upstream-crd-registry.js";
 import { formatPath, type Problem } from "./problem.js";
 
 export interface ValidateOptions {
@@ -12,8 +14,10 @@ export interface ValidateOptions {
 }
 
 /**
- * Schema problems of one object: unknown apiVersion/kind, the model's own validation (types, enums, required
- * fields, formats), every field its declared type does not have, and registered extra validators.
+ * Schema problems of one object: unknown apiVersion/kind; for a core kind the model's own validation (types, enums,
+ * required fields, formats) and every field its declared type does not have; for a custom resource the checks of its
+ * upstream CRD (crd-schema.ts validateAgainstCrds) and, for its metadata, those of a core kind's ObjectMeta; and
+ * registered extra validators. Rules: `schema/invalid` and `schema/unknown-field` for either source.
  */
 export function validateObject(obj: unknown, options: ValidateOptions = {}): Problem[] {
   const object = objectLabel(obj);
@@ -32,18 +36,17 @@ export function validateObject(obj: unknown, options: ValidateOptions = {}): Pro
   const schema = lookupKind(kubeObject.apiVersion, kubeObject.kind);
   if (!schema) {
     const message =
-      `no schema for ${kubeObject.apiVersion} ${kubeObject.kind}; add the model package or fix the apiVersion.` +
+      `no schema for ${kubeObject.apiVersion} ${kubeObject.kind}; fix the apiVersion or kind, or add the chart that installs its CRD to CRD_COMPONENTS (tools/src/kubernetes/upstream-crds.ts).` +
       unknownKindHint(kubeObject.apiVersion, kubeObject.kind);
     return [problem("", message, "schema/unknown-kind")];
   }
   const problems: Problem[] = [];
-  if (schema.module) {
-    for (const issue of runModelValidation(loadModel(schema.module), kubeObject)) {
-      problems.push(problem(issue.path, issue.message, "schema/invalid"));
+  if (schema.module) problems.push(...modelProblems(schema, kubeObject, problem));
+  if (schema.crd) {
+    for (const found of validateAgainstCrds([kubeObject], upstreamCrdRegistry())) {
+      problems.push(problem(found.path, found.message, CRD_RULES[found.rule ?? ""] ?? found.rule ?? "schema/invalid"));
     }
-    for (const unknown of unknownFieldsOf(schema, kubeObject)) {
-      problems.push(problem(formatPath(unknown.path), describeUnknownField(unknown), "schema/unknown-field"));
-    }
+    problems.push(...metadataProblems(kubeObject, problem));
   }
   for (const validate of schema.validators) {
     for (const issue of validate(kubeObject)) {
@@ -51,6 +54,32 @@ export function validateObject(obj: unknown, options: ValidateOptions = {}): Pro
     }
   }
   return problems;
+}
+
+/** validateAgainstCrds's rules as validateObject's callers know them; crd/duplicate-item and the rest stay. */
+const CRD_RULES: Record<string, string> = { "crd/invalid": "schema/invalid", "crd/unknown-field": "schema/unknown-field" };
+
+type MakeProblem = (path: string, message: string, rule: string) => Problem;
+
+function modelProblems(schema: KindSchema, obj: KubeObject, problem: MakeProblem): Problem[] {
+  const problems: Problem[] = [];
+  for (const issue of runModelValidation(loadModel(schema.module!), obj)) problems.push(problem(issue.path, issue.message, "schema/invalid"));
+  for (const unknown of unknownFieldsOf(schema, obj)) {
+    problems.push(problem(formatPath(unknown.path), describeUnknownField(unknown), "schema/unknown-field"));
+  }
+  return problems;
+}
+
+/**
+ * A CRD leaves ObjectMeta to the API server's own (apimachinery) validation, so validateAgainstCrds checks little of
+ * it; the metadata of a custom resource is checked as that of a core kind instead (ConfigMap: plain ObjectMeta).
+ */
+function metadataProblems(obj: KubeObject, problem: MakeProblem): Problem[] {
+  if (obj.metadata === undefined) return [];
+  const carrier = lookupKind("v1", "ConfigMap");
+  if (!carrier?.module) throw new Error("kubernetes-models has no v1 ConfigMap; run `npm ci` at the repository root.");
+  const asCore = { apiVersion: "v1", kind: "ConfigMap", metadata: obj.metadata } as KubeObject;
+  return modelProblems(carrier, asCore, problem).filter((p) => p.path === "metadata" || p.path.startsWith("metadata."));
 }
 
 function unknownFieldsOf(schema: KindSchema, obj: KubeObject) {

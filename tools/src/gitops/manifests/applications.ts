@@ -1,6 +1,4 @@
-import type { IApplication } from "@kubernetes-models/argo-cd/argoproj.io/v1alpha1/Application";
-import type { IApplicationSource } from "@kubernetes-models/argo-cd/argoproj.io/v1alpha1/ApplicationSource";
-import type { ISyncPolicy } from "@kubernetes-models/argo-cd/argoproj.io/v1alpha1/SyncPolicy";
+import type { IApplication, IApplicationSource, ISyncPolicy } from "../../kubernetes/argocd-types.js";
 import type { ComponentSource } from "../../catalog/chart-metadata.js";
 import { isArgoCdChart } from "./argocd-config.js";
 import { layerIndex, type Layer } from "../../catalog/layers.js";

@@ -1,5 +1,4 @@
-import type { IApplication } from "@kubernetes-models/argo-cd/argoproj.io/v1alpha1/Application";
-import type { IAppProject } from "@kubernetes-models/argo-cd/argoproj.io/v1alpha1/AppProject";
+import type { IApplication, IAppProject } from "../../kubernetes/argocd-types.js";
 import type { EnvironmentPlan, PlannedCluster } from "../environment-plan.js";
 import { CLUSTER_REGISTRATIONS_WAVE } from "./applications.js";
 import { ARGOCD_NAMESPACE, IN_CLUSTER, LABELS, names, PART_OF, repoPaths, RESOURCES_FINALIZER, SYNC_WAVE } from "./conventions.js";

@@ -1,7 +1,5 @@
-import type { IAppProject } from "@kubernetes-models/argo-cd/argoproj.io/v1alpha1/AppProject";
-import type { IProjectRole } from "@kubernetes-models/argo-cd/argoproj.io/v1alpha1/ProjectRole";
+import type { IAppProject, IProjectRole, ISyncWindow } from "../../kubernetes/argocd-types.js";
 import type { Layer } from "../../catalog/layers.js";
-import type { ISyncWindow } from "@kubernetes-models/argo-cd/argoproj.io/v1alpha1/SyncWindow";
 import type { EnvironmentSpec } from "../environment-model.js";
 import type { EnvironmentPlan, PlannedComponent } from "../environment-plan.js";
 import { ARGOCD_NAMESPACE, IN_CLUSTER, LABELS, names, PART_OF, repoPaths, RESOURCES_FINALIZER, SYNC_OPTIONS, SYNC_WAVE } from "./conventions.js";
