@@ -42,6 +42,15 @@ describe("generate-schemas command line", () => {
     expect(result.status).toBe(2);
   });
 
+  it("an unknown --chart exits 2 naming it and the known charts, and writes nothing", () => {
+    const result = cli("generate-schemas", ["--chart", "gateway", "--chart", "no-such-chart"]);
+    expect(result.stderr).toContain('generate-schemas: no application chart "no-such-chart" under charts/');
+    expect(result.stderr).toMatch(/Known charts: .*\bgateway\b/);
+    expect(result.stderr).not.toContain('"gateway"');
+    expect(result.stdout).toBe("");
+    expect(result.status).toBe(2);
+  });
+
   it("--help prints the usage and exits 0", () => {
     const result = cli("generate-schemas", ["--help"]);
     expect(result.stdout).toBe("Usage: nx run generate:schemas [-- [--check] [--chart <name>]...]\n");

@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { applicationCharts } from "../charts/discover.js";
 import { findDrift, writePlannedFiles } from "../files/planned-files.js";
 import { repoRoot } from "../paths.js";
 import { formatSchemaProblems, planSchemaOutputs } from "../schemas/plan.js";
@@ -34,6 +35,13 @@ async function main(argv: string[]): Promise<number> {
     }
     if (token.name === "check") check = true;
     else charts.push(token.value as string);
+  }
+  // A name that is no chart would plan nothing and report success; say so instead (library charts have no values).
+  const known = applicationCharts(repoRoot).map((c) => c.name).sort();
+  const unknown = charts.filter((name) => !known.includes(name));
+  if (unknown.length > 0) {
+    console.error(`generate-schemas: no application chart ${unknown.map((n) => `"${n}"`).join(", ")} under charts/ (--chart takes a chart's directory name). Known charts: ${known.join(", ")}.`);
+    return 2;
   }
   const plan = await planSchemaOutputs(repoRoot, charts.length > 0 ? { charts } : {});
   if (plan.problems.length > 0) {
