@@ -4,11 +4,11 @@
  *   const problems = validateRendered(helmTemplateOutput, "charts/gateway");
  *   expect(formatProblems(problems)).toBe("");
  *
- * validateObject checks one object against the model packages (kubernetes-models and the
- * @kubernetes-models CRD packages) including unknown fields; checkPodSpecs applies Pod Security Admission
+ * validateObject checks one object, unknown fields included: a core kind against kubernetes-models, a custom resource
+ * against the CRD of the pinned upstream chart that installs it (upstream-crds.ts); checkPodSpecs applies Pod Security Admission
  * "restricted" and the project's pod rules; checkPodSecurity(obj, { level }) applies Pod Security Admission
- * alone at any level, checkProjectPodRules the project's rules alone. Models are imported synchronously on
- * first use (Node >= 20.19, vitest); under tsx, `await preloadModels(objects)` first.
+ * alone at any level, checkProjectPodRules the project's rules alone. Models are loaded synchronously (require) on
+ * first use; where a loader hook prevents that, `await preloadModels(objects)` first.
  */
 export { parseManifests, sourceOf, setSourceOf, objectLabel, ManifestParseError, type KubeObject } from "./manifests.js";
 export { validateObject, validateRendered, type ValidateOptions } from "./validate.js";

@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 /**
  * npm packages whose model classes make up the schema registry of the core kinds: kubernetes-models 4.5.1, generated
  * from Kubernetes v1.33.0 (kubernetes-models-ts first-party/kubernetes-models/CHANGELOG.md:53-57), the version whose
- * API server crd-schema.ts follows. Its 5.x releases (Kubernetes v1.36.0) declare engines node >=22 (CHANGELOG.md:27-44),
+ * API server crd-schema.ts follows. Its 5.x releases (Kubernetes v1.36.0) declare engines node >=22 (CHANGELOG.md:27-37),
  * outside the documented Node 20. Custom resources are validated against the CRDs of the pinned upstream charts
  * (upstream-crds.ts), not against model packages.
  */
