@@ -47,6 +47,8 @@ export function copyRepository(source: string): RepositoryCopy {
   mkdirSync(scratch);
   const files = git(["ls-files", "-z", "--cached", "--others", "--exclude-standard"], source).split("\0").filter((f) => f !== "");
   for (const file of new Set(files)) {
+    // A worktree whose node_modules is a symlink lists it (`node_modules/` ignores directories only); the copy links its own.
+    if (file === "node_modules") continue;
     const from = join(source, file);
     let stat;
     try {
