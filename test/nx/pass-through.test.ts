@@ -1,6 +1,6 @@
-import { spawnSync, type SpawnSyncReturns } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../../tools/src/paths.js";
+import { nxEnvironment, runProgram, type ProcessResult } from "./support/nx-process.js";
 
 /**
  * The documented invocations (README, docs/*.md: `npx nx run generate:<target> -- <flags>`) run
@@ -11,83 +11,79 @@ import { repoRoot } from "../../tools/src/paths.js";
  * Exit codes: `nx run` exits 1 for any failed task (node_modules/nx/dist/src/tasks-runner/run-command.js:308-313),
  * so the CLI's own code comes out of tools/nx/run-target.mjs (npm run generate|promote|schemas|package-charts),
  * which runs the same nx task.
+ *
+ * The runs are one after another, never concurrent: without the daemon a cache hit restores every
+ * output of the task (node_modules/nx/dist/src/tasks-runner/task-orchestrator.js:1063-1078, "No
+ * daemon → can't verify on-disk outputs, always copy"), and the restore unlinks each file and
+ * writes it again (seen with strace on nx 22.7.12), so one run's restore of charts/*, tools/dist or
+ * apps/ can hand another run's generator a missing or half-written file.
  */
 const TIMEOUT_MS = 120_000;
 
-function environment(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) if (!key.startsWith("NX_")) env[key] = value;
-  return { ...env, NX_DAEMON: "false", NX_NO_CLOUD: "true", NX_TUI: "false", NO_COLOR: "1", FORCE_COLOR: "0" };
-}
-
-function run(command: string, args: string[]): SpawnSyncReturns<string> {
-  const result = spawnSync(command, args, { cwd: repoRoot, env: environment(), encoding: "utf8", timeout: TIMEOUT_MS });
-  if (result.error) throw result.error;
-  return result;
-}
+const run = (command: string, args: string[]): Promise<ProcessResult> => runProgram(command, args, { cwd: repoRoot, env: nxEnvironment(), timeoutMs: TIMEOUT_MS });
 
 /** `npx nx run <target> -- <args>`, as the docs write it. */
 const nx = (target: string, args: string[]) => run("npx", ["--no-install", "nx", "run", target, "--", ...args]);
 /** The same nx run, exiting with the CLI's own code. */
 const wrapped = (target: string, args: string[]) => run(process.execPath, ["tools/nx/run-target.mjs", target, ...args]);
 
-const output = (r: SpawnSyncReturns<string>) => `${r.stdout}${r.stderr}`;
-const explain = (r: SpawnSyncReturns<string>) => `exit ${r.status}\n${output(r).slice(-4000)}`;
+const output = (r: ProcessResult) => `${r.stdout}${r.stderr}`;
+const explain = (r: ProcessResult) => `exit ${r.status}\n${output(r).slice(-4000)}`;
 
 /** A value no shell would leave alone: `$HOME`, backquotes, double quotes and spaces. */
 const AWKWARD = 'no such $HOME `id` "env"';
 
 describe("documented flags reach the CLI through `npx nx run` unchanged", () => {
-  it("generate:gitops -- --env staging --check (the flag nx:run-commands refused) checks staging only", () => {
-    const r = nx("generate:gitops", ["--env", "staging", "--check"]);
+  it("generate:gitops -- --env staging --check (the flag nx:run-commands refused) checks staging only", async () => {
+    const r = await nx("generate:gitops", ["--env", "staging", "--check"]);
     expect(r.status, explain(r)).toBe(0);
     expect(output(r)).toMatch(/generate-gitops --check: staging: \d+ component\(s\) enabled/);
     expect(output(r)).toContain("apps/ is up to date (1 environment(s))");
     expect(output(r)).not.toContain("Property 'env' does not match the schema");
   }, TIMEOUT_MS);
 
-  it("generate:gitops -- --check --environment development --root <checkout> --prune-environments", () => {
-    const r = nx("generate:gitops", ["--check", "--environment", "development", "--root", repoRoot, "--prune-environments"]);
+  it("generate:gitops -- --check --environment development --root <checkout> --prune-environments", async () => {
+    const r = await nx("generate:gitops", ["--check", "--environment", "development", "--root", repoRoot, "--prune-environments"]);
     expect(r.status, explain(r)).toBe(0);
     expect(output(r)).toMatch(/generate-gitops --check: development: \d+ component\(s\) enabled/);
     expect(output(r)).toContain("apps/ is up to date (1 environment(s))");
   }, TIMEOUT_MS);
 
-  it("generate:gitops -- --env <value> passes the value as one argument, with nothing expanded", () => {
-    const r = nx("generate:gitops", ["--env", AWKWARD]);
+  it("generate:gitops -- --env <value> passes the value as one argument, with nothing expanded", async () => {
+    const r = await nx("generate:gitops", ["--env", AWKWARD]);
     expect(output(r)).toContain(`GEN091 no environment "${AWKWARD}" under environments/`);
   }, TIMEOUT_MS);
 
-  it("generate:gitops -- --help and -- --codes reach the generator", () => {
-    const help = nx("generate:gitops", ["--help"]);
+  it("generate:gitops -- --help and -- --codes reach the generator", async () => {
+    const help = await nx("generate:gitops", ["--help"]);
     expect(help.status, explain(help)).toBe(0);
     expect(output(help)).toContain("Usage: nx run generate:gitops");
     expect(output(help)).toContain("--prune-environments");
-    const codes = nx("generate:gitops", ["--codes"]);
+    const codes = await nx("generate:gitops", ["--codes"]);
     expect(codes.status, explain(codes)).toBe(0);
     expect(output(codes)).toContain("| GEN090 |");
   }, TIMEOUT_MS);
 
-  it("generate:promote -- --help, and --from with an awkward value reaches the promotion verbatim", () => {
-    const help = nx("generate:promote", ["--help"]);
+  it("generate:promote -- --help, and --from with an awkward value reaches the promotion verbatim", async () => {
+    const help = await nx("generate:promote", ["--help"]);
     expect(help.status, explain(help)).toBe(0);
     expect(output(help)).toContain("Usage: nx run generate:promote -- --from <env> --to <env>");
-    const bad = nx("generate:promote", ["--from", AWKWARD, "--to", "production", "--dry-run"]);
+    const bad = await nx("generate:promote", ["--from", AWKWARD, "--to", "production", "--dry-run"]);
     expect(output(bad)).toContain(`PRM001 --from "${AWKWARD}" is not an environment name`);
   }, TIMEOUT_MS);
 
-  it("generate:schemas -- --check --chart common, and generate:package's own option errors", () => {
-    const check = nx("generate:schemas", ["--check", "--chart", "common"]);
+  it("generate:schemas -- --check --chart common, and generate:package's own option errors", async () => {
+    const check = await nx("generate:schemas", ["--check", "--chart", "common"]);
     expect(check.status, explain(check)).toBe(0);
     expect(output(check)).toContain("generate-schemas: 0 generated files are up to date.");
-    const pkg = nx("generate:package", ["--out"]);
+    const pkg = await nx("generate:package", ["--out"]);
     expect(output(pkg)).toContain("package-charts: Option '--out <value>' argument missing.");
   }, TIMEOUT_MS);
 });
 
 describe("exit codes", () => {
-  it("nx itself reports a failed task as 1: a usage error (GEN090) through `npx nx run` exits 1", () => {
-    const r = nx("generate:gitops", ["--bogus"]);
+  it("nx itself reports a failed task as 1: a usage error (GEN090) through `npx nx run` exits 1", async () => {
+    const r = await nx("generate:gitops", ["--bogus"]);
     expect(output(r)).toContain('GEN090 unknown argument "--bogus"');
     expect(r.status, explain(r)).toBe(1);
   }, TIMEOUT_MS);
@@ -98,14 +94,14 @@ describe("exit codes", () => {
     ["generate:promote", ["--from", "staging", "--to", "staging"], 2, 'PRM001 --from and --to are both "staging"'],
     ["generate:package", ["--out"], 2, "argument missing"],
     ["generate:gitops", ["--env", "staging", "--check"], 0, "apps/ is up to date (1 environment(s))"],
-  ] as const)("run-target.mjs %s %j exits %i, the CLI's own code", (target, args, code, message) => {
-    const r = wrapped(target, [...args]);
+  ] as const)("run-target.mjs %s %j exits %i, the CLI's own code", async (target, args, code, message) => {
+    const r = await wrapped(target, [...args]);
     expect(output(r)).toContain(message);
     expect(r.status, explain(r)).toBe(code);
   }, TIMEOUT_MS);
 
-  it("npm run generate -- --bogus (the README's form) exits 2", () => {
-    const r = run("npm", ["run", "--silent", "generate", "--", "--bogus"]);
+  it("npm run generate -- --bogus (the README's form) exits 2", async () => {
+    const r = await run("npm", ["run", "--silent", "generate", "--", "--bogus"]);
     expect(output(r)).toContain("GEN090");
     expect(r.status, explain(r)).toBe(2);
   }, TIMEOUT_MS);
