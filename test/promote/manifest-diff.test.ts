@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import { renderManifestDiffs, type ChartRenderer } from "../../tools/src/promote/manifest-diff.js";
+import { helmRenderer, renderManifestDiffs, type ChartRenderer } from "../../tools/src/promote/manifest-diff.js";
+import type { CachedRender } from "../../tools/src/render/render-cache.js";
 import { Workspace } from "../../tools/src/promote/snapshot.js";
 
 let root: string;
@@ -126,6 +127,53 @@ describe("renderManifestDiffs", () => {
       expect(diffs[2]?.diff).toContain(" greeting: good morning us");
     } finally {
       workspace.dispose();
+    }
+  });
+});
+
+describe("helmRenderer: the promotion's renders go through the shared render cache", () => {
+  it("reads an unchanged render back, and renders again when the chart, a library it links, a values file or an argument changes", () => {
+    const dir = mkdtempSync(join(tmpdir(), "promote-render-cache-"));
+    try {
+      const render = helmRenderer({ cacheDir: join(dir, "cache") });
+      const put = (path: string, content: string) => {
+        mkdirSync(dirname(join(dir, path)), { recursive: true });
+        writeFileSync(join(dir, path), content);
+      };
+      put("common/Chart.yaml", "apiVersion: v2\nname: common\ntype: library\nversion: 0.1.0\n");
+      put("common/templates/_labels.tpl", '{{- define "common.labels" -}}\nmanaged-by: one\n{{- end -}}\n');
+      put("api/Chart.yaml", "apiVersion: v2\nname: api\ntype: application\nversion: 0.1.0\ndependencies:\n  - name: common\n    version: 0.1.0\n    repository: file://../common\n");
+      put("api/templates/configmap.yaml", 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}\n  labels:\n    {{- include "common.labels" . | nindent 4 }}\ndata:\n  greeting: {{ .Values.greeting | quote }}\n');
+      mkdirSync(join(dir, "api/charts"));
+      symlinkSync("../../common", join(dir, "api/charts/common"));
+      put("values.yaml", "greeting: hello\n");
+      const chart = join(dir, "api");
+      const options = { releaseName: "api", namespace: "api-prod", valuesFiles: [join(dir, "values.yaml")] };
+      const once = (opts = options) => render(chart, opts) as CachedRender;
+
+      const first = once();
+      expect(first.status, first.stderr).toBe(0);
+      expect(first.cached).toBe(false);
+      expect(first.stdout).toContain('greeting: "hello"');
+      const again = once();
+      expect(again.cached).toBe(true);
+      expect(again.stdout).toBe(first.stdout);
+
+      // The same path with other bytes is another render: the key is the content, never the path.
+      put("values.yaml", "greeting: good morning\n");
+      const values = once();
+      expect([values.cached, values.stdout.includes('greeting: "good morning"')]).toEqual([false, true]);
+      put("api/templates/configmap.yaml", readFileSync(join(dir, "api/templates/configmap.yaml"), "utf8").replace("greeting:", "salutation:"));
+      const template = once();
+      expect([template.cached, template.stdout.includes("salutation:")]).toEqual([false, true]);
+      put("common/templates/_labels.tpl", '{{- define "common.labels" -}}\nmanaged-by: two\n{{- end -}}\n');
+      const library = once();
+      expect([library.cached, library.stdout.includes("managed-by: two")]).toEqual([false, true]);
+      const renamed = once({ ...options, releaseName: "api-2" });
+      expect([renamed.cached, renamed.stdout.includes("name: api-2")]).toEqual([false, true]);
+      expect(once().cached).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -2,7 +2,8 @@ import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createTwoFilesPatch } from "diff";
 import { stringify } from "yaml";
-import { helmTemplate } from "../helm/helm.js";
+import { templateArgs } from "../helm/helm.js";
+import { cachedHelm } from "../render/render-cache.js";
 import { resolveCommit } from "./git.js";
 import { childEnvironment } from "./redact.js";
 import { imagePinValues, type TargetComponent } from "./regenerate.js";
@@ -20,8 +21,19 @@ export interface ManifestDiff {
 
 export type ChartRenderer = (chartDir: string, options: { releaseName: string; namespace: string; valuesFiles: string[] }) => { status: number; stdout: string; stderr: string };
 
-/** Helm runs with a minimal environment: no credential of the promotion is visible to it or to what it reads. */
-export const renderWithHelm: ChartRenderer = (chartDir, options) => helmTemplate("helm", chartDir, options, { env: childEnvironment() });
+/**
+ * `helm template` through the content-keyed render cache the rest of the repository uses
+ * (tools/src/render/render-cache.ts): the key is the Helm binary, the arguments and the bytes of the
+ * chart directory and of every values file, so a promotion that renders what an earlier run (or
+ * the other side of this diff) rendered reads it back instead of starting Helm. The snapshot and
+ * values paths are temporary, so each is digested afresh. Helm runs with a minimal environment: no
+ * credential of the promotion is visible to it or to what it reads. `cacheDir` is for tests.
+ */
+export function helmRenderer(options: { cacheDir?: string } = {}): ChartRenderer {
+  return (chartDir, render) => cachedHelm("helm", templateArgs(chartDir, render), [chartDir, ...render.valuesFiles], { fresh: true, env: childEnvironment(), ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}) });
+}
+
+export const renderWithHelm: ChartRenderer = helmRenderer();
 
 interface RenderedState {
   label: string;

@@ -57,6 +57,13 @@ export function renderKey(binary: string, args: readonly string[], pathArgs: Rea
 interface CacheOptions {
   cacheDir?: string;
   fresh?: boolean;
+  /**
+   * The environment Helm runs with when it runs (default: this process's), e.g. a minimal one for
+   * a caller holding credentials. Not part of the key: templates cannot read the environment (Helm
+   * removes sprig's `env` and `expandenv`: helm v4.1.4 and v3.17.2 pkg/engine/funcs.go:46-48), and
+   * the renders pass namespace and Kubernetes version as arguments.
+   */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** The binary to run and the file that holds (or will hold) this render. */
@@ -91,7 +98,7 @@ export function cachedHelm(binaryName: BinaryName, args: readonly string[], path
   const { binary, file } = cacheEntry(binaryName, args, paths, options);
   const stored = readEntry(file);
   if (stored) return { ...stored, cached: true };
-  const result = run(binary, args, { timeoutMs: RENDER_TIMEOUT_MS, env: helmEnvironment() });
+  const result = run(binary, args, { timeoutMs: RENDER_TIMEOUT_MS, env: helmEnvironment(options.env) });
   keep(file, result);
   return { ...result, cached: false };
 }
