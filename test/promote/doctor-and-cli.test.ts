@@ -2,8 +2,8 @@ import { spawn } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { bundlePath } from "../../tools/src/build/bundle-cli.js";
 import { repoRoot } from "../../tools/src/paths.js";
 import { harnessPerTest, PROMOTE, TOKEN } from "./harness.js";
 import { imageDigest } from "./fixture-repo.js";
@@ -160,10 +160,14 @@ describe("the Argo CD gate (ARGOCD_SERVER, ARGOCD_TOKEN)", () => {
   });
 });
 
-/** The real command as a child process: exit codes and streams as CI sees them. */
+/**
+ * The real command as a child process: exit codes and streams as CI sees them. It runs bundled from
+ * the current source (tools/dist/promote.mjs, written by the tests' global setup), which starts
+ * without tsx's loader.
+ */
 function cli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", join(repoRoot, "tools/src/cli/promote.ts"), ...args], { cwd: repoRoot, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env } });
+    const child = spawn(process.execPath, [bundlePath("promote"), ...args], { cwd: repoRoot, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env } });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));

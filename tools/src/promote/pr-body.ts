@@ -1,5 +1,7 @@
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import Handlebars from "handlebars";
+import { repoRoot } from "../paths.js";
 import { PromotionError } from "./errors.js";
 import type { ManifestDiff } from "./manifest-diff.js";
 import type { PinChange, PinValue, PromotionPlan } from "./plan.js";
@@ -102,10 +104,12 @@ export interface PrBody {
   continuations: string[];
 }
 
+/** Found from the repository root, not this module's URL, so the bundled CLI (tools/dist/promote.mjs) finds it too. */
+const PR_TEMPLATE = join(repoRoot, "tools/templates/promotion-pr.md.hbs");
 let template: Handlebars.TemplateDelegate | undefined;
 
 function compiledTemplate(): Handlebars.TemplateDelegate {
-  template ??= Handlebars.compile(readFileSync(new URL("../../templates/promotion-pr.md.hbs", import.meta.url), "utf8"), { noEscape: true, strict: false });
+  template ??= Handlebars.compile(readFileSync(PR_TEMPLATE, "utf8"), { noEscape: true, strict: false });
   return template;
 }
 
