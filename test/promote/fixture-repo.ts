@@ -223,6 +223,10 @@ export function createFixtureRepository(options: { promotionConfig?: string } = 
   git(["config", "user.email", "fixture@example.com"]);
   git(["config", "commit.gpgsign", "false"]);
   git(["config", "tag.gpgsign", "false"]);
+  // No background housekeeping: commit, fetch and push would each start `git maintenance run --auto`
+  // or `git gc --auto` (receive-pack's receive.autogc) in these tiny repositories, some 200
+  // processes per test run. Copies take the settings with the directories.
+  for (const where of [clone, remote]) for (const [key, value] of [["maintenance.auto", "false"], ["gc.auto", "0"], ["receive.autogc", "false"]] as const) git(["config", key, value], where);
   git(["remote", "add", "origin", remote]);
   mkdirSync(join(clone, "schemas"), { recursive: true });
   cpSync(join(paths.schemas, "environment.json"), join(clone, "schemas", "environment.json"));
