@@ -2,7 +2,6 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { JsonSchema } from "../schemas/json-schema.js";
 import { readInputFile } from "../files/read-input-file.js";
-import { checkEnvironmentText } from "../gitops/environment.js";
 import { formatProblem } from "../gitops/problems.js";
 import { checkSourceReadiness, type ArgoCdConnection } from "./argocd-gate.js";
 import { checkEarlierClusters } from "./cluster-gate.js";
@@ -19,7 +18,7 @@ import { metadataOf, renderPrBody, type PrBody } from "./pr-body.js";
 import { findPromotablePatterns, type PromotablePattern } from "./promotable-fields.js";
 import { imageSourceOf, provenanceLinks, type Link } from "./provenance.js";
 import { previewPublication, publishPromotion } from "./publish.js";
-import { checkEnvironment, generatorPaths, placementOf, regenerateEnvironment, type EnvironmentCheck, type TargetComponent } from "./regenerate.js";
+import { checkEnvironment, checkEnvironmentSource, generatorPaths, placementOf, regenerateEnvironment, type EnvironmentCheck, type TargetComponent } from "./regenerate.js";
 import { createRedactor, secretsFromEnvironment, type Redactor } from "./redact.js";
 import { planTrustedRollback } from "./rollback.js";
 import { Workspace } from "./snapshot.js";
@@ -308,7 +307,7 @@ function readEnvironmentText(snapshot: string, environment: string, baseCommit: 
  * alias limits, the schema, name = directory): a list or a misspelled key is an error, never "0 pins".
  */
 function parseEnvironment(environment: string, text: string, schema: JsonSchema): unknown {
-  const result = checkEnvironmentText(environment, text, schema);
+  const result = checkEnvironmentSource(environment, text, schema);
   if (result.problems.length > 0) throw new PromotionError("PRM004", result.problems.map(formatProblem).join("\n"));
   return result.source.data;
 }

@@ -10,6 +10,10 @@ import { names } from "../gitops/manifests/conventions.js";
 import { compareEnvironment, writeEnvironment } from "../gitops/output.js";
 import { planGitops } from "../gitops/plan.js";
 import { formatProblem } from "../gitops/problems.js";
+import { compileCached, diskValidatorCache, VALIDATOR_CACHE_DIR, validatorCacheKey, type ValidatorCache } from "../gitops/validator-cache.js";
+import { readEnvironmentFile, type EnvironmentFileResult } from "../gitops/environment.js";
+import type { JsonSchema } from "../schemas/json-schema.js";
+import type { ValidateFunction } from "ajv";
 
 /** The Helm parameter the generator passes the image tag pin as (`image.tag`). */
 export const IMAGE_TAG_HELM_PARAMETER = IMAGE_TAG_PARAMETER;
@@ -73,6 +77,31 @@ export function regenerateEnvironment(root: string, environment: string, reposit
   return { ok: true, components: planned.components, written: result.written, removed: result.removed };
 }
 
+/**
+ * The generator CLI's own cache of compiled validators (node_modules/.cache/generate-gitops): a
+ * promotion plans its target two or three times, and compiling the environment and chart schemas
+ * with ajv each time cost more than the rest of the plan.
+ */
+let validators: ValidatorCache | undefined;
+const diskValidators = (): ValidatorCache => (validators ??= diskValidatorCache(VALIDATOR_CACHE_DIR));
+
+/** Environment schemas compiled in this process, by the generator's validator key (the schema's content and ajv's). */
+const environmentValidators = new Map<string, ValidateFunction>();
+
+/**
+ * An environment.yaml text checked as the generator checks it (checkEnvironmentText), with the
+ * environment schema's validator compiled once per schema content and process instead of per call.
+ */
+export function checkEnvironmentSource(directoryName: string, text: string, schema: JsonSchema): EnvironmentFileResult {
+  const key = validatorCacheKey(schema);
+  let validate = environmentValidators.get(key);
+  if (!validate) {
+    validate = compileCached(schema, diskValidators());
+    environmentValidators.set(key, validate);
+  }
+  return readEnvironmentFile(directoryName, `environments/${directoryName}/environment.yaml`, text, schema, validate);
+}
+
 function planOne(root: string, environment: string, repository: string) {
   let inputs;
   try {
@@ -82,7 +111,8 @@ function planOne(root: string, environment: string, repository: string) {
     if (error instanceof InputProblems) return { ok: false as const, problems: error.problems.map(formatProblem) };
     throw error;
   }
-  const plan = planGitops(inputs);
+  const plan = planGitops(inputs, { validatorCache: diskValidators() });
+  diskValidators().saveCompiledCode?.();
   const output = plan.environments.find((e) => e.name === environment);
   if (plan.problems.length > 0 || !output) {
     const problems = plan.problems.map(formatProblem);
