@@ -11,6 +11,7 @@ import { findPromotablePatterns } from "../../tools/src/promote/promotable-field
 import { planTrustedRollback } from "../../tools/src/promote/rollback.js";
 import { mergedPullsVia } from "../../tools/src/promote/rollback-trust.js";
 import { harnessPerTest, OWNER, PROMOTE, REPO, TOKEN, type Harness } from "./harness.js";
+import { CLUSTERS, trainTemplate } from "./train-fixture.js";
 
 const startHarness = harnessPerTest();
 
@@ -139,5 +140,35 @@ describe("through the command (needs the promote.ts wiring)", () => {
     expect(result.stderr).toContain(`ignoring the promotion record in #${forged}`);
     expect(result.stderr).toContain("rolling back #1");
     expect(result.outcome?.plan.changes.map((c) => String(c.to)).some((to) => to.startsWith("attacker-"))).toBe(false);
+  });
+});
+
+/**
+ * Issue 15: in an environment in several clusters, a record names the cluster each pin ran in, and
+ * the trust check reads what the merge changed in the clusters each component ran in AT that merge,
+ * not today. Here production runs in eu and us, a promotion into both is merged, and us is
+ * decommissioned afterwards: read with today's placement (eu only), the merge "did not change" the
+ * recorded us pins and the genuine promotion would be distrusted, so it could not be rolled back.
+ */
+describe("rollback per cluster after the clusters changed", () => {
+  it("checks a record against where the components ran at its merge: a cluster removed since does not make a genuine promotion untrusted", async () => {
+    const harness = await startHarness({ template: trainTemplate });
+    const { fixture, standIn } = harness;
+    const promoted = await harness.run(PROMOTE, { render });
+    expect(promoted.code, promoted.stderr).toBe(0);
+    const record = decodeMetadata(standIn.pulls[0]?.body) as PromotionMetadata;
+    expect([...new Set(record.pins.map((p) => p.cluster))]).toEqual(["eu", "us"]);
+    standIn.mergePull(1);
+    fixture.pull();
+    const withoutUs = fixture.read("environments/production/environment.yaml").replace(CLUSTERS, CLUSTERS.slice(0, CLUSTERS.indexOf("  - name: us")));
+    expect(withoutUs).not.toContain("name: us");
+    fixture.commitAndPush("us is decommissioned", { "environments/production/environment.yaml": withoutUs }, ["production"]);
+
+    const back = await harness.run(["--rollback", "--to", "production", "--dry-run"], { render });
+    expect(back.code, back.stderr).toBe(0);
+    expect(back.stderr).not.toContain("ignoring the promotion record");
+    expect(back.stderr).toContain("rolling back #1");
+    // eu goes back to the pins #1 replaced there; us no longer exists to roll back.
+    expect(back.outcome?.plan.changes.map((c) => [c.component, c.cluster, c.field, c.to])).toEqual(record.pins.filter((p) => p.cluster === "eu").map((p) => [p.component, "eu", p.field, p.from]));
   });
 });

@@ -7,6 +7,8 @@ import { decodeMetadata, type PromotionMetadata } from "./pr-body.js";
 import { clustersOf, effectivePins, isComponentPin } from "./cluster-pins.js";
 import { collectPins, type PinValue, type Placement } from "./plan.js";
 import type { PromotablePattern } from "./promotable-fields.js";
+import { checkEnvironment, generatorPaths, placementOf } from "./regenerate.js";
+import { Workspace } from "./snapshot.js";
 
 /** The head branches promotion pull requests are opened from (`promote/<from>-to-<to>`). */
 export const PROMOTION_BRANCH_PREFIX = "promote/";
@@ -51,8 +53,12 @@ export interface TrustInput {
   root: string;
   /** One line per ignored pull request. */
   warn: (line: string) => void;
-  /** Where each component runs now, for a target in several clusters (the records name the clusters a pin ran in). */
-  placement?: Placement;
+  /**
+   * Where each component ran at a commit of the base branch, for a target in several clusters; the
+   * default asks the generator at that commit (placementAtCommit). Never today's placement: a
+   * cluster or component moved since would change which pins the merge is read to have changed.
+   */
+  placementAt?: (commit: string) => Placement;
 }
 
 export interface TrustedPromotions {
@@ -71,19 +77,50 @@ export interface TrustedPromotions {
  */
 export async function trustedPromotionPulls(input: TrustInput): Promise<TrustedPromotions> {
   const result: TrustedPromotions = { trusted: [], ignored: [] };
-  for (const pull of input.pulls) {
-    if (pull.mergedAt === null) continue;
-    const metadata = decodeMetadata(pull.body);
-    if (metadata?.kind !== "promotion" || metadata.to !== input.target) continue;
-    const reason = await distrust(pull, metadata, input);
-    if (reason === undefined) {
-      result.trusted.push(pull);
-    } else {
-      result.ignored.push({ number: pull.number, url: pull.url, reason });
-      input.warn(`warning: ignoring the promotion record in #${pull.number} (${pull.url}): ${reason}.`);
+  const workspace = new Workspace();
+  const placements = new Map<string, Placement>();
+  const placementAt = input.placementAt ?? ((commit: string) => placementAtCommit(input.root, input.target, commit, workspace));
+  const resolved: TrustInput = {
+    ...input,
+    placementAt: (commit) => {
+      let placement = placements.get(commit);
+      if (!placement) {
+        placement = placementAt(commit);
+        placements.set(commit, placement);
+      }
+      return placement;
+    },
+  };
+  try {
+    for (const pull of input.pulls) {
+      if (pull.mergedAt === null) continue;
+      const metadata = decodeMetadata(pull.body);
+      if (metadata?.kind !== "promotion" || metadata.to !== input.target) continue;
+      const reason = await distrust(pull, metadata, resolved);
+      if (reason === undefined) {
+        result.trusted.push(pull);
+      } else {
+        result.ignored.push({ number: pull.number, url: pull.url, reason });
+        input.warn(`warning: ignoring the promotion record in #${pull.number} (${pull.url}): ${reason}.`);
+      }
     }
+  } finally {
+    workspace.dispose();
   }
   return result;
+}
+
+/**
+ * Where each component of `environment` ran at `commit`: the generator's verdict on the snapshot of
+ * that commit (the Applications it generates there, per cluster), as the promotion reads the
+ * placement of the base commit. Throws when the generator rejects the environment at that commit:
+ * then where its pins ran cannot be told, and the record is not believed.
+ */
+export function placementAtCommit(root: string, environment: string, commit: string, workspace: Workspace): Placement {
+  const snapshot = workspace.snapshot(root, commit, generatorPaths(environment), `placement-${commit.slice(0, 12)}`);
+  const check = checkEnvironment(snapshot, environment, root);
+  if (!check.ok) throw new Error(`the generator rejects environments/${environment} at ${commit.slice(0, 12)}, so where its components ran cannot be told: ${check.problems[0] ?? ""}`);
+  return placementOf(check.components);
 }
 
 /** Why a pull request's block is not to be believed, or undefined when it is. */
@@ -123,7 +160,8 @@ function mergedDiffMismatch(mergeCommit: string, metadata: PromotionMetadata, in
 
 /**
  * The pins of the file at a commit, as they run: in an environment with clusters each component pin
- * per cluster (its `clusters[].pins` entry over `components:`), as promotions record them.
+ * per cluster (its `clusters[].pins` entry over `components:`), in the clusters the component ran
+ * in at that commit, as promotions record them.
  */
 function pinsAt(input: TrustInput, commit: string, file: string): Map<string, PinValue | null> {
   const text = readFileAt(input.root, commit, file);
@@ -131,7 +169,7 @@ function pinsAt(input: TrustInput, commit: string, file: string): Map<string, Pi
   const environment = { name: input.target, data: parse(text) as unknown };
   const base = collectPins(environment, input.patterns).pins;
   const clusters = clustersOf(environment);
-  const pins = clusters.length > 0 ? [...base.filter((p) => !isComponentPin(p.path)), ...effectivePins(base, clusters, input.patterns, input.placement)] : base;
+  const pins = clusters.length > 0 ? [...base.filter((p) => !isComponentPin(p.path)), ...effectivePins(base, clusters, input.patterns, input.placementAt?.(commit))] : base;
   return new Map(pins.map((p) => [where(p.cluster, p.path), p.value ?? null]));
 }
 

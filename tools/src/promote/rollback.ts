@@ -86,7 +86,7 @@ export function planRollback(input: { pulls: readonly PullSummary[]; target: Env
  * trustedPromotionPulls): a record in any other pull request is ignored with a warning.
  */
 export async function planTrustedRollback(
-  input: Omit<TrustInput, "target"> & { target: EnvironmentData; components?: readonly string[]; clusters?: readonly string[] },
+  input: Omit<TrustInput, "target"> & { target: EnvironmentData; components?: readonly string[]; clusters?: readonly string[]; /** Where each component runs now (the pins a rollback changes are today's). */ placement?: Placement },
 ): Promise<RollbackPlan> {
   const { trusted, ignored } = await trustedPromotionPulls({ ...input, target: input.target.name });
   return planRollback({ pulls: trusted, target: input.target, patterns: input.patterns, components: input.components, clusters: input.clusters, placement: input.placement, listed: input.pulls.length, ignored: ignored.length });
