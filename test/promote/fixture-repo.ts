@@ -259,5 +259,18 @@ export function createFixtureRepository(options: { promotionConfig?: string } = 
   fixture.commitAndPush("staging runs v0.2.0", { "environments/staging/environment.yaml": pinned(STAGING_ENVIRONMENT, fixture) }, ["staging"]);
   git(["push", "--quiet", "origin", "--tags"]);
   git(["fetch", "--quiet", "--tags", "origin"]);
+  compact(fixture);
   return fixture;
+}
+
+/**
+ * Packs the clone's and the remote's objects and refs: a template is copied for every test, and a
+ * few pack files copy faster than hundreds of loose objects (copyFixture was 2.2 s of the
+ * robustness file's CPU profile).
+ */
+export function compact(fixture: FixtureRepository): void {
+  for (const where of [fixture.clone, fixture.remote]) {
+    fixture.git(["repack", "-a", "-d", "-q"], where);
+    fixture.git(["pack-refs", "--all"], where);
+  }
 }

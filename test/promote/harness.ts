@@ -3,7 +3,7 @@ import { GitHubStandIn, type StandInOptions } from "../support/github-api-stand-
 import { runCli } from "../../tools/src/promote/cli.js";
 import type { ChartRenderer } from "../../tools/src/promote/manifest-diff.js";
 import type { PromotionOutcome } from "../../tools/src/promote/promote.js";
-import { copyFixture, createFixtureRepository, type FixtureRepository } from "./fixture-repo.js";
+import { compact, copyFixture, createFixtureRepository, type FixtureRepository } from "./fixture-repo.js";
 
 /** A token shaped like a real one, so any leak is easy to spot in captured output. */
 export const TOKEN = "ghp_PromotionStandInToken0123456789abcdef";
@@ -49,6 +49,7 @@ export function derivedTemplate(name: string, build: (copy: FixtureRepository) =
     if (!fixture) {
       fixture = copyFixture(fixtureTemplate());
       build(fixture);
+      compact(fixture);
       derived.set(name, fixture);
     }
     return fixture;

@@ -26,11 +26,23 @@ export function repositoryRoot(dir: string): string {
   return git(dir, ["rev-parse", "--show-toplevel"]).trim();
 }
 
+/** Full object names found in a clone, and the commit each names: content-addressed, so they never change. */
+const resolvedNames = new Map<string, string>();
+
 /** The commit a revision (tag, branch, remote branch or SHA) names locally, or undefined. */
 export function resolveCommit(root: string, revision: string): string | undefined {
+  // A promotion resolves the same pinned SHAs many times (plan, gates, diffs, rollback); refs can move, so only SHAs are kept.
+  const name = /^[0-9a-f]{40}$/.test(revision) ? `${root}\0${revision}` : undefined;
+  const known = name === undefined ? undefined : resolvedNames.get(name);
+  if (known !== undefined) return known;
   for (const candidate of [revision, `refs/tags/${revision}`, `refs/remotes/origin/${revision}`]) {
     const result = gitRaw(root, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${candidate}^{commit}`]);
-    if (result.status === 0) return result.stdout.toString("utf8").trim();
+    if (result.status === 0) {
+      const commit = result.stdout.toString("utf8").trim();
+      // Only the object name itself is kept: a ref that happens to be called like a SHA could move.
+      if (name !== undefined && candidate === revision) resolvedNames.set(name, commit);
+      return commit;
+    }
   }
   return undefined;
 }
