@@ -9,11 +9,18 @@ import { errorsIn, runGenerator, treeDigest } from "./support/generated.js";
  * The generator on a copy of this repository, broken one way at a time: each run must fail with
  * exit code 1 and its exact problem, and leave apps/ byte-identical.
  */
-let root: string;
+/**
+ * Each test breaks a fresh copy, always at the same path in this worker: the generator keeps what it
+ * derived from unchanged inputs per repository root, keyed by their content
+ * (tools/src/gitops/work-cache.ts), so each run derives again only what the test broke, as a
+ * developer's next run does, instead of every chart and environment (a new root every test).
+ */
+const root = join(tmpdir(), `gitops-bad-inputs-${process.pid}`);
 let appsBefore: Record<string, string>;
 
 beforeEach(() => {
-  root = copyRepository();
+  removeTree(root);
+  copyRepository(root);
   appsBefore = treeDigest(join(root, "apps"));
 });
 afterEach(() => removeTree(root));

@@ -232,8 +232,10 @@ export function writeFixtureRepo(files: Record<string, string>, options: { tags?
  * (objects/info/alternates: nothing is copied) with `main` at this checkout's HEAD, so the pins
  * resolve, and are on `main`, exactly as in the checkout.
  */
-export function copyRepository(): string {
-  const root = mkdtempSync(join(tmpdir(), "gitops-copy-"));
+export function copyRepository(into?: string): string {
+  // `into`: a path of the caller's (created here), for a caller that wants the same root every time.
+  const root = into ?? mkdtempSync(join(tmpdir(), "gitops-copy-"));
+  if (into) mkdirSync(into, { recursive: true });
   for (const dir of ["charts", "environments", "apps", "schemas"]) cpSync(join(repoRoot, dir), join(root, dir), { recursive: true });
   const objects = fixtureGit(["rev-parse", "--path-format=absolute", "--git-common-dir"], repoRoot).trim();
   const head = fixtureGit(["rev-parse", "HEAD"], repoRoot).trim();
