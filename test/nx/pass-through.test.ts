@@ -1,11 +1,12 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../../tools/src/paths.js";
+import { copyRepository, type RepositoryCopy } from "../docs/support/repository-copy.js";
 import { nxEnvironment, runProgram, type ProcessResult } from "./support/nx-process.js";
 
 /**
  * The documented invocations (README, docs/*.md: `npx nx run generate:<target> -- <flags>`) run
- * through nx itself, in this checkout, with only read-only flag combinations (--check, --help,
- * usage errors). Before tools/nx/exec.cjs, nx:run-commands refused `-- --env staging` with a schema
+ * through nx itself, in a copy of this checkout (as the doc tests do), with only read-only flag
+ * combinations (--check, --help, usage errors). Before tools/nx/exec.cjs, nx:run-commands refused `-- --env staging` with a schema
  * error (its own `env` option) and passed the rest through a shell.
  *
  * Exit codes: `nx run` exits 1 for any failed task (node_modules/nx/dist/src/tasks-runner/run-command.js:308-313),
@@ -16,11 +17,19 @@ import { nxEnvironment, runProgram, type ProcessResult } from "./support/nx-proc
  * output of the task (node_modules/nx/dist/src/tasks-runner/task-orchestrator.js:1063-1078, "No
  * daemon → can't verify on-disk outputs, always copy"), and the restore unlinks each file and
  * writes it again (seen with strace on nx 22.7.12), so one run's restore of charts/*, tools/dist or
- * apps/ can hand another run's generator a missing or half-written file.
+ * apps/ can hand another run's generator a missing or half-written file. For the same reason the
+ * runs are not made in this checkout: the other test worker reads those files meanwhile (the chart
+ * harness, the committed-apps drift check, the bundled CLIs).
  */
 const TIMEOUT_MS = 120_000;
 
-const run = (command: string, args: string[]): Promise<ProcessResult> => runProgram(command, args, { cwd: repoRoot, env: nxEnvironment(), timeoutMs: TIMEOUT_MS });
+let copy: RepositoryCopy;
+beforeAll(() => {
+  copy = copyRepository(repoRoot);
+});
+afterAll(() => copy?.cleanup());
+
+const run = (command: string, args: string[]): Promise<ProcessResult> => runProgram(command, args, { cwd: copy.dir, env: nxEnvironment(), timeoutMs: TIMEOUT_MS });
 
 /** `npx nx run <target> -- <args>`, as the docs write it. */
 const nx = (target: string, args: string[]) => run("npx", ["--no-install", "nx", "run", target, "--", ...args]);
@@ -43,7 +52,7 @@ describe("documented flags reach the CLI through `npx nx run` unchanged", () => 
   }, TIMEOUT_MS);
 
   it("generate:gitops -- --check --environment development --root <checkout> --prune-environments", async () => {
-    const r = await nx("generate:gitops", ["--check", "--environment", "development", "--root", repoRoot, "--prune-environments"]);
+    const r = await nx("generate:gitops", ["--check", "--environment", "development", "--root", copy.dir, "--prune-environments"]);
     expect(r.status, explain(r)).toBe(0);
     expect(output(r)).toMatch(/generate-gitops --check: development: \d+ component\(s\) enabled/);
     expect(output(r)).toContain("apps/ is up to date (1 environment(s))");
@@ -72,10 +81,11 @@ describe("documented flags reach the CLI through `npx nx run` unchanged", () => 
     expect(output(bad)).toContain(`PRM001 --from "${AWKWARD}" is not an environment name`);
   }, TIMEOUT_MS);
 
-  it("generate:schemas -- --check --chart common, and generate:package's own option errors", async () => {
-    const check = await nx("generate:schemas", ["--check", "--chart", "common"]);
+  it("generate:schemas -- --check --chart redis, and generate:package's own option errors", async () => {
+    // redis's values.schema.json, values.yaml and README values table: three files checked, none rewritten.
+    const check = await nx("generate:schemas", ["--check", "--chart", "redis"]);
     expect(check.status, explain(check)).toBe(0);
-    expect(output(check)).toContain("generate-schemas: 0 generated files are up to date.");
+    expect(output(check)).toContain("generate-schemas: 3 generated files are up to date.");
     const pkg = await nx("generate:package", ["--out"]);
     expect(output(pkg)).toContain("package-charts: Option '--out <value>' argument missing.");
   }, TIMEOUT_MS);
