@@ -23,6 +23,8 @@ export interface RenderRequest {
   valuesFile?: string;
   kubeVersion?: string;
   apiVersions: string[];
+  /** The render cache's directory (default: the project's). */
+  cacheDir?: string;
 }
 
 export type RenderOutcome = { ok: true; files: Map<string, string> } | { ok: false; message: string };
@@ -40,7 +42,7 @@ export function renderChart(request: RenderRequest): RenderOutcome {
   // Suites render the same chart with the same values many times (one render per test, as the plugin
   // does); the render cache keys each by the chart's and the values' content, so each distinct render
   // runs once. The suite chart and the values file are rewritten between tests: digest them afresh.
-  const result = cachedHelm(request.helm, args, [request.chart.directory, ...(request.valuesFile ? [request.valuesFile] : [])], { fresh: true });
+  const result = cachedHelm(request.helm, args, [request.chart.directory, ...(request.valuesFile ? [request.valuesFile] : [])], { fresh: true, cacheDir: request.cacheDir });
   const restore = (text: string) => (request.releaseName ? text : text.replaceAll(RELEASE_NAME_STAND_IN, DEFAULT_RELEASE_NAME).replaceAll(RELEASE_NAME_STAND_IN.toUpperCase(), DEFAULT_RELEASE_NAME));
   if (result.status !== 0) return { ok: false, message: restore(cleanHelmError(result.stderr, request.chart.sourceToKey)) };
   const files = new Map<string, string>();

@@ -17,6 +17,8 @@ export interface RunOptions {
    * writes a missing snapshot and passes, whatever CI says), so the CLI never sets it.
    */
   ci?: boolean;
+  /** Where the content-keyed render cache keeps its entries (default: the project's, tools/src/render/render-cache.ts). */
+  renderCacheDir?: string;
 }
 
 /** `tests/*_test.yaml` of a chart, sorted, as helm-unittest discovers them by default. */
@@ -94,6 +96,7 @@ function runSuiteFile(chartDirectory: string, file: string, workDirectory: strin
           snapshots,
           displayFile,
           workDirectory: directory,
+          renderCacheDir: options.renderCacheDir,
           runCommandHint: `npx tsx tools/src/cli/unittest.ts ${relative(process.cwd(), chartDirectory) || "."}`,
         }),
       );

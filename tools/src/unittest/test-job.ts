@@ -24,6 +24,7 @@ export interface TestJobEnvironment {
   /** Where this job may write its merged values file. */
   workDirectory: string;
   runCommandHint: string;
+  renderCacheDir?: string;
 }
 
 class TestSetupError extends Error {}
@@ -122,6 +123,7 @@ function renderJob(job: TestJobDefinition, environment: TestJobEnvironment, requ
     valuesFile,
     kubeVersion,
     apiVersions: [...job.capabilities.apiVersions, ...suite.capabilities.apiVersions],
+    cacheDir: environment.renderCacheDir,
   });
   if (job.kubernetesProvider ?? suite.kubernetesProvider) {
     throw new TestSetupError(
