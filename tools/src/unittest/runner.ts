@@ -5,7 +5,7 @@ import type { SuiteResult, TestResult } from "./results.js";
 import { SnapshotCache } from "./snapshot-cache.js";
 import { prepareSuiteChart } from "./suite-chart.js";
 import { parseSuiteFile, SuiteDefinitionError, type SuiteDefinition } from "./suite-file.js";
-import { runTestJob } from "./test-job.js";
+import { runTestJob, type ParsedFiles } from "./test-job.js";
 
 export interface RunOptions {
   helm: "helm" | "helm3";
@@ -38,14 +38,15 @@ export function discoverSuiteFiles(chartDirectory: string): string[] {
 export function runChartSuites(chartDir: string, options: RunOptions): SuiteResult[] {
   const chartDirectory = resolve(chartDir);
   const workRoot = mkdtempSync(join(tmpdir(), "helm-unittest-"));
+  const parsedFiles: ParsedFiles = new Map();
   try {
-    return discoverSuiteFiles(chartDirectory).map((file, index) => runSuiteFile(chartDirectory, file, join(workRoot, String(index)), options));
+    return discoverSuiteFiles(chartDirectory).map((file, index) => runSuiteFile(chartDirectory, file, join(workRoot, String(index)), options, parsedFiles));
   } finally {
     rmSync(workRoot, { recursive: true, force: true });
   }
 }
 
-function runSuiteFile(chartDirectory: string, file: string, workDirectory: string, options: RunOptions): SuiteResult {
+function runSuiteFile(chartDirectory: string, file: string, workDirectory: string, options: RunOptions, parsedFiles: ParsedFiles): SuiteResult {
   const started = performance.now();
   const displayFile = relative(dirname(chartDirectory), file).split("\\").join("/");
   const snapshotFile = join(dirname(file), "__snapshot__", `${basename(file)}.snap`);
@@ -97,6 +98,7 @@ function runSuiteFile(chartDirectory: string, file: string, workDirectory: strin
           displayFile,
           workDirectory: directory,
           renderCacheDir: options.renderCacheDir,
+          parsedFiles,
           runCommandHint: `npx tsx tools/src/cli/unittest.ts ${relative(process.cwd(), chartDirectory) || "."}`,
         }),
       );

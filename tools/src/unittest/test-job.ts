@@ -25,6 +25,8 @@ export interface TestJobEnvironment {
   workDirectory: string;
   runCommandHint: string;
   renderCacheDir?: string;
+  /** Parsed rendered files shared by the jobs of one run (see ParsedFiles). */
+  parsedFiles?: ParsedFiles;
 }
 
 class TestSetupError extends Error {}
@@ -137,7 +139,7 @@ function renderJob(job: TestJobDefinition, environment: TestJobEnvironment, requ
   const postRenderer = job.postRenderer ?? suite.postRenderer;
   if (rendered.files) {
     const files = postRenderer ? runPostRenderer(postRenderer, rendered.files, environment.displayFile, job.location) : rendered.files;
-    rendered = { ...rendered, documents: parseRenderedFiles(files, environment.displayFile, job.location), postRendered: postRenderer !== undefined };
+    rendered = { ...rendered, documents: parseRenderedFiles(files, environment.displayFile, job.location, environment.parsedFiles), postRendered: postRenderer !== undefined };
   }
   if (suite.includeCrds) addCrds(rendered, chart, environment.displayFile, job.location);
   return rendered;
@@ -232,11 +234,33 @@ function userValues(job: TestJobDefinition, environment: TestJobEnvironment): Go
   return values;
 }
 
+/**
+ * Parsed documents by rendered file key and text, for one runChartSuites call: jobs of a chart often
+ * render a template to the same text (tests that change one value, the same defaults in two suites),
+ * and each text is parsed once. Only successful parses are kept; a failure is parsed (and reported
+ * with its own job's location) again.
+ */
+export type ParsedFiles = Map<string, GoMap[]>;
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const item of Object.values(value)) deepFreeze(item);
+  }
+  return value;
+}
+
 /** parseManifestsFromOutputOfFiles: YAML documents for .yaml/.yml/.tpl, the raw text for .txt, nothing else. */
-function parseRenderedFiles(files: Map<string, string>, displayFile: string, location: string): Map<string, GoMap[]> {
+export function parseRenderedFiles(files: Map<string, string>, displayFile: string, location: string, parsed?: ParsedFiles): Map<string, GoMap[]> {
   const documents = new Map<string, GoMap[]>();
   for (const [key, raw] of files) {
     if (/\.(yaml|yml|tpl)$/.test(key)) {
+      const memoKey = `${key}\0${raw}`;
+      const known = parsed?.get(memoKey);
+      if (known) {
+        documents.set(key, known);
+        continue;
+      }
       let decoded;
       try {
         decoded = decodeGoYamlStream(raw, key);
@@ -249,6 +273,8 @@ function parseRenderedFiles(files: Map<string, string>, displayFile: string, loc
         if (!isGoMap(document)) throw new TestSetupError(`${displayFile}: ${location}: ${key} renders a document that is not a mapping; Kubernetes manifests must be YAML mappings.`);
         if (Object.keys(document).length > 0) manifests.push(document);
       }
+      // Shared by every job that rendered the same bytes: frozen, so an assertion that changed one would fail loudly.
+      if (parsed) parsed.set(memoKey, deepFreeze(manifests));
       documents.set(key, manifests);
     } else if (key.endsWith(".txt")) documents.set(key, [{ raw }]);
   }
