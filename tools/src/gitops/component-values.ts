@@ -146,7 +146,7 @@ export function checkComponentValues(chart: ChartValues, valuesFile: { file: str
   const errors = chart.validate(values, { texts: (overlay ? [valuesFile, overlay] : [valuesFile]).map((f) => f.text), generated, parameters: parameters.map((p) => [p.name, p.value]) });
   if (errors) {
     const locate: Locator = (path, target) => locateValue(path, target, sources, chart.defaultsSource, parameters);
-    problems.push(...schemaErrorsToProblems(errors, values, locate, (overlay ?? valuesFile).file));
+    problems.push(...schemaErrorsToProblems(errors, values, chart.schema, locate, (overlay ?? valuesFile).file));
   }
   return problems.length > 0 ? { problems } : { problems, values };
 }

@@ -23,7 +23,7 @@ export function readEnvironmentFile(directoryName: string, file: string, text: s
   if (source.problems.length > 0) return { source, problems: source.problems };
   const locate = (path: readonly (string | number)[], target: "key" | "value") => ({ file, location: source.locate(path, target).location });
   if (!validate(source.data)) {
-    return { source, problems: schemaErrorsToProblems(validate.errors ?? [], source.data, locate, file) };
+    return { source, problems: schemaErrorsToProblems(validate.errors ?? [], source.data, schema, locate, file) };
   }
   const environment = withDefaults(schema, source.data as Record<string, unknown>);
   if (environment.name !== directoryName) {

@@ -19,7 +19,7 @@ function problemsFor(text: string) {
   const source = parseYamlSource("values.yaml", text);
   const validate = createValidator(schema);
   expect(validate(source.data)).toBe(false);
-  return schemaErrorsToProblems(validate.errors ?? [], source.data, (path, target) => ({ file: "values.yaml", location: source.locate(path, target).location }), "values.yaml");
+  return schemaErrorsToProblems(validate.errors ?? [], source.data, schema, (path, target) => ({ file: "values.yaml", location: source.locate(path, target).location }), "values.yaml");
 }
 
 describe("suggestKey", () => {
@@ -65,6 +65,15 @@ describe("schemaErrorsToProblems", () => {
 
   it("reports a missing required key at its parent", () => {
     expect(problemsFor("replicaCount: 1\n")[0]).toMatchObject({ code: "GEN003", message: 'missing required key "name" in the top level of values.yaml.' });
+  });
+
+  it("reports a key that breaks propertyNames with the key as what was found", () => {
+    const names = { type: "object", properties: { labels: { type: "object", propertyNames: { pattern: "^[a-z]+$" } } } };
+    const source = parseYamlSource("values.yaml", "labels:\n  good: 1\n  Bad: 2\n");
+    const validate = createValidator(names);
+    expect(validate(source.data)).toBe(false);
+    const problems = schemaErrorsToProblems(validate.errors ?? [], source.data, names, (path, target) => ({ file: "values.yaml", location: source.locate(path, target).location }), "values.yaml");
+    expect(problems.map((p) => p.message)).toEqual(['labels must match the pattern ^[a-z]+$ (got "Bad").', 'key "Bad" in labels is not a valid name (lowercase letters, digits and dashes).']);
   });
 
   it("locates problems inside lists", () => {

@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import type { Ajv, ErrorObject, ValidateFunction } from "ajv";
 import { displayPath, problem, type Problem, type SourceLocation } from "./problems.js";
 import type { DocumentPath } from "./yaml-source.js";
+import { errorData, parentSchemaOf } from "./error-schema.js";
 
 const require = createRequire(import.meta.url);
 /** ajv's compiler is needed only when no compiled validator is cached, so it loads on first use. */
@@ -17,8 +18,12 @@ export function createValidator(schema: object): ValidateFunction {
   return newAjv(false).compile(schema);
 }
 
-/** The ajv options every validator is compiled with; part of the key of cached standalone code. */
-export const AJV_OPTIONS = { allErrors: true, verbose: true, strict: false, allowUnionTypes: true, inlineRefs: false } as const;
+/**
+ * The ajv options every validator is compiled with; part of the key of cached standalone code.
+ * Not `verbose`: it embeds each schema and error object in the compiled code, and what messages
+ * need of it (the keyword's schema, the failing data) comes from error-schema.ts instead.
+ */
+export const AJV_OPTIONS = { allErrors: true, strict: false, allowUnionTypes: true, inlineRefs: false } as const;
 
 /** Named validators compiled from one schema document, and their standalone CommonJS source when asked for. */
 export interface CompiledEntries {
@@ -65,15 +70,15 @@ function newAjv(standalone: boolean): Ajv {
 /** Where a path of the validated data is written, so a problem can name the right file, line and column. */
 export type Locator = (path: DocumentPath, target: "key" | "value") => { file: string; location: SourceLocation };
 
-/** Turns ajv errors into GEN003/GEN004 problems located in the YAML the data came from. */
-export function schemaErrorsToProblems(errors: readonly ErrorObject[], data: unknown, locate: Locator, subject: string): Problem[] {
+/** Turns ajv errors of validating `data` against `schema` into GEN003/GEN004 problems located in the YAML the data came from. */
+export function schemaErrorsToProblems(errors: readonly ErrorObject[], data: unknown, schema: object, locate: Locator, subject: string): Problem[] {
   const problems: Problem[] = [];
   const seen = new Set<string>();
   for (const error of errors) {
     // `if` failures only say "must match then"; the `then` branch reports the real cause.
     if (error.keyword === "if") continue;
     const path = pointerToPath(error.instancePath, data);
-    const converted = convert(error, path, locate, subject);
+    const converted = convert(error, path, locate, subject, schema, data);
     const key = `${converted.file}|${converted.location?.line}|${converted.location?.column}|${converted.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -82,12 +87,12 @@ export function schemaErrorsToProblems(errors: readonly ErrorObject[], data: unk
   return problems;
 }
 
-function convert(error: ErrorObject, path: (string | number)[], locate: Locator, subject: string): Problem {
+function convert(error: ErrorObject, path: (string | number)[], locate: Locator, subject: string, schema: object, data: unknown): Problem {
   const where = path.length === 0 ? `the top level of ${subject}` : displayPath(path);
   switch (error.keyword) {
     case "additionalProperties": {
       const key = String((error.params as { additionalProperty: string }).additionalProperty);
-      const allowed = Object.keys((error.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {}).sort();
+      const allowed = Object.keys((parentSchemaOf(error, schema) as { properties?: Record<string, unknown> } | undefined)?.properties ?? {}).sort();
       const suggestion = suggestKey(key, allowed);
       const { file, location } = locate([...path, key], "key");
       const message = `unknown key "${key}" in ${where}.${suggestion ? ` Did you mean "${suggestion}"?` : ""}`;
@@ -110,13 +115,13 @@ function convert(error: ErrorObject, path: (string | number)[], locate: Locator,
     }
     default: {
       const { file, location } = locate(path, "value");
-      return problem("GEN003", file, `${where} ${describe(error)}`, { location, path: displayPath(path) });
+      return problem("GEN003", file, `${where} ${describe(error, errorData(error, data))}`, { location, path: displayPath(path) });
     }
   }
 }
 
-function describe(error: ErrorObject): string {
-  const got = error.data === undefined ? "" : ` (got ${shortJson(error.data)})`;
+function describe(error: ErrorObject, data: unknown): string {
+  const got = data === undefined ? "" : ` (got ${shortJson(data)})`;
   switch (error.keyword) {
     case "enum":
       return `must be one of ${((error.params as { allowedValues: unknown[] }).allowedValues ?? []).map(shortJson).join(", ")}${got}.`;
