@@ -8,6 +8,7 @@ import { formatProblem, problem, PROBLEM_CATALOG } from "../gitops/problems.js";
 import { diskResultCache, generatorIdentity, RESULT_CACHE_DIR, type GeneratorRun } from "../gitops/result-cache.js";
 import { diskValidatorCache, VALIDATOR_CACHE_DIR } from "../gitops/validator-cache.js";
 import { diskWorkCache, WORK_CACHE_DIR } from "../gitops/work-cache.js";
+import { diskRenderedStore, RENDERED_STORE_DIR } from "../gitops/rendered-store.js";
 import { keepYoungGenerationSmall } from "../gitops/young-generation.js";
 import { repoRoot } from "../paths.js";
 
@@ -99,7 +100,8 @@ async function main(argv: readonly string[]): Promise<number> {
     return 1;
   }
   const identity = generatorIdentity();
-  const caches = identity ? { resultCache: diskResultCache(RESULT_CACHE_DIR, identity), workCache: diskWorkCache(WORK_CACHE_DIR, identity, root) } : {};
+  const rendered = diskRenderedStore(RENDERED_STORE_DIR);
+  const caches = identity ? { resultCache: diskResultCache(RESULT_CACHE_DIR, identity, undefined, rendered), workCache: diskWorkCache(WORK_CACHE_DIR, identity, root, undefined, rendered) } : {};
   const plan = generate(inputs, { validatorCache: diskValidatorCache(VALIDATOR_CACHE_DIR), ...caches });
   for (const warning of plan.warnings) console.error(formatProblem(warning));
   if (plan.problems.length > 0) {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -7,6 +7,7 @@ import { generate } from "./generate.js";
 import { readGeneratorInputs } from "./inputs.js";
 import { formatProblem } from "./problems.js";
 import { diskResultCache, generatorIdentity, withoutProfiling, type ResultCache } from "./result-cache.js";
+import { diskRenderedStore } from "./rendered-store.js";
 import { diskValidatorCache } from "./validator-cache.js";
 import { diskWorkCache, NOT_CACHED, type WorkCache } from "./work-cache.js";
 
@@ -217,5 +218,39 @@ describe("generate with a work cache (what unchanged inputs gave before)", () =>
 describe("withoutProfiling", () => {
   it("drops Node's profiler flags and their values, and keeps every other flag", () => {
     expect(withoutProfiling(["--cpu-prof", "--cpu-prof-interval", "200", "--cpu-prof-dir=/tmp/p", "--heap-prof-name", "x.heapprofile", "--icu-data-dir=/icu", "--stack-size=2000", "--prof"])).toEqual(["--icu-data-dir=/icu", "--stack-size=2000"]);
+  });
+});
+
+describe("the result and work caches sharing one store of generated files", () => {
+  it("write an environment's files once, keep only digests, and miss once the files are gone", () => {
+    const root = writeFixtureRepo(FILES, { tags: ["v1"] });
+    roots.push(root);
+    const [results, work, files] = [temporary("result-cache-"), temporary("work-cache-"), temporary("rendered-")];
+    const store = diskRenderedStore(files);
+    const caches = () => ({ resultCache: diskResultCache(results, "code-1", 8, store), workCache: diskWorkCache(work, "code-1", root, 16, store), validatorCache: diskValidatorCache(join(root, ".validators")) });
+    const runOnce = () => {
+      const options = caches();
+      const outcome = generate(readGeneratorInputs(root), options);
+      options.workCache.save();
+      return outcome;
+    };
+    const first = runOnce();
+    expect(first.problems).toEqual([]);
+    const content = first.environments.flatMap((e) => e.files).find((f) => f.content.length > 200)?.content as string;
+    expect(content).toBeDefined();
+    // One entry per environment in the store, and neither cache's own file repeats the files.
+    expect(readdirSync(files)).toHaveLength(first.environments.length);
+    for (const dir of [results, work]) for (const entry of readdirSync(dir)) expect(readFileSync(join(dir, entry), "utf8")).not.toContain(JSON.stringify(content).slice(1, 200));
+    const again = runOnce();
+    expect(again.cached).toBe(true);
+    expect(again.environments).toEqual(first.environments);
+    // The files evicted: the result cache misses and the work cache renders again, with the same outcome.
+    for (const entry of readdirSync(files)) rmSync(join(files, entry));
+    const afterEviction = caches();
+    expect(afterEviction.resultCache.load(readGeneratorInputs(root))).toBeUndefined();
+    const rebuilt = runOnce();
+    expect(rebuilt.cached).toBe(false);
+    expect(rebuilt.environments).toEqual(first.environments);
+    expect(readdirSync(files)).toHaveLength(first.environments.length);
   });
 });

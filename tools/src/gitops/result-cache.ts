@@ -10,12 +10,13 @@ import { repoRoot } from "../paths.js";
 import type { RevisionLookup, RevisionQuery } from "./git-revisions.js";
 import type { GeneratorInputs } from "./inputs.js";
 import type { Problem } from "./problems.js";
+import { diskRenderedStore, type RenderedStore } from "./rendered-store.js";
 
 /** Where the generator keeps the outcome of its last successful runs (see diskResultCache); deleting it only costs time. */
 export const RESULT_CACHE_DIR = join(repoRoot, "node_modules", ".cache", "generate-gitops", "results");
 
 /** Bumped whenever what is stored, or how the key is made, changes. */
-const FORMAT = "generate-gitops-result/1";
+const FORMAT = "generate-gitops-result/2";
 
 /** What a successful run yields: everything an identical later run needs to write or check apps/. */
 export interface GeneratorRun {
@@ -73,10 +74,12 @@ export function resultCacheKey(inputs: GeneratorInputs, identity: string): strin
 
 /**
  * Runs kept in `dir`, one JSON file per key, written atomically; only the `keep` most recently
- * used are kept. A file that cannot be read or parsed, or that holds another key or format, is a
- * miss; a cache that cannot be written only costs time on the next run.
+ * used are kept. Each environment's files are in `store` (shared with the work cache, which keeps
+ * the same files), the entry holds their digests. A file that cannot be read or parsed, that holds
+ * another key or format, or whose files are no longer in the store, is a miss; a cache that cannot
+ * be written only costs time on the next run.
  */
-export function diskResultCache(dir: string, identity: string, keep = 8): ResultCache {
+export function diskResultCache(dir: string, identity: string, keep = 8, store: RenderedStore = diskRenderedStore(`${dir}.rendered`)): ResultCache {
   const keys = new WeakMap<GeneratorInputs, string>();
   const keyOf = (inputs: GeneratorInputs) => {
     let key = keys.get(inputs);
@@ -88,15 +91,21 @@ export function diskResultCache(dir: string, identity: string, keep = 8): Result
     load(inputs) {
       const key = keyOf(inputs);
       const file = fileOf(key);
-      let stored: { format?: unknown; key?: unknown; questions?: RecordedQuestion[]; run?: GeneratorRun };
+      let stored: { format?: unknown; key?: unknown; questions?: RecordedQuestion[]; warnings?: Problem[]; environments?: { name: string; rendered: string }[] };
       try {
         stored = JSON.parse(readFileSync(file, "utf8")) as typeof stored;
       } catch {
         return undefined;
       }
-      if (stored.format !== FORMAT || stored.key !== key || !Array.isArray(stored.questions) || !stored.run) return undefined;
+      if (stored.format !== FORMAT || stored.key !== key || !Array.isArray(stored.questions) || !Array.isArray(stored.warnings) || !Array.isArray(stored.environments)) return undefined;
       for (const question of stored.questions) {
         if (canonicalAnswer(inputs.revisions(question.query)) !== question.answer) return undefined;
+      }
+      const environments: GeneratorRun["environments"] = [];
+      for (const { name, rendered } of stored.environments) {
+        const found = store.get(rendered);
+        if (!found) return undefined;
+        environments.push({ name, summary: found.summary, files: found.files });
       }
       try {
         const now = new Date();
@@ -104,12 +113,13 @@ export function diskResultCache(dir: string, identity: string, keep = 8): Result
       } catch {
         // Only its place in the eviction order is lost.
       }
-      return stored.run;
+      return { warnings: stored.warnings, environments };
     },
     store(inputs, run, questions) {
       const key = keyOf(inputs);
       try {
-        writeFileAtomically(fileOf(key), JSON.stringify({ format: FORMAT, key, questions, run }));
+        const environments = run.environments.map(({ name, summary, files }) => ({ name, rendered: store.put({ summary, files }) }));
+        writeFileAtomically(fileOf(key), JSON.stringify({ format: FORMAT, key, questions, warnings: run.warnings, environments }));
         keepNewestJsonFiles(dir, keep);
       } catch {
         // As above: only time is lost.

@@ -3,14 +3,16 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { writeFileAtomically } from "../files/atomic-write.js";
 import { keepNewestJsonFiles } from "../files/keep-newest.js";
-import type { PlannedFile } from "../files/planned-files.js";
 import { repoRoot } from "../paths.js";
+import { diskRenderedStore, type RenderedEnvironment, type RenderedStore } from "./rendered-store.js";
+
+export type { RenderedEnvironment } from "./rendered-store.js";
 
 /** Where the generator keeps what it derived from unchanged inputs (see diskWorkCache); deleting it only costs time. */
 export const WORK_CACHE_DIR = join(repoRoot, "node_modules", ".cache", "generate-gitops", "work");
 
 /** Bumped whenever what is stored changes. */
-const FORMAT = "generate-gitops-work/2";
+const FORMAT = "generate-gitops-work/3";
 
 /**
  * What a run derived from its inputs, kept for the next run when only some inputs change (the
@@ -19,7 +21,7 @@ const FORMAT = "generate-gitops-work/2";
  * - parsed: a YAML or JSON text's data (yaml-source.ts), by the text's digest;
  * - valid: values that passed a chart's schema, by the digest of the validator's key and the values;
  * - rendered: an environment's files, by the digest of its plan (render-environment.ts renders a
- *   plan and nothing else).
+ *   plan and nothing else); the files themselves are in a RenderedStore shared with the result cache.
  * The code that derives them is part of the cache's identity: another generator does not see them.
  */
 export interface WorkCache {
@@ -33,12 +35,6 @@ export interface WorkCache {
   save(): void;
 }
 
-/** An environment's files and its summary line. */
-export interface RenderedEnvironment {
-  files: PlannedFile[];
-  summary: string;
-}
-
 /** No entry found: data that cannot be stored as JSON as it is (NaN, infinities, -0) is never stored. */
 export const NOT_CACHED = Symbol("not cached");
 
@@ -49,7 +45,8 @@ interface Stored {
   identity: string;
   parsed: Record<string, string>;
   valid: string[];
-  rendered: Record<string, RenderedEnvironment>;
+  /** The digest of a plan, and the digest of its files in the store. */
+  rendered: Record<string, string>;
 }
 
 /**
@@ -57,9 +54,10 @@ interface Stored {
  * there used: repositories (a checkout, a test's fixture, the benchmark's catalog) do not evict
  * each other's entries, and the file never holds more than one run's worth. Only the `keep` most
  * recently written files are kept. A file that cannot be read or parsed, or that holds another
- * format or identity, is empty; one that cannot be written only costs time on the next run.
+ * format or identity, is empty; one that cannot be written only costs time on the next run. An
+ * environment's files are in `store`; a rendering whose files are no longer there is a miss.
  */
-export function diskWorkCache(dir: string, identity: string, root: string, keep = 16): WorkCache {
+export function diskWorkCache(dir: string, identity: string, root: string, keep = 16, store: RenderedStore = diskRenderedStore(`${dir}.rendered`)): WorkCache {
   const file = join(dir, `${digestOf(`${identity}\u0000${root}`)}.json`);
   let stored: Stored = { format: FORMAT, identity, parsed: {}, valid: [], rendered: {} };
   try {
@@ -106,13 +104,14 @@ export function diskWorkCache(dir: string, identity: string, root: string, keep 
       changed = true;
     },
     rendered(digest) {
-      const rendered = used.rendered[digest] ?? stored.rendered[digest];
+      const files = used.rendered[digest] ?? stored.rendered[digest];
+      const rendered = typeof files === "string" ? store.get(files) : undefined;
       if (rendered === undefined) return undefined;
-      used.rendered[digest] = rendered;
-      return { files: rendered.files.map((f) => ({ ...f })), summary: rendered.summary };
+      used.rendered[digest] = files as string;
+      return rendered;
     },
     rememberRendered(digest, rendered) {
-      used.rendered[digest] = { files: rendered.files.map((f) => ({ path: f.path, content: f.content })), summary: rendered.summary };
+      used.rendered[digest] = store.put(rendered);
       changed = true;
     },
     save() {
