@@ -1,7 +1,6 @@
 import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { availableParallelism, tmpdir } from "node:os";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
 import { resolveBinary, type BinaryName } from "../src/binaries/binaries.js";
 import { bundleCli } from "../src/build/bundle-cli.js";
 import { readGeneratorInputs } from "../src/gitops/inputs.js";
@@ -13,10 +12,12 @@ import { plannedAppOfAppsValues, syntheticAppOfAppsValues, writeAppOfAppsChart, 
 import { cpuSeconds, linearFit, linearFit2, measure, runInRounds, type Case, type Measurement } from "./measure.js";
 import { copyRepository } from "./repository-copy.js";
 import { writeSyntheticRepository, type SyntheticSize } from "./synthetic-catalog.js";
+import { BenchUsageError, parseBenchOptions, USAGE } from "./options.js";
 import { toolSandbox, type ToolSandbox } from "./tool-sandbox.js";
 
 /**
  * `npm run bench [-- --repeat 7 --components 200 --environments 10 --sections repository,synthetic,clusters,nx --dir <dir>]`
+ * (`-- --help` prints the options; options.ts parses and checks them, a wrong one exits 2 with the usage)
  *
  * The generator as `nx run generate:gitops` runs it (the CLI bundled into tools/dist, rebuilt
  * here first, run from a copy with caches of its own: tool-sandbox.ts) beside `helm template` of
@@ -32,32 +33,6 @@ import { toolSandbox, type ToolSandbox } from "./tool-sandbox.js";
  * peak RSS come from GNU time; on a shared machine CPU time is the steadier figure. Not a test: it
  * prints a Markdown report, the targets of issue 16 (and 15) first.
  */
-interface Options {
-  repeat: number;
-  size: SyntheticSize;
-  sections: Set<string>;
-  dir: string;
-}
-
-function parseOptions(argv: readonly string[]): Options {
-  const { values } = parseArgs({
-    args: [...argv],
-    options: { repeat: { type: "string" }, components: { type: "string" }, environments: { type: "string" }, sections: { type: "string" }, dir: { type: "string" } },
-    strict: true,
-  });
-  const number = (value: string | undefined, fallback: number) => {
-    const parsed = Number(value ?? fallback);
-    if (!Number.isInteger(parsed) || parsed < 1) throw new Error(`expected a positive integer, got ${value}`);
-    return parsed;
-  };
-  return {
-    repeat: number(values.repeat, 7),
-    size: { components: number(values.components, 200), environments: number(values.environments, 10) },
-    sections: new Set((values.sections ?? "repository,synthetic,clusters,nx").split(",")),
-    dir: values.dir ?? tmpdir(),
-  };
-}
-
 /** A row of the targets table. */
 interface Target {
   what: string;
@@ -311,7 +286,19 @@ function nxSection(repeat: number): Section {
 }
 
 async function main(): Promise<void> {
-  const options = parseOptions(process.argv.slice(2));
+  let options;
+  try {
+    options = parseBenchOptions(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof BenchUsageError)) throw error;
+    console.error(`bench: ${error.message}.\n${USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
+  if (options === "help") {
+    console.log(USAGE);
+    return;
+  }
   await bundleCli("generate-gitops");
   const work = mkdtempSync(join(options.dir, "gitops-bench-"));
   const sections: Section[] = [];
