@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../../tools/src/paths.js";
 import { copyRepository, type RepositoryCopy } from "../docs/support/repository-copy.js";
-import { nxEnvironment, runProgram, type ProcessResult } from "./support/nx-process.js";
+import { runProgram, type ProcessResult } from "../support/run-program.js";
+import { nxEnvironment } from "./support/nx-process.js";
 
 /**
  * The documented invocations (README, docs/*.md: `npx nx run generate:<target> -- <flags>`) run

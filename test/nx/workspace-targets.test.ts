@@ -3,7 +3,8 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../../tools/src/paths.js";
-import { nxEnvironment, runProgram, type ProcessResult } from "./support/nx-process.js";
+import { runProgram, type ProcessResult } from "../support/run-program.js";
+import { nxEnvironment } from "./support/nx-process.js";
 
 /**
  * The workspace targets nx users expect (test, typecheck, lint), read back through nx itself: they
