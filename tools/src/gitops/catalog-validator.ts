@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import { runsBundled, sourceTreeDigest } from "./code-identity.js";
+import { decodePointerSegment } from "../schemas/json-schema.js";
 import { isPlainObject } from "./helm-values.js";
 import { compileEntriesWithAjv, type CompiledEntries } from "./schema-validation.js";
 import { validatorCacheKey, type ValidatorCache } from "./validator-cache.js";
@@ -149,7 +150,7 @@ function splitDefinitions(chart: string, schema: Record<string, unknown>): { roo
       const next = pending.pop() as string;
       if (closure.has(next)) continue;
       closure.add(next);
-      for (const match of (texts.get(next) ?? "").matchAll(/"\$ref":"#\/definitions\/([^/"]+)/g)) pending.push(decodePointer(match[1] as string));
+      for (const match of (texts.get(next) ?? "").matchAll(/"\$ref":"#\/definitions\/([^/"]+)/g)) pending.push(decodePointerSegment(match[1] as string));
     }
     const hash = createHash("sha1");
     for (const member of [...closure].sort()) hash.update(`${member}\u0000${texts.get(member) ?? ""}\u0000`);
@@ -159,7 +160,7 @@ function splitDefinitions(chart: string, schema: Record<string, unknown>): { roo
     if (!ref.startsWith("#")) return ref;
     const pointer = ref.slice(1);
     const match = /^\/definitions\/([^/]+)(.*)$/.exec(pointer);
-    const key = match ? keys.get(decodePointer(match[1] as string)) : undefined;
+    const key = match ? keys.get(decodePointerSegment(match[1] as string)) : undefined;
     if (match && key) return `#/definitions/${encodePointer(key)}${match[2]}`;
     return `#/definitions/${encodePointer(`chart:${chart}`)}${pointer}`;
   };
@@ -192,8 +193,4 @@ function rewriteRefs(node: unknown, rewrite: (ref: string) => string): unknown {
 
 function encodePointer(segment: string): string {
   return segment.replace(/~/g, "~0").replace(/\//g, "~1");
-}
-
-function decodePointer(segment: string): string {
-  return segment.replace(/~1/g, "/").replace(/~0/g, "~");
 }

@@ -16,6 +16,8 @@
  * takes (`properties/x`, `items`, ...).
  */
 
+import { decodePointerSegment } from "../schemas/json-schema.js";
+
 type Schema = Record<string, unknown>;
 
 const isSchema = (value: unknown): value is Schema => typeof value === "object" && value !== null && !Array.isArray(value);
@@ -27,8 +29,9 @@ const IN_PLACE_SINGLE = ["if", "then", "else", "not"] as const;
 const DATA_KEYWORDS = new Set(["default", "examples", "enum", "const"]);
 const MAP_KEYWORDS = new Set(["properties", "patternProperties", "definitions", "dependencies"]);
 
+/** A token of a pointer in URI fragment form (ajv's `$ref` and schemaPath): percent-decoded, then RFC 6901. */
 function unescape(segment: string): string {
-  return decodeURIComponent(segment).replace(/~1/g, "/").replace(/~0/g, "~");
+  return decodePointerSegment(decodeURIComponent(segment));
 }
 
 /** The value at a local JSON pointer (`#/definitions/x`) of `root`. */
@@ -138,7 +141,7 @@ export function parentSchemaOf(error: { schemaPath: string; instancePath: string
   if (!isSchema(root) || !error.schemaPath.startsWith("#")) return undefined;
   const segments = error.schemaPath === "#" ? [] : error.schemaPath.slice(2).split("/").map(unescape);
   if (segments.pop() !== error.keyword) return undefined;
-  const dataPath = error.instancePath === "" ? [] : error.instancePath.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const dataPath = error.instancePath === "" ? [] : error.instancePath.slice(1).split("/").map(decodePointerSegment);
   // A function's root is the validated schema itself or a `$ref` target; try each where it applies.
   const starts = [root, ...refTargets(root)];
   for (const start of starts) {
@@ -186,7 +189,7 @@ export function dataAt(data: unknown, instancePath: string): unknown {
   if (instancePath === "") return data;
   let node = data;
   for (const raw of instancePath.slice(1).split("/")) {
-    const segment = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    const segment = decodePointerSegment(raw);
     node = Array.isArray(node) ? node[Number(segment)] : typeof node === "object" && node !== null ? (node as Record<string, unknown>)[segment] : undefined;
   }
   return node;

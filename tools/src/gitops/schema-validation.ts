@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import type { Ajv, ErrorObject, ValidateFunction } from "ajv";
+import { decodePointerSegment } from "../schemas/json-schema.js";
 import { displayPath, problem, type Problem, type SourceLocation } from "./problems.js";
 import type { DocumentPath } from "./yaml-source.js";
 import { errorData, parentSchemaOf } from "./error-schema.js";
@@ -152,7 +153,7 @@ export function pointerToPath(pointer: string, data: unknown): (string | number)
   const out: (string | number)[] = [];
   let current: unknown = data;
   for (const raw of pointer.slice(1).split("/")) {
-    const segment = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    const segment = decodePointerSegment(raw);
     if (Array.isArray(current) && /^\d+$/.test(segment)) {
       out.push(Number(segment));
       current = current[Number(segment)];

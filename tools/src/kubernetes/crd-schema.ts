@@ -30,6 +30,7 @@
 import { createRequire } from "node:module";
 import { _, Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import { RE2JS } from "re2js";
+import { decodePointerSegment } from "../schemas/json-schema.js";
 import { suggestField } from "./field-schema.js";
 import { isRecord, objectLabel, sourceOf, type KubeObject } from "./manifests.js";
 import { formatPath, type PathSegment, type Problem } from "./problem.js";
@@ -805,7 +806,7 @@ function pointerToPath(pointer: string, data: unknown): PathSegment[] {
   const path: PathSegment[] = [];
   let current: unknown = data;
   for (const raw of pointer.slice(1).split("/")) {
-    const token = raw.replaceAll("~1", "/").replaceAll("~0", "~");
+    const token = decodePointerSegment(raw);
     if (Array.isArray(current)) {
       path.push(Number(token));
       current = current[Number(token)];

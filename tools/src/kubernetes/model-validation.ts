@@ -1,3 +1,4 @@
+import { decodePointerSegment } from "../schemas/json-schema.js";
 import type { KubeObject } from "./manifests.js";
 import type { ModelClass } from "./model-registry.js";
 import { formatPath, type PathSegment } from "./problem.js";
@@ -83,7 +84,7 @@ export function pointerToSegments(pointer: string, data: unknown): PathSegment[]
   const segments: PathSegment[] = [];
   let current: unknown = data;
   for (const raw of pointer.slice(1).split("/")) {
-    const token = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    const token = decodePointerSegment(raw);
     if (Array.isArray(current) && /^\d+$/.test(token)) {
       const index = Number(token);
       segments.push(index);

@@ -31,10 +31,15 @@ export function typesOf(schema: JsonSchema): string[] {
   return Array.isArray(schema.type) ? schema.type : [schema.type];
 }
 
+/** One reference token of a JSON pointer, unescaped (RFC 6901 section 4: `~1` first, then `~0`). */
+export function decodePointerSegment(segment: string): string {
+  return segment.replace(/~1/g, "/").replace(/~0/g, "~");
+}
+
 /** Resolves a `#/a/b` pointer inside one document (RFC 6901 escaping). */
 export function resolvePointer(root: JsonSchema, ref: string): JsonSchema | undefined {
   if (!ref.startsWith("#")) return undefined;
-  const parts = ref.slice(1).split("/").filter((p) => p !== "").map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const parts = ref.slice(1).split("/").filter((p) => p !== "").map(decodePointerSegment);
   let node: unknown = root;
   for (const part of parts) {
     if (!isPlainObject(node)) return undefined;
