@@ -32,6 +32,15 @@ export default defineConfig(
       // A `let` read inside a closure before its one assignment (a server handler that refers to the
       // object the server is then wrapped in) cannot be a `const`; prefer-const's own option for it.
       "prefer-const": ["error", { ignoreReadBeforeAssign: true }],
+      // localeCompare collates with the locale of the machine that runs it (LANG, LC_ALL): sorted
+      // output would differ between machines (tools/src/text/compare-text.ts shows how).
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.property.name='localeCompare']",
+          message: "localeCompare sorts by the machine's locale; use compareText from tools/src/text/compare-text.ts (code unit order, the same everywhere).",
+        },
+      ],
     },
   },
   {

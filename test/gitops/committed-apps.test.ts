@@ -4,6 +4,7 @@ import { loadCatalog } from "../../tools/src/catalog/catalog.js";
 import { formatProblems, validateObject } from "../../tools/src/kubernetes/index.js";
 import { repoRoot } from "../../tools/src/paths.js";
 import { environmentNames, errorsIn, generatedObjects, kubectlKustomize, parseStream, runGenerator, runGeneratorFromSource } from "./support/generated.js";
+import { compareText } from "../../tools/src/text/compare-text.js";
 
 const environments = environmentNames();
 
@@ -68,7 +69,7 @@ describe("apps/ committed in the repository", () => {
     const wave = (name: string) => Number(root.find((o) => o.metadata.name === name)?.metadata.annotations?.["argocd.argoproj.io/sync-wave"]);
     const layers = root
       .filter((o) => o.kind === "Application" && /-(infrastructure|platform|application)$/.test(o.metadata.name) && o.metadata.name.startsWith(`${env}-`))
-      .sort((a, b) => wave(a.metadata.name) - wave(b.metadata.name) || a.metadata.name.localeCompare(b.metadata.name));
+      .sort((a, b) => wave(a.metadata.name) - wave(b.metadata.name) || compareText(a.metadata.name, b.metadata.name));
     // The clusters other than the first, from their layer Applications `<env>-<cluster>-infrastructure`.
     const clusters = root.filter((o) => o.metadata.name.endsWith("-infrastructure") && o.metadata.name !== `${env}-infrastructure`).map((o) => o.metadata.name.slice(env.length + 1, -"-infrastructure".length));
     const prefixes = [`${env}-`, ...clusters.map((cluster) => `${env}-${cluster}-`)];

@@ -6,6 +6,7 @@ import { repoRoot } from "../../tools/src/paths.js";
 import { environmentNames, generatedObjects } from "../gitops/support/generated.js";
 import { componentApplications, renderComponent } from "../support/component-renders.js";
 import { placements } from "./support.js";
+import { compareText } from "../../tools/src/text/compare-text.js";
 
 /**
  * Issue 18.1: every AppProject permits exactly what its components render. The generator derives
@@ -43,7 +44,7 @@ describe(`${COMPONENT_KINDS_FILE}: the kinds each component renders`, () => {
     const rendered = renderedKinds();
     const differences: string[] = [];
     const expectedEntries: Record<string, { namespaced: string[]; cluster: string[] }> = {};
-    for (const [component, kinds] of [...rendered].sort(([a], [b]) => a.localeCompare(b))) {
+    for (const [component, kinds] of [...rendered].sort(([a], [b]) => compareText(a, b))) {
       const entry = declared.kinds.get(component);
       const want = { namespaced: [...kinds.namespaced].sort(), cluster: [...kinds.cluster].sort() };
       const have = { namespaced: (entry?.namespaced ?? []).map(formatGroupKind).sort(), cluster: (entry?.cluster ?? []).map(formatGroupKind).sort() };

@@ -17,6 +17,8 @@ export interface SyntheticSize {
   environments: number;
   /** Clusters of each production environment (every third); one, written as no `clusters:`, when absent. */
   productionClusters?: number;
+  /** Component names, in order (default svc-0000, svc-0001, ...): a test chooses names whose order depends on the locale. */
+  names?: readonly string[];
 }
 
 /** One environment of the synthetic repository, as the Helm peer needs it. */
@@ -33,7 +35,7 @@ export interface SyntheticComponent {
   dependencies: string[];
 }
 
-export function syntheticComponents(count: number): SyntheticComponent[] {
+export function syntheticComponents(count: number, names?: readonly string[]): SyntheticComponent[] {
   const components: SyntheticComponent[] = [];
   for (let i = 0; i < count; i++) {
     const layer: Layer = i < count * 0.2 ? "infrastructure" : i < count * 0.5 ? "platform" : "application";
@@ -43,7 +45,7 @@ export function syntheticComponents(count: number): SyntheticComponent[] {
       .map((j) => components[j] as SyntheticComponent)
       .filter((d) => LAYERS.indexOf(d.layer) <= LAYERS.indexOf(layer))
       .map((d) => d.name);
-    components.push({ name: `svc-${String(i).padStart(4, "0")}`, layer, dependencies: [...new Set(dependencies)] });
+    components.push({ name: names?.[i] ?? `svc-${String(i).padStart(4, "0")}`, layer, dependencies: [...new Set(dependencies)] });
   }
   return components;
 }
@@ -141,7 +143,7 @@ function initRepository(root: string): string {
  * this repository's do. Production environments run in `productionClusters` clusters when asked.
  */
 export function writeSyntheticRepository(root: string, size: SyntheticSize): { components: SyntheticComponent[]; environments: SyntheticEnvironment[] } {
-  const components = syntheticComponents(size.components);
+  const components = syntheticComponents(size.components, size.names);
   const commit = initRepository(root);
   mkdirSync(join(root, "schemas"), { recursive: true });
   cpSync(join(repoRoot, "schemas", "environment.json"), join(root, "schemas", "environment.json"));

@@ -10,6 +10,7 @@ import { repoRoot } from "../../../tools/src/paths.js";
 import type { JsonSchema } from "../../../tools/src/schemas/json-schema.js";
 import { formatResults, runChartSuites } from "../../../tools/src/unittest/index.js";
 import { valuesMistakes } from "../../support/schema-mistakes.js";
+import { compareText } from "../../../tools/src/text/compare-text.js";
 
 /**
  * The harness every chart under charts/ goes through, with no per-chart code: render and lint under
@@ -46,7 +47,7 @@ export function harnessCharts(shard: number, root = repoRoot): ChartDir[] {
   const load = Array.from({ length: HARNESS_SHARDS }, () => 0);
   const assigned = applicationCharts(root)
     .map((chart) => ({ chart, weight: harnessWeight(chart) }))
-    .sort((a, b) => b.weight - a.weight || a.chart.name.localeCompare(b.chart.name))
+    .sort((a, b) => b.weight - a.weight || compareText(a.chart.name, b.chart.name))
     .map(({ chart, weight }) => {
       const target = load.indexOf(Math.min(...load));
       load[target] = (load[target] ?? 0) + weight;
@@ -55,7 +56,7 @@ export function harnessCharts(shard: number, root = repoRoot): ChartDir[] {
   return assigned
     .filter((a) => a.shard === shard)
     .map((a) => a.chart)
-    .sort((a, b) => a.name.localeCompare(b.name))
+    .sort((a, b) => compareText(a.name, b.name))
     .filter((c) => !only || only.includes(c.name));
 }
 

@@ -25,6 +25,7 @@ import {
   type RepositorySettings,
   type Site,
 } from "./shapes.js";
+import { compareText } from "../../../tools/src/text/compare-text.js";
 
 export const BODY_LIMIT = 65_536;
 
@@ -471,7 +472,7 @@ export class GitHubStandIn {
     const sort = query.get("sort") ?? "created";
     const direction = query.get("direction") ?? (sort === "created" ? "desc" : "desc");
     const key = (p: PullRecord) => (sort === "updated" ? p.updatedAt : p.createdAt);
-    pulls = [...pulls].sort((a, b) => key(a).localeCompare(key(b)) || a.number - b.number);
+    pulls = [...pulls].sort((a, b) => compareText(key(a), key(b)) || a.number - b.number);
     if (direction === "desc") pulls.reverse();
     return { status: 200, body: pulls.slice(0, perPage).map((p) => pullRequestSimple(this.site, p, this.heads(p), this.settings)) };
   }

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { problem, type Problem } from "../gitops/problems.js";
 import { parseChartMetadata, type CatalogComponent } from "./chart-metadata.js";
 import { parseUpstreamComponent } from "./upstream-component.js";
+import { compareText } from "../text/compare-text.js";
 
 export interface Catalog {
   /** Sorted by name. */
@@ -44,7 +45,7 @@ export function buildCatalog(charts: readonly ChartManifestText[], upstream: rea
     }
     components.push(result.component);
   }
-  return { components: components.sort((a, b) => a.name.localeCompare(b.name)), problems };
+  return { components: components.sort((a, b) => compareText(a.name, b.name)), problems };
 }
 
 /** Every `charts/<dir>/Chart.yaml` under a root, sorted by directory name. */

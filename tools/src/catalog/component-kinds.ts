@@ -1,5 +1,6 @@
 import { problem, type Problem } from "../gitops/problems.js";
 import { parseYamlSource } from "../gitops/yaml-source.js";
+import { compareText } from "../text/compare-text.js";
 
 /**
  * schemas/component-kinds.json: the Kubernetes kinds each component renders, namespaced and
@@ -31,7 +32,7 @@ export function parseGroupKind(text: string): GroupKind | undefined {
 export const formatGroupKind = ({ group, kind }: GroupKind): string => (group === "" ? kind : `${group}/${kind}`);
 
 export function sortGroupKinds<T extends GroupKind>(items: readonly T[]): T[] {
-  return [...items].sort((a, b) => a.group.localeCompare(b.group) || a.kind.localeCompare(b.kind));
+  return [...items].sort((a, b) => compareText(a.group, b.group) || compareText(a.kind, b.kind));
 }
 
 /** Reads the file; every malformed entry is a GEN019 problem at its line. */

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
+import { compareText } from "../text/compare-text.js";
 
 export interface ChartDir {
   name: string;
@@ -28,7 +29,7 @@ export function listCharts(root: string): ChartDir[] {
         chart,
       };
     })
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort((a, b) => compareText(a.name, b.name));
 }
 
 export function applicationCharts(root: string): ChartDir[] {

@@ -4,6 +4,7 @@ import { join, relative, resolve, sep } from "node:path";
 import { isMap, isScalar, isSeq, parse as parseYaml, parseDocument } from "yaml";
 import { goFilepathMatch } from "../argocd/go-filepath-match.js";
 import { listCharts } from "./discover.js";
+import { compareText } from "../text/compare-text.js";
 
 /**
  * A chart whose packaged content changed must carry a higher version than it had at the merge base,
@@ -146,7 +147,7 @@ export function changedCharts(root: string, base: string): ChangedChart[] {
     return [...(byChart.get(name) ?? []), ...node.dependencies.flatMap((d) => contents(d.folder, [...path, name]).map((file) => `charts/${d.name}/${file}`))];
   };
   const charts: ChangedChart[] = [];
-  for (const [name, node] of [...nodes].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [name, node] of [...nodes].sort(([a], [b]) => compareText(a, b))) {
     const packaged = [...new Set(contents(name, []))].filter((file) => !helmIgnored(node.ignore, file));
     if (packaged.length === 0) continue;
     const through = node.dependencies.filter((d) => packaged.some((file) => file.startsWith(`charts/${d.name}/`))).map((d) => d.name);

@@ -2,6 +2,7 @@ import type { PodSecurityException } from "../catalog/chart-metadata.js";
 import type { EnvironmentSpec } from "./environment-model.js";
 import type { PlannedComponent, PlannedNamespace, PodSecurityLevel } from "./environment-plan.js";
 import { problem, type Problem, type SourceLocation } from "./problems.js";
+import { compareText } from "../text/compare-text.js";
 
 /**
  * The namespaces of an environment and the labels Argo CD puts on each (the `managedNamespaceMetadata`
@@ -28,9 +29,9 @@ export function planNamespaces(environment: EnvironmentSpec, components: readonl
   const byName = new Map<string, Pick<PlannedComponent, "name" | "layer" | "namespace" | "podSecurity">[]>();
   for (const component of components) byName.set(component.namespace, [...(byName.get(component.namespace) ?? []), component]);
   return [...byName.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => compareText(a, b))
     .map(([name, members]) => {
-      const exceptions = members.flatMap((c) => (c.podSecurity ? [{ component: c.name, ...c.podSecurity }] : [])).sort((a, b) => a.component.localeCompare(b.component));
+      const exceptions = members.flatMap((c) => (c.podSecurity ? [{ component: c.name, ...c.podSecurity }] : [])).sort((a, b) => compareText(a.component, b.component));
       const level = exceptions.reduce<PodSecurityLevel>((weakest, e) => (STRENGTH[e.level] < STRENGTH[weakest] ? e.level : weakest), "restricted");
       const workloads = members.some((c) => c.layer !== "infrastructure");
       const labels: Record<string, string> = { ...(workloads ? environment.destination.namespaceLabels : {}) };
@@ -57,5 +58,5 @@ export function handWrittenPodSecurityLabels(environment: EnvironmentSpec, file:
 export type { PodSecurityException };
 
 function sortedRecord(record: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compareText(a, b)));
 }

@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import { join, relative } from "node:path";
 import type { PlannedFile } from "../files/planned-files.js";
 import { writeTree, writeTreesInParallel, type FileTree } from "../files/write-trees.js";
+import { compareText } from "../text/compare-text.js";
 
 /** Diffs are only made when `--check` finds drift, so the diff library loads on first use. */
 function createTwoFilesPatch(oldName: string, newName: string, oldText: string, newText: string, oldHeader: string, newHeader: string): string {
@@ -145,5 +146,5 @@ export function findEnvironmentDrift(root: string, environment: string, files: r
   for (const path of comparison.removed) {
     drift.push({ path, kind: "stale", patch: createTwoFilesPatch(`a/${path}`, "/dev/null", readFileSync(join(root, path), "utf8"), "", "committed", "not generated") });
   }
-  return drift.sort((a, b) => a.path.localeCompare(b.path));
+  return drift.sort((a, b) => compareText(a.path, b.path));
 }

@@ -30,6 +30,7 @@ import { compileCached, validatorCacheKey, type ValidatorCache } from "./validat
 import { contentDigest } from "./content-digest.js";
 import { digestOf, type WorkCache } from "./work-cache.js";
 import { parseYamlSource, withParsedData, type YamlSource } from "./yaml-source.js";
+import { compareText } from "../text/compare-text.js";
 
 export interface EnvironmentOutput {
   name: string;
@@ -278,7 +279,7 @@ function planEnvironment(checked: CheckedEnvironment, waves: ReadonlyMap<string,
   }
   // Cluster by cluster (the home cluster first), then as one cluster's components always were.
   const clusterIndex = (c: PlannedComponent) => (c.cluster ? clusters.indexOf(c.cluster) : 0);
-  planned.sort((a, b) => clusterIndex(a) - clusterIndex(b) || layerIndex(a.layer) - layerIndex(b.layer) || a.wave - b.wave || a.name.localeCompare(b.name));
+  planned.sort((a, b) => clusterIndex(a) - clusterIndex(b) || layerIndex(a.layer) - layerIndex(b.layer) || a.wave - b.wave || compareText(a.name, b.name));
   // The home cluster runs every component, so its namespaces are every cluster's.
   const namespaces = planNamespaces(environment, planned.filter((c) => c.cluster === undefined || c.cluster.home));
   return { plan: { environment, components: planned, namespaces, ...(clusters.length > 0 ? { clusters } : {}) }, problems };

@@ -3,6 +3,8 @@
  * table in the docs, the tests and CI logs all point at the same thing; the message says what is
  * wrong and `fix` says what to do.
  */
+import { compareText } from "../text/compare-text.js";
+
 export const PROBLEM_CATALOG = {
   GEN001: { title: "Malformed YAML", fix: "Fix the YAML syntax at the reported line and column (indentation, a missing colon, an unclosed quote or bracket)." },
   GEN002: { title: "Duplicate key", fix: "Keep one of the two entries: a YAML mapping may not repeat a key (the second would silently win elsewhere)." },
@@ -99,11 +101,11 @@ export function formatProblem(p: Problem): string {
 export function sortProblems(problems: readonly Problem[]): Problem[] {
   return [...problems].sort(
     (a, b) =>
-      a.file.localeCompare(b.file) ||
+      compareText(a.file, b.file) ||
       (a.location?.line ?? 0) - (b.location?.line ?? 0) ||
       (a.location?.column ?? 0) - (b.location?.column ?? 0) ||
-      a.code.localeCompare(b.code) ||
-      a.message.localeCompare(b.message),
+      compareText(a.code, b.code) ||
+      compareText(a.message, b.message),
   );
 }
 

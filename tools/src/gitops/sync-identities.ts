@@ -6,6 +6,7 @@ import type { EnvironmentSpec } from "./environment-model.js";
 import type { PlannedComponent } from "./environment-plan.js";
 import { ARGOCD_NAMESPACE } from "./manifests/conventions.js";
 import { planNamespaces } from "./namespace-plan.js";
+import { compareText } from "../text/compare-text.js";
 
 /**
  * Argo CD sync impersonation (docs/operator-manual/app-sync-using-impersonation.md in argo-cd
@@ -46,7 +47,7 @@ export function syncIdentityNamespaces(components: readonly { layer: Layer; name
 export function syncRules(kinds: readonly GroupKind[]): PolicyRule[] {
   const byGroup = new Map<string, Set<string>>();
   for (const { group, kind } of kinds) byGroup.set(group, (byGroup.get(group) ?? new Set()).add(resourceOf(group, kind)));
-  return [...byGroup.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([group, resources]) => ({ apiGroups: [group], resources: [...resources].sort(), verbs: [...SYNC_VERBS] }));
+  return [...byGroup.entries()].sort(([a], [b]) => compareText(a, b)).map(([group, resources]) => ({ apiGroups: [group], resources: [...resources].sort(), verbs: [...SYNC_VERBS] }));
 }
 
 /**

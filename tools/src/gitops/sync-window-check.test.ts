@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { EnvironmentSpec, SyncWindowSpec } from "./environment-model.js";
-import { checkSyncWindows } from "./sync-window-check.js";
+import { IANA_TIME_ZONES } from "./iana-time-zones.js";
+import { checkSyncWindows, constructsFormatter, loadableTimeZone } from "./sync-window-check.js";
 
 const weekend: SyncWindowSpec = { kind: "deny", schedule: "0 0 * * 6", duration: "48h", timeZone: "Etc/UTC", manualSync: true, description: "weekend" };
 const check = (...windows: Partial<SyncWindowSpec>[]) =>
@@ -39,5 +40,19 @@ describe("sync windows as Argo CD v3.4.4 reads them (GEN024)", () => {
   it("refuses a time zone Go's LoadLocation cannot open (Argo CD would use UTC): wrong case, ICU-only names, offsets", () => {
     expect(check({ timeZone: "europe/berlin" })[0]).toEqual(expect.objectContaining({ path: "syncWindows[0].timeZone", fix: 'Write "Europe/Berlin".' }));
     for (const zone of ["IST", "US/Pacific-New", "+01:00", "Local", "Mars/Olympus", "Factory"]) expect(check({ timeZone: zone }).map((p) => p.path), zone).toEqual(["syncWindows[0].timeZone"]);
+  });
+});
+
+describe("the time zone check's fast path", () => {
+  it("decides every IANA name as a DateTimeFormat would, canonical ICU zones and links alike", () => {
+    const disagreements = [...IANA_TIME_ZONES].filter((name) => loadableTimeZone(name) !== constructsFormatter(name));
+    expect(disagreements).toEqual([]);
+    // Both paths of loadableTimeZone ran: names ICU lists (Europe/Berlin), and names it does not list
+    // but a DateTimeFormat accepts (on Node 20's ICU, Asia/Kolkata and Etc/UTC are such aliases).
+    const listed = new Set(Intl.supportedValuesOf("timeZone"));
+    expect(listed.has("Europe/Berlin")).toBe(true);
+    const aliases = [...IANA_TIME_ZONES].filter((name) => !listed.has(name) && constructsFormatter(name));
+    expect(aliases.length).toBeGreaterThan(0);
+    for (const name of aliases) expect(loadableTimeZone(name), name).toBe(true);
   });
 });

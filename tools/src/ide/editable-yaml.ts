@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, posix } from "node:path";
 import { readModeline } from "./modelines.js";
 import { schemaForFile, type SchemaAssociation } from "./schema-associations.js";
+import { compareText } from "../text/compare-text.js";
 
 /** A YAML file an editor validates against a schema, through its modeline, `yaml.schemas`, or both. */
 export interface SchemaBoundFile {
@@ -38,7 +39,7 @@ function yamlFiles(root: string, folder: string): string[] {
   const absolute = join(root, folder);
   if (!existsSync(absolute)) return [];
   const found: string[] = [];
-  for (const entry of readdirSync(absolute, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const entry of readdirSync(absolute, { withFileTypes: true }).sort((a, b) => compareText(a.name, b.name))) {
     const path = folder === "" ? entry.name : posix.join(folder, entry.name);
     if (entry.isDirectory()) {
       if (!SKIPPED_FOLDERS.has(entry.name) && !SKIPPED_FOLDERS.has(path)) found.push(...yamlFiles(root, path));

@@ -1,3 +1,4 @@
+import { compareText } from "../text/compare-text.js";
 /** One thing wrong with one Kubernetes object, phrased so a chart author can find and fix it. */
 export interface Problem {
   /** `Kind/name` of the offending object, e.g. `Deployment/api`. */
@@ -40,7 +41,7 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
     const ka = key(a);
     const kb = key(b);
     for (let i = 0; i < ka.length; i++) {
-      const cmp = (ka[i] ?? "").localeCompare(kb[i] ?? "");
+      const cmp = compareText(ka[i] ?? "", kb[i] ?? "");
       if (cmp !== 0) return cmp;
     }
     return 0;

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { parse as parseYaml } from "yaml";
+import { compareText } from "../text/compare-text.js";
 
 export interface IndexEntry {
   name: string;
@@ -22,5 +23,5 @@ export function readChartIndex(file: string): IndexEntry[] {
       });
     }
   }
-  return entries.sort((a, b) => a.name.localeCompare(b.name) || a.version.localeCompare(b.version));
+  return entries.sort((a, b) => compareText(a.name, b.name) || compareText(a.version, b.version));
 }

@@ -1,6 +1,7 @@
 import { clustersOf, effectivePins, isComponentPin, pinKey, runsIn, type ClusterPins } from "./cluster-pins.js";
 import { PromotionError } from "./errors.js";
 import type { PromotablePattern } from "./promotable-fields.js";
+import { compareText } from "../text/compare-text.js";
 
 export type PinValue = string | number | boolean;
 
@@ -233,7 +234,7 @@ export function requireImageDigests(plan: PromotionPlan, target: EnvironmentData
   const after = new Map([...basePins, ...effectivePins(basePins, clustersOf(target), patterns, placement)].map((p) => [key(p.cluster, p.component, p.field), p.value]));
   for (const change of plan.changes) after.set(key(change.cluster, change.component, change.field), change.to);
   const unpinned = [...touched.values()]
-    .sort((a, b) => a.component.localeCompare(b.component) || (a.cluster ?? "").localeCompare(b.cluster ?? ""))
+    .sort((a, b) => compareText(a.component, b.component) || compareText(a.cluster ?? "", b.cluster ?? ""))
     .filter(({ cluster, component }) => {
       const tag = after.get(key(cluster, component, IMAGE_TAG_FIELD));
       const digest = after.get(key(cluster, component, IMAGE_DIGEST_FIELD));
@@ -263,7 +264,7 @@ export function requiresImmutablePins(tier: unknown): boolean {
 }
 
 export function sortChanges(changes: readonly PinChange[]): PinChange[] {
-  return [...changes].sort((a, b) => a.component.localeCompare(b.component) || a.field.localeCompare(b.field));
+  return [...changes].sort((a, b) => compareText(a.component, b.component) || compareText(a.field, b.field));
 }
 
 interface CollectedPins {

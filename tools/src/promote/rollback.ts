@@ -5,6 +5,7 @@ import { clustersOf, effectivePins, isComponentPin, pinKey, runsIn } from "./clu
 import { collectPins, requireImageDigests, sortChanges, stepClusters, type EnvironmentData, type PinChange, type Placement, type PromotionPlan, type SkippedComponent } from "./plan.js";
 import type { PromotablePattern } from "./promotable-fields.js";
 import { trustedPromotionPulls, type TrustInput } from "./rollback-trust.js";
+import { compareText } from "../text/compare-text.js";
 
 export interface RollbackPlan {
   plan: PromotionPlan;
@@ -32,7 +33,7 @@ export function planRollback(input: { pulls: readonly PullSummary[]; target: Env
     .filter((pull) => pull.mergedAt !== null)
     .map((pull) => ({ pull, metadata: decodeMetadata(pull.body) }))
     .filter((entry): entry is { pull: PullSummary; metadata: PromotionMetadata } => entry.metadata?.kind === "promotion" && entry.metadata.to === input.target.name)
-    .sort((a, b) => (b.pull.mergedAt as string).localeCompare(a.pull.mergedAt as string) || b.pull.number - a.pull.number);
+    .sort((a, b) => compareText(b.pull.mergedAt as string, a.pull.mergedAt as string) || b.pull.number - a.pull.number);
 
   for (const { pull, metadata } of promotions) {
     let changes: PinChange[] = [];

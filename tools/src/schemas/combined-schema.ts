@@ -1,4 +1,5 @@
 import { isPlainObject, type JsonSchema } from "./json-schema.js";
+import { compareText } from "../text/compare-text.js";
 
 export interface BundledChartSchema {
   name: string;
@@ -38,7 +39,7 @@ export function combineChartSchemas(charts: readonly BundledChartSchema[], block
     type: "object",
     additionalProperties: false,
     properties,
-    definitions: Object.fromEntries(Object.entries(definitions).sort(([a], [b]) => a.localeCompare(b))),
+    definitions: Object.fromEntries(Object.entries(definitions).sort(([a], [b]) => compareText(a, b))),
   };
 }
 

@@ -12,6 +12,7 @@ import { combineChartSchemas, type BundledChartSchema } from "./combined-schema.
 import { schemaToTypeScript } from "./typescript.js";
 import { renderValuesTable, spliceValuesTable, valuesRows } from "./values-table.js";
 import { renderValuesYaml } from "./values-yaml.js";
+import { compareText } from "../text/compare-text.js";
 
 export interface SchemaProblem {
   file: string;
@@ -64,7 +65,7 @@ export async function planSchemaOutputs(root: string, options: SchemaPlanOptions
   }
 
   // The shared types file spans every chart, so a --chart run leaves it to the next full run.
-  if (options.charts !== undefined) return { files: files.sort((a, b) => a.path.localeCompare(b.path)), problems };
+  if (options.charts !== undefined) return { files: files.sort((a, b) => compareText(a.path, b.path)), problems };
   if (problems.length === 0) {
     const blocks = new Set(existsSync(join(root, "schemas", "definitions")) ? readdirSync(join(root, "schemas", "definitions")).map((f) => f.replace(/\.json$/, "")) : []);
     files.push({ path: "tools/src/generated/chart-values.ts", content: await schemaToTypeScript(combineChartSchemas(bundledCharts, blocks), "ChartValues", "schemas/charts/*.json") });
@@ -83,7 +84,7 @@ export async function planSchemaOutputs(root: string, options: SchemaPlanOptions
     }
   }
   files.push(planVscodeSettings(root));
-  return { files: files.sort((a, b) => a.path.localeCompare(b.path)), problems };
+  return { files: files.sort((a, b) => compareText(a.path, b.path)), problems };
 }
 
 function chartOutputs(root: string, chart: ChartDir, source: string, bundled: JsonSchema): PlannedFile[] {

@@ -6,6 +6,7 @@ import { ARGOCD_NAMESPACE, IN_CLUSTER, LABELS, names, PART_OF, repoPaths, RESOUR
 import { sortGroupKinds, type GroupKind } from "../../catalog/component-kinds.js";
 import { LAYERS } from "../../catalog/layers.js";
 import { GITOPS_SYNC_SERVICE_ACCOUNT, INFRASTRUCTURE_SYNC_SERVICE_ACCOUNT, SYNC_IDENTITIES_COMPONENT, SYNC_SERVICE_ACCOUNT, syncIdentityNamespaces, syncsAsNamespaceIdentity } from "../sync-identities.js";
+import { compareText } from "../../text/compare-text.js";
 
 const DENY_ALL = [{ group: "*", kind: "*" }];
 /** Projects Argo CD must neither prune nor delete before the Applications that use them. */
@@ -83,7 +84,7 @@ export function componentProjects(plan: EnvironmentPlan): IAppProject[] {
   // Every layer keeps its project (its layer Application refers to it) even with no component.
   for (const name of layerNames) if (!byName.has(name)) byName.set(name, []);
   return [...byName.entries()]
-    .sort(([a], [b]) => projectOrder(a, layerNames) - projectOrder(b, layerNames) || a.localeCompare(b))
+    .sort(([a], [b]) => projectOrder(a, layerNames) - projectOrder(b, layerNames) || compareText(a, b))
     .map(([name, components]) => componentProject(plan, name, LAYERS.find((layer) => names.layerProject(plan.environment.name, layer) === name) ?? "infrastructure", components));
 }
 
