@@ -1,8 +1,6 @@
 import { parseArgs } from "node:util";
 import { applicationCharts } from "../charts/discover.js";
-import { findDrift, writePlannedFiles } from "../files/planned-files.js";
 import { repoRoot } from "../paths.js";
-import { formatSchemaProblems, planSchemaOutputs } from "../schemas/plan.js";
 
 const USAGE = "Usage: nx run generate:schemas [-- [--check] [--chart <name>]...]";
 
@@ -43,6 +41,8 @@ async function main(argv: string[]): Promise<number> {
     console.error(`generate-schemas: no application chart ${unknown.map((n) => `"${n}"`).join(", ")} under charts/ (--chart takes a chart's directory name). Known charts: ${known.join(", ")}.`);
     return 2;
   }
+  // The schema pipeline (json-schema-to-typescript, prettier) loads only now: a usage error or --help answers without it.
+  const [{ formatSchemaProblems, planSchemaOutputs }, { findDrift, writePlannedFiles }] = await Promise.all([import("../schemas/plan.js"), import("../files/planned-files.js")]);
   const plan = await planSchemaOutputs(repoRoot, charts.length > 0 ? { charts } : {});
   if (plan.problems.length > 0) {
     console.error(`generate-schemas: ${plan.problems.length} problem(s); nothing was written.\n${formatSchemaProblems(plan.problems)}`);
