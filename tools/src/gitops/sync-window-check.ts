@@ -69,8 +69,9 @@ export function loadableTimeZone(name: string): boolean {
   if (!IANA_TIME_ZONES.has(name)) return false;
   // ICU's canonical zones are accepted by Intl.DateTimeFormat (ECMA-402: AvailableCanonicalTimeZones
   // is part of AvailableNamedTimeZoneIdentifiers); listing them costs about 2 ms, the first
-  // DateTimeFormat 15-25 ms (its locale data), so only the other names (links such as
-  // Asia/Calcutta) construct one. sync-window-check.test.ts checks both ways agree on every name.
+  // DateTimeFormat 15-25 ms (its locale data), so only the other names (aliases ICU does not list,
+  // such as Asia/Kolkata and Etc/UTC on Node 20) construct one. sync-window-check.test.ts checks
+  // that both ways agree on every name.
   if (canonicalTimeZones().has(name)) return true;
   return constructsFormatter(name);
 }
