@@ -2,7 +2,7 @@ import type { PodSecurityException } from "../catalog/chart-metadata.js";
 import type { EnvironmentSpec } from "./environment-model.js";
 import type { PlannedComponent, PlannedNamespace, PodSecurityLevel } from "./environment-plan.js";
 import { problem, type Problem, type SourceLocation } from "./problems.js";
-import { compareText } from "../text/compare-text.js";
+import { compareText, sortKeys } from "../text/compare-text.js";
 
 /**
  * The namespaces of an environment and the labels Argo CD puts on each (the `managedNamespaceMetadata`
@@ -36,7 +36,7 @@ export function planNamespaces(environment: EnvironmentSpec, components: readonl
       const workloads = members.some((c) => c.layer !== "infrastructure");
       const labels: Record<string, string> = { ...(workloads ? environment.destination.namespaceLabels : {}) };
       for (const mode of MODES) labels[`${POD_SECURITY_LABEL_PREFIX}${mode}`] = level;
-      return { name, level, exceptions, labels: sortedRecord(labels), components: members.map((c) => c.name).sort() };
+      return { name, level, exceptions, labels: sortKeys(labels), components: members.map((c) => c.name).sort() };
     });
 }
 
@@ -56,7 +56,3 @@ export function handWrittenPodSecurityLabels(environment: EnvironmentSpec, file:
 }
 
 export type { PodSecurityException };
-
-function sortedRecord(record: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compareText(a, b)));
-}

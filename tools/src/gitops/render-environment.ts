@@ -10,6 +10,7 @@ import { argocdSizing } from "./manifests/argocd-sizing.js";
 import { componentProjects, gitopsProject, lockedDefaultProject } from "./manifests/projects.js";
 import { readmeTemplate } from "./readme-template.js";
 import { yamlFile } from "./serialize.js";
+import { compareText } from "../text/compare-text.js";
 
 /** A generated Kubernetes object and the file it is written to (relative to the environment's apps directory). */
 export interface RenderedObject {
@@ -89,7 +90,7 @@ export function renderEnvironment(plan: EnvironmentPlan): PlannedFile[] {
   }
 
   files.push({ path: `${base}/README.md`, content: renderReadme(plan) });
-  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return files.sort((a, b) => compareText(a.path, b.path));
 }
 
 function argoCdBootstrapCommand(plan: EnvironmentPlan): string | undefined {

@@ -1,6 +1,6 @@
 import { basename, dirname, resolve } from "node:path";
 import { isPlainObject, type JsonSchema } from "./json-schema.js";
-import { compareText } from "../text/compare-text.js";
+import { sortKeys } from "../text/compare-text.js";
 
 export const DRAFT_07 = "http://json-schema.org/draft-07/schema#";
 
@@ -113,6 +113,3 @@ const SCHEMA_LIST_KEYWORDS = new Set(["allOf", "anyOf", "oneOf"]);
 /** Keywords whose value is one subschema (or, for items, possibly a list). */
 const SCHEMA_KEYWORDS = new Set(["items", "additionalItems", "additionalProperties", "contains", "propertyNames", "not", "if", "then", "else"]);
 
-function sortKeys<T>(record: Record<string, T>): Record<string, T> {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compareText(a, b)));
-}

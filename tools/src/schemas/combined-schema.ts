@@ -1,5 +1,5 @@
 import { isPlainObject, type JsonSchema } from "./json-schema.js";
-import { compareText } from "../text/compare-text.js";
+import { sortKeys } from "../text/compare-text.js";
 
 export interface BundledChartSchema {
   name: string;
@@ -39,7 +39,7 @@ export function combineChartSchemas(charts: readonly BundledChartSchema[], block
     type: "object",
     additionalProperties: false,
     properties,
-    definitions: Object.fromEntries(Object.entries(definitions).sort(([a], [b]) => compareText(a, b))),
+    definitions: sortKeys(definitions),
   };
 }
 

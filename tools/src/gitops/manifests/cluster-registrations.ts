@@ -4,6 +4,7 @@ import { CLUSTER_REGISTRATIONS_WAVE } from "./applications.js";
 import { ARGOCD_NAMESPACE, IN_CLUSTER, LABELS, names, PART_OF, repoPaths, RESOURCES_FINALIZER, SYNC_WAVE } from "./conventions.js";
 import { appProject, projectRoles, syncWindowsOf } from "./projects.js";
 import { INFRASTRUCTURE_SYNC_SERVICE_ACCOUNT } from "../sync-identities.js";
+import { sortKeys } from "../../text/compare-text.js";
 
 /**
  * How Argo CD learns the clusters of a multi-cluster environment: one declarative cluster Secret per
@@ -59,7 +60,7 @@ export function clusterExternalSecret(plan: EnvironmentPlan, cluster: PlannedClu
         template: {
           engineVersion: "v2",
           type: "Opaque",
-          metadata: { labels: sorted({ ...cluster.labels, ...labels, [REGION_LABEL]: cluster.region, [CLUSTER_SECRET_TYPE_LABEL]: "cluster" }) },
+          metadata: { labels: sortKeys({ ...cluster.labels, ...labels, [REGION_LABEL]: cluster.region, [CLUSTER_SECRET_TYPE_LABEL]: "cluster" }) },
           data: { name: cluster.argocdName, server: cluster.server, shard: String(cluster.shard), config: CLUSTER_CONFIG_TEMPLATE },
         },
       },
@@ -112,8 +113,4 @@ export function clusterRegistrationsApplication(plan: EnvironmentPlan): IApplica
       syncPolicy: { automated: { prune: true, selfHeal: true }, retry: { limit: retry.limit, backoff: { duration: retry.duration, factor: retry.factor, maxDuration: retry.maxDuration } } },
     },
   };
-}
-
-function sorted(record: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

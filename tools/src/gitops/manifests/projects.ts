@@ -109,7 +109,7 @@ export function componentProject(plan: EnvironmentPlan, name: string, layer: Lay
   const serverOf = (c: PlannedComponent) => c.cluster?.server ?? environment.destination.server;
   const pairs = components.flatMap((c) => [c.namespace, ...(c.name === SYNC_IDENTITIES_COMPONENT ? written : [])].map((namespace) => ({ server: serverOf(c), namespace })));
   const destinations = [...new Map(pairs.map((d) => [`${d.server} ${d.namespace}`, d])).values()].sort(
-    (a, b) => compare(a.namespace, b.namespace) || (a.server === b.server ? 0 : a.server === environment.destination.server ? -1 : b.server === environment.destination.server ? 1 : compare(a.server, b.server)),
+    (a, b) => compareText(a.namespace, b.namespace) || (a.server === b.server ? 0 : a.server === environment.destination.server ? -1 : b.server === environment.destination.server ? 1 : compareText(a.server, b.server)),
   );
   const spec: IAppProject["spec"] = {
     description: `${environment.name}: ${what}, ${count} component${count === 1 ? "" : "s"}; listed in ${repoPaths.appsDir(environment.name)}/README.md.`,
@@ -145,7 +145,6 @@ export function layerProject(plan: EnvironmentPlan, layer: Layer): IAppProject {
   return componentProject(plan, name, layer, plan.components.filter((c) => projectNameOf(plan.environment.name, c) === name));
 }
 
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function unionOf(lists: readonly GroupKind[][]): GroupKind[] {
   const byKey = new Map(lists.flat().map((gk) => [`${gk.group}/${gk.kind}`, { group: gk.group, kind: gk.kind }]));
